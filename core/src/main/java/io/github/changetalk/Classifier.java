@@ -1,0 +1,331 @@
+package io.github.changetalk;
+
+import io.github.changetalk.internal.Engine;
+import io.github.changetalk.internal.ExampleRunner;
+import io.github.changetalk.internal.PackSources;
+import io.github.changetalk.internal.nlp.Analyzer;
+import io.github.changetalk.internal.pack.ExampleSpec;
+import io.github.changetalk.internal.pack.PackParser;
+import io.github.changetalk.internal.pack.PackSpec;
+import io.github.changetalk.internal.pack.PatternSpec;
+import io.github.changetalk.internal.pack.RuleSpec;
+import io.github.changetalk.internal.rules.CompiledRule;
+import io.github.changetalk.internal.rules.RuleCatalog;
+import io.github.changetalk.internal.rules.RuleCompiler;
+import io.github.changetalk.internal.rules.RuleSet;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Labels client speech as change talk (by DARN-CAT kind), sustain talk or neutral, with the rules
+ * and words behind every label.
+ *
+ * <pre>{@code
+ * Classifier classifier = Classifier.builder().build();      // default rule packs, all targets
+ * UtteranceResult r = classifier.classify("I really want to cut down.");
+ * r.label();      // DESIRE
+ * r.direction();  // CHANGE
+ * }</pre>
+ *
+ * <p><b>Concurrency.</b> A {@code Classifier} is immutable once built and safe for concurrent use by
+ * any number of threads; build one and share it. It holds one CoreNLP pipeline (about 350 MB with the
+ * dependency parser) that all threads use, each call with its own annotation and matchers. Rule sets
+ * for other targets are compiled on first use and cached. A call made on an interrupted thread stops
+ * between rules and throws {@link java.util.concurrent.CancellationException}.
+ *
+ * <p><b>Cost.</b> Building loads the tagger (under a second) and, if any rule uses a dependency
+ * pattern, starts loading the parser in the background. A sentence is parsed only when a dependency
+ * rule's trigger words are in it, and rules are tried only on sentences that hold their trigger words.
+ *
+ * <p><b>Resolution.</b> Within a sentence the highest-priority match decides, then the longest, then
+ * the one ending last; across an utterance, the last non-neutral sentence decides. Counselor turns
+ * are not labelled. See {@code docs/rule-language.md} for both policies in full.
+ */
+public final class Classifier {
+    private final RuleCatalog catalog;
+    private final Set<String> defaultTargets; // null = every target
+    private final RuleSet defaultRules;
+    private final ConcurrentHashMap<Set<String>, RuleSet> byTargets = new ConcurrentHashMap<>();
+    private final Analyzer analyzer;
+    private final Engine engine;
+
+    private Classifier(Builder b, RuleCatalog catalog, Set<String> defaultTargets) {
+        this.catalog = catalog;
+        this.defaultTargets = defaultTargets;
+        this.defaultRules = RuleCompiler.compile(catalog, defaultTargets, Analyzer::tokenizeEntry);
+        this.analyzer = new Analyzer(defaultRules.usesDependencies(), b.maxParseTokens, b.parserPrecompute);
+        this.engine = Engine.of(analyzer, b.maxCharacters);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Classifies one client utterance with no context, against the default targets. */
+    public UtteranceResult classify(String text) {
+        return classify(Utterance.of(Objects.requireNonNull(text, "text")));
+    }
+
+    /** Classifies one utterance; counselor utterances come back unlabelled. */
+    public UtteranceResult classify(Utterance utterance) {
+        Objects.requireNonNull(utterance, "utterance");
+        return engine.classify(rulesFor(utterance.target()), utterance, false).result();
+    }
+
+    /** Classifies utterances one after another, in order. For parallel batches, call {@link #classify(Utterance)} from your own threads. */
+    public List<UtteranceResult> classifyAll(List<Utterance> utterances) {
+        List<UtteranceResult> out = new ArrayList<>(utterances.size());
+        for (Utterance u : utterances) {
+            out.add(classify(u));
+        }
+        return out;
+    }
+
+    /**
+     * Classifies a conversation: one result per turn, in order. Client turns are labelled with the two
+     * turns before them as context (so a short "Yes, definitely." answers the counselor's question);
+     * counselor turns are returned unlabelled. {@code target} may be null.
+     */
+    public List<UtteranceResult> classifyTranscript(List<Turn> turns, String target) {
+        List<UtteranceResult> out = new ArrayList<>(turns.size());
+        for (int i = 0; i < turns.size(); i++) {
+            Turn t = turns.get(i);
+            List<Turn> context = turns.subList(Math.max(0, i - 2), i);
+            out.add(classify(new Utterance(t.text(), t.speaker(), context, target)));
+        }
+        return out;
+    }
+
+    /** What the classifier saw and what every rule did, sentence by sentence (parses every sentence). */
+    public Explanation explain(Utterance utterance) {
+        Engine.Outcome o = engine.classify(rulesFor(utterance.target()), utterance, true);
+        return new Explanation(o.result(), o.explained());
+    }
+
+    public Explanation explain(String text) {
+        return explain(Utterance.of(text));
+    }
+
+    /** Runs every example of every enabled rule, against all targets. */
+    public List<ExampleCheck> checkExamples() {
+        List<ExampleCheck> out = new ArrayList<>();
+        for (RuleSpec rule : catalog.rules()) {
+            out.addAll(checkExamples(rule.id()));
+        }
+        return out;
+    }
+
+    /** Runs the examples of one rule. */
+    public List<ExampleCheck> checkExamples(String ruleId) {
+        RuleSpec rule = catalog.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no enabled rule " + ruleId));
+        RuleSet all = rulesForSelection(null);
+        List<ExampleCheck> out = new ArrayList<>();
+        for (ExampleSpec example : rule.examples()) {
+            out.add(ExampleRunner.check(rule, example, u -> engine.classify(all, u, false).result()));
+        }
+        return out;
+    }
+
+    /** The enabled rules, in load order. */
+    public List<RuleInfo> rules() {
+        List<RuleInfo> out = new ArrayList<>();
+        for (CompiledRule r : defaultRules.rules()) {
+            RuleSpec s = r.spec();
+            out.add(new RuleInfo(s.id(), s.label(), s.direction(), s.kind(), s.priority(), s.pack(), s.source(),
+                    s.line(), s.description(), texts(s.patterns()), texts(s.unless()), texts(s.context()),
+                    r.trigger().describe(), r.usesDependencies()));
+        }
+        return out;
+    }
+
+    /** The target behaviours the loaded packs define, e.g. alcohol, smoking, generic. */
+    public List<String> targets() {
+        return catalog.targetNames();
+    }
+
+    /** The target a topic or target name resolves to (e.g. "reducing alcohol consumption" to alcohol), or null. */
+    public String resolveTarget(String topic) {
+        return catalog.resolveTarget(topic);
+    }
+
+    /** Whether any loaded rule uses a dependency pattern (and so the parser is loaded). */
+    public boolean usesDependencyParser() {
+        return analyzer.hasParser();
+    }
+
+    private static List<String> texts(List<PatternSpec> patterns) {
+        return patterns.stream().map(p -> (p.type().name().toLowerCase(Locale.ROOT)) + ": " + p.text()).toList();
+    }
+
+    private RuleSet rulesFor(String target) {
+        if (target == null) {
+            return defaultRules;
+        }
+        String resolved = catalog.resolveTarget(target);
+        if (resolved == null) {
+            return defaultRules;
+        }
+        Set<String> selection = new TreeSet<>();
+        selection.add(resolved);
+        if (catalog.targetNames().contains(Builder.GENERIC)) {
+            selection.add(Builder.GENERIC);
+        }
+        return rulesForSelection(selection);
+    }
+
+    private RuleSet rulesForSelection(Set<String> selection) {
+        if (Objects.equals(selection, defaultTargets)) {
+            return defaultRules;
+        }
+        Set<String> key = selection == null ? Set.of("*") : Set.copyOf(selection);
+        return byTargets.computeIfAbsent(key, k -> RuleCompiler.compile(catalog, selection, Analyzer::tokenizeEntry));
+    }
+
+    /**
+     * Builds a {@link Classifier}. Not thread-safe; each setter checks its argument at once, and
+     * {@link #build()} loads and checks every pack, failing with a {@link RulePackException} that names
+     * file, line and rule.
+     */
+    public static final class Builder {
+        static final String GENERIC = "generic";
+
+        private boolean defaults = true;
+        private final List<PackSources.Source> packs = new ArrayList<>();
+        private final Set<String> disabled = new LinkedHashSet<>();
+        private List<String> targets;
+        private int maxParseTokens = 150;
+        private int maxCharacters = 100_000;
+        private int parserPrecompute = -1;
+
+        private Builder() {
+        }
+
+        /** Leaves out the default packs (the changetalk-rules jar): only packs you add are loaded. */
+        public Builder noDefaultRules() {
+            defaults = false;
+            return this;
+        }
+
+        /** Adds a pack file. */
+        public Builder addRules(Path file) {
+            packs.add(PackSources.file(Objects.requireNonNull(file, "file")));
+            return this;
+        }
+
+        /** Adds a pack from the classpath, e.g. {@code com/example/my-rules.yaml}. */
+        public Builder addRulesFromClasspath(String resource) {
+            packs.add(PackSources.classpath(Objects.requireNonNull(resource, "resource")));
+            return this;
+        }
+
+        /** Adds a pack given as YAML text; {@code name} identifies it in error messages. */
+        public Builder addRules(String name, String yaml) {
+            packs.add(new PackSources.Source(Objects.requireNonNull(name, "name"), Objects.requireNonNull(yaml, "yaml")));
+            return this;
+        }
+
+        /** Turns rules off by id. An id no pack defines fails {@link #build()}. */
+        public Builder disable(Collection<String> ruleIds) {
+            for (String id : ruleIds) {
+                if (id == null || !PackParser.RULE_ID.matcher(id).matches()) {
+                    throw new IllegalArgumentException("not a rule id: '" + id + "' (ids are UPPER_SNAKE_CASE)");
+                }
+                disabled.add(id);
+            }
+            return this;
+        }
+
+        public Builder disable(String... ruleIds) {
+            return disable(Arrays.asList(ruleIds));
+        }
+
+        /**
+         * The target behaviours whose lexicons are active by default (the generic target always is).
+         * Without this call, every target is active. Per utterance, {@link Utterance#target()} overrides it.
+         */
+        public Builder targets(Collection<String> names) {
+            if (names.isEmpty()) {
+                throw new IllegalArgumentException("targets: give at least one target name");
+            }
+            targets = List.copyOf(names);
+            return this;
+        }
+
+        public Builder targets(String... names) {
+            return targets(Arrays.asList(names));
+        }
+
+        /** Sentences with more tokens than this are not dependency-parsed (default 150); their results say so. */
+        public Builder maxParseTokens(int tokens) {
+            if (tokens < 1) {
+                throw new IllegalArgumentException("maxParseTokens must be at least 1, was " + tokens);
+            }
+            maxParseTokens = tokens;
+            return this;
+        }
+
+        /** Utterances longer than this many characters are truncated (default 100,000); their results say so. */
+        public Builder maxCharacters(int characters) {
+            if (characters < 100) {
+                throw new IllegalArgumentException("maxCharacters must be at least 100, was " + characters);
+            }
+            maxCharacters = characters;
+            return this;
+        }
+
+        /**
+         * The parser's precomputed-embedding cache (CoreNLP's {@code depparse.numPreComputed}): 0 loads
+         * about a second faster and parses ~10% slower; -1 (default) keeps CoreNLP's default.
+         */
+        public Builder parserPrecompute(int entries) {
+            if (entries < -1) {
+                throw new IllegalArgumentException("parserPrecompute must be -1 (default) or more, was " + entries);
+            }
+            parserPrecompute = entries;
+            return this;
+        }
+
+        /** Loads and checks every pack, compiles every pattern, and loads the NLP models. */
+        public Classifier build() {
+            List<PackSources.Source> sources = new ArrayList<>();
+            if (defaults) {
+                sources.addAll(PackSources.defaults());
+            }
+            sources.addAll(packs);
+            if (sources.isEmpty()) {
+                throw new IllegalStateException("no rule packs: add some, or keep the default packs");
+            }
+            List<PackSpec> specs = new ArrayList<>();
+            for (PackSources.Source s : sources) {
+                specs.add(PackParser.parse(s.name(), s.text()));
+            }
+            RuleCatalog catalog = new RuleCatalog(specs, disabled);
+            Set<String> selection = null;
+            if (targets != null) {
+                selection = new TreeSet<>();
+                for (String t : targets) {
+                    String resolved = catalog.resolveTarget(t);
+                    if (resolved == null) {
+                        throw new IllegalArgumentException("unknown target '" + t + "' (known: "
+                                + String.join(", ", catalog.targetNames()) + ")");
+                    }
+                    selection.add(resolved);
+                }
+                if (catalog.targetNames().contains(GENERIC)) {
+                    selection.add(GENERIC);
+                }
+            }
+            return new Classifier(this, catalog, selection);
+        }
+    }
+}

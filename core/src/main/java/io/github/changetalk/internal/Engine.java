@@ -1,0 +1,168 @@
+package io.github.changetalk.internal;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import io.github.changetalk.Direction;
+import io.github.changetalk.Evidence;
+import io.github.changetalk.Explanation;
+import io.github.changetalk.Kind;
+import io.github.changetalk.Label;
+import io.github.changetalk.Notice;
+import io.github.changetalk.RuleVerdict;
+import io.github.changetalk.SentenceResult;
+import io.github.changetalk.Speaker;
+import io.github.changetalk.TokenInfo;
+import io.github.changetalk.Turn;
+import io.github.changetalk.Utterance;
+import io.github.changetalk.UtteranceResult;
+import io.github.changetalk.internal.match.Match;
+import io.github.changetalk.internal.match.Resolution;
+import io.github.changetalk.internal.match.RuleMatcher;
+import io.github.changetalk.internal.match.SentenceMatch;
+import io.github.changetalk.internal.nlp.Analyzer;
+import io.github.changetalk.internal.nlp.SentenceView;
+import io.github.changetalk.internal.pack.GraphKind;
+import io.github.changetalk.internal.rules.RuleSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Classifies one utterance: analyze, match each sentence, resolve, roll up. Stateless between calls;
+ * the rule sets and the analyzer it is given are immutable and thread-safe.
+ */
+public final class Engine {
+    private final Function<String, List<SentenceView>> analyzer;
+    private final int maxCharacters;
+
+    /** @param analyzer text to analyzed sentences (the real pipeline, or pre-parsed fixtures in tests) */
+    public Engine(Function<String, List<SentenceView>> analyzer, int maxCharacters) {
+        this.analyzer = analyzer;
+        this.maxCharacters = maxCharacters;
+    }
+
+    public static Engine of(Analyzer analyzer, int maxCharacters) {
+        return new Engine(analyzer::analyze, maxCharacters);
+    }
+
+    /** The result and, when {@code trace}, the per-sentence explanation. */
+    public record Outcome(UtteranceResult result, List<Explanation.Sentence> explained) {
+    }
+
+    public Outcome classify(RuleSet rules, Utterance utterance, boolean trace) {
+        if (utterance.speaker() != Speaker.CLIENT) {
+            return new Outcome(new UtteranceResult(utterance.text(), utterance.speaker(), null, null, null,
+                    List.of(), List.of()), List.of());
+        }
+        String original = utterance.text();
+        List<Notice> notices = new ArrayList<>();
+        String text = TextSanitizer.sanitize(original);
+        if (text.length() > maxCharacters) {
+            notices.add(new Notice("truncated", "utterance has " + text.length()
+                    + " characters; only the first " + maxCharacters + " were analyzed"));
+            text = text.substring(0, cutPoint(text, maxCharacters));
+        }
+        List<SentenceView> sentences = text.isBlank() ? List.of() : analyzer.apply(text);
+        Supplier<List<SentenceView>> context = memoize(() -> analyzeContext(utterance.context()));
+        List<SentenceResult> results = new ArrayList<>(sentences.size());
+        List<Explanation.Sentence> explained = new ArrayList<>();
+        for (SentenceView s : sentences) {
+            SentenceMatch m = RuleMatcher.match(rules, s, context, original, trace);
+            SentenceResult r = sentenceResult(results.size(), s, m, original);
+            results.add(r);
+            if (trace) {
+                explained.add(new Explanation.Sentence(r.text(), tokenInfo(s), dependencies(s, rules), m.verdicts()));
+            }
+        }
+        Optional<SentenceResult> decider = Resolution.rollUp(results);
+        Label label = decider.map(SentenceResult::label).orElse(Label.NEUTRAL);
+        Direction direction = decider.map(SentenceResult::direction).orElse(Direction.NEUTRAL);
+        Kind kind = decider.map(SentenceResult::kind).orElse(null);
+        for (SentenceResult r : results) {
+            notices.addAll(r.notices());
+        }
+        return new Outcome(new UtteranceResult(original, Speaker.CLIENT, label, direction, kind, results, notices), explained);
+    }
+
+    private List<SentenceView> analyzeContext(List<Turn> context) {
+        if (context.isEmpty()) {
+            return List.of();
+        }
+        Turn last = context.get(context.size() - 1);
+        if (last.speaker() != Speaker.COUNSELOR || last.text().isBlank()) {
+            return List.of();
+        }
+        String text = TextSanitizer.sanitize(last.text());
+        if (text.length() > maxCharacters) {
+            text = text.substring(0, cutPoint(text, maxCharacters));
+        }
+        return analyzer.apply(text);
+    }
+
+    private static SentenceResult sentenceResult(int index, SentenceView s, SentenceMatch m, String text) {
+        List<CoreLabel> tokens = s.tokens();
+        int begin = tokens.get(0).beginPosition();
+        int end = tokens.get(tokens.size() - 1).endPosition();
+        String sentenceText = begin >= 0 && end <= text.length() && begin <= end ? text.substring(begin, end) : "";
+        Optional<Match> winner = Resolution.decide(m.matches());
+        List<Evidence> evidence = new ArrayList<>(m.matches().size());
+        for (Match match : m.matches()) {
+            evidence.add(match.evidence());
+        }
+        Label label = winner.map(w -> w.rule().label()).orElse(Label.NEUTRAL);
+        Direction direction = winner.map(w -> w.rule().spec().direction()).orElse(Direction.NEUTRAL);
+        Kind kind = winner.map(w -> w.rule().spec().kind()).orElse(null);
+        String decidedBy = winner.map(w -> w.rule().id()).orElse(null);
+        return new SentenceResult(index, sentenceText, begin, end, label, direction, kind, decidedBy,
+                evidence, m.vetoes(), s.parsed(), s.notices());
+    }
+
+    private static List<TokenInfo> tokenInfo(SentenceView s) {
+        List<TokenInfo> out = new ArrayList<>();
+        int i = 1;
+        for (CoreLabel t : s.tokens()) {
+            out.add(new TokenInfo(i++, t.word(), t.lemma(), t.tag(), t.beginPosition(), t.endPosition()));
+        }
+        return out;
+    }
+
+    /** For explanations: the basic graph, parsing if the rules have a parser at all. */
+    private static String dependencies(SentenceView s, RuleSet rules) {
+        if (!rules.usesDependencies()) {
+            return null;
+        }
+        SemanticGraph g = s.graph(GraphKind.BASIC);
+        if (g == null) {
+            return null;
+        }
+        return g.toList().strip();
+    }
+
+    /** Cuts at a whitespace near the limit, so a word is not split. */
+    private static int cutPoint(String text, int limit) {
+        for (int i = limit; i > limit - 200 && i > 0; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return Character.isLowSurrogate(text.charAt(limit)) ? limit - 1 : limit;
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+            private boolean done;
+
+            @Override
+            public T get() {
+                if (!done) {
+                    value = supplier.get();
+                    done = true;
+                }
+                return value;
+            }
+        };
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.changetalk.internal.match;
+
+import io.github.changetalk.SentenceResult;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The two resolution policies, in one place.
+ *
+ * <p><b>Within a sentence</b>, the match that decides the label is the one with, in order:
+ * <ol>
+ *   <li>the highest rule {@code priority} (packs use it for "this reading overrides that one": a
+ *       question or someone else's wish holds a sentence neutral; "can't stop" beats "stop");</li>
+ *   <li>the most matched tokens (the more specific reading: "don't want to quit" over "want to quit");</li>
+ *   <li>the match that ends later (in "I want to, but I can't", the client lands on the last clause);</li>
+ *   <li>the rule loaded first (so results never depend on thread timing or hash order).</li>
+ * </ol>
+ * A sentence no rule fires on (or whose every match was vetoed) is neutral.
+ *
+ * <p><b>Across the sentences of an utterance</b>, the last sentence that is not neutral decides the
+ * label, direction and kind: clients often open with one side and land on the other ("I love
+ * smoking. But I've got to stop."), and a trailing question or backchannel does not undo what came
+ * before. An utterance with no non-neutral sentence is neutral.
+ */
+public final class Resolution {
+    /** Best match first. */
+    public static final Comparator<Match> RANKING = Comparator
+            .comparingInt((Match m) -> m.rule().spec().priority())
+            .thenComparingInt(Match::tokenCount)
+            .thenComparingInt(m -> m.evidence().end())
+            .thenComparing(Comparator.comparingInt((Match m) -> m.rule().order()).reversed())
+            .reversed();
+
+    private Resolution() {
+    }
+
+    /** The deciding match of a sentence, or empty when the sentence is neutral by default. */
+    public static Optional<Match> decide(List<Match> matches) {
+        return matches.stream().min(RANKING);
+    }
+
+    /** The sentence whose label the utterance takes, or empty when the utterance is neutral. */
+    public static Optional<SentenceResult> rollUp(List<SentenceResult> sentences) {
+        for (int i = sentences.size() - 1; i >= 0; i--) {
+            SentenceResult s = sentences.get(i);
+            if (s.label() != io.github.changetalk.Label.NEUTRAL) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,87 @@
+package io.github.changetalk.internal.nlp;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.semgraph.SemanticGraphFactory;
+import edu.stanford.nlp.trees.GrammaticalStructure;
+import edu.stanford.nlp.util.CoreMap;
+import io.github.changetalk.Notice;
+import io.github.changetalk.internal.pack.GraphKind;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A sentence from the real pipeline; parses on first demand, builds only the graphs asked for. */
+final class AnalyzedSentence implements SentenceView {
+    private final CoreMap sentence;
+    private final List<CoreLabel> tokens;
+    private final Analyzer analyzer;
+    private final List<Notice> notices = new ArrayList<>(1);
+    private Set<String> keys;
+    private GrammaticalStructure structure;
+    private boolean parseTried;
+    private final Map<GraphKind, SemanticGraph> graphs = new EnumMap<>(GraphKind.class);
+
+    AnalyzedSentence(CoreMap sentence, List<CoreLabel> tokens, Analyzer analyzer) {
+        this.sentence = sentence;
+        this.tokens = tokens;
+        this.analyzer = analyzer;
+    }
+
+    CoreMap coreMap() {
+        return sentence;
+    }
+
+    @Override
+    public List<CoreLabel> tokens() {
+        return tokens;
+    }
+
+    @Override
+    public Set<String> keys() {
+        if (keys == null) {
+            keys = KeySets.of(tokens);
+        }
+        return keys;
+    }
+
+    @Override
+    public SemanticGraph graph(GraphKind kind) {
+        SemanticGraph g = graphs.get(kind);
+        if (g != null) {
+            return g;
+        }
+        if (!parseTried) {
+            parseTried = true;
+            if (tokens.size() > analyzer.maxParseTokens()) {
+                notices.add(new Notice("not-parsed", "sentence has " + tokens.size()
+                        + " tokens, over the parse limit of " + analyzer.maxParseTokens()
+                        + "; dependency rules were not applied"));
+            } else {
+                structure = analyzer.parser().predict(sentence);
+            }
+        }
+        if (structure == null) {
+            return null;
+        }
+        g = switch (kind) {
+            case BASIC -> SemanticGraphFactory.generateUncollapsedDependencies(structure);
+            case ENHANCED -> SemanticGraphFactory.generateEnhancedDependencies(structure);
+            case ENHANCED_PLUS_PLUS -> SemanticGraphFactory.generateEnhancedPlusPlusDependencies(structure);
+        };
+        graphs.put(kind, g);
+        return g;
+    }
+
+    @Override
+    public boolean parsed() {
+        return structure != null;
+    }
+
+    @Override
+    public List<Notice> notices() {
+        return notices;
+    }
+}

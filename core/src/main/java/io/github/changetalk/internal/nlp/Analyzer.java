@@ -1,0 +1,87 @@
+package io.github.changetalk.internal.nlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.parser.nndep.DependencyParser;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.pipeline.TokenizerAnnotator;
+import edu.stanford.nlp.util.CoreMap;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The CoreNLP side: one tokenize/pos/lemma pipeline shared by all threads (each call gets its own
+ * {@link Annotation}), and the dependency parser, loaded only when some rule needs it and run only on
+ * sentences some dependency rule could match. Thread-safe.
+ */
+public final class Analyzer {
+    private final StanfordCoreNLP pipeline;
+    /** Tokenizer for lexicon entries; needs no model, so it is shared and built once. */
+    private static final TokenizerAnnotator ENTRY_TOKENIZER = new TokenizerAnnotator(false, "en");
+    private final ParserLoader parser;
+    private final int maxParseTokens;
+
+    /**
+     * @param needParser     whether any rule uses dependency patterns; if not, the parser is never constructed
+     * @param maxParseTokens sentences longer than this are not parsed (their dependency rules do not apply)
+     * @param numPreComputed the parser's precomputed-embedding cache size; -1 for CoreNLP's default
+     */
+    public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed) {
+        // Start the slow parser load first so that it overlaps with the tagger load.
+        this.parser = needParser ? ParserLoader.startInBackground(numPreComputed) : null;
+        Properties props = new Properties();
+        props.setProperty("annotators", "tokenize,ssplit,pos,lemma");
+        props.setProperty("tokenize.language", "en");
+        this.pipeline = new StanfordCoreNLP(props, false);
+        this.maxParseTokens = maxParseTokens;
+    }
+
+    /** Tokenizes, splits, tags and lemmatizes; parsing happens later, per sentence, on demand. */
+    public List<SentenceView> analyze(String text) {
+        Annotation annotation = new Annotation(text);
+        pipeline.annotate(annotation);
+        List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
+        List<SentenceView> out = new ArrayList<>(sentences == null ? 0 : sentences.size());
+        if (sentences != null) {
+            for (CoreMap s : sentences) {
+                List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
+                if (tokens != null && !tokens.isEmpty()) {
+                    out.add(new AnalyzedSentence(s, tokens, this));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Tokenizes a lexicon entry exactly as sentences are tokenized. */
+    public static List<String> tokenizeEntry(String phrase) {
+        List<String> words = new ArrayList<>();
+        for (CoreLabel t : ENTRY_TOKENIZER.getTokenizer(new StringReader(phrase)).tokenize()) {
+            words.add(t.word());
+        }
+        return words;
+    }
+
+    DependencyParser parser() {
+        if (parser == null) {
+            throw new IllegalStateException("no dependency rules are loaded, so no parser was built");
+        }
+        return parser.get();
+    }
+
+    int maxParseTokens() {
+        return maxParseTokens;
+    }
+
+    public boolean hasParser() {
+        return parser != null;
+    }
+
+    /** How many dependency parsers this JVM has constructed; tests use it to prove the parser is never built. */
+    public static int parserLoads() {
+        return ParserLoader.loads();
+    }
+}

@@ -1,0 +1,30 @@
+package io.github.changetalk.internal.nlp;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import io.github.changetalk.Notice;
+import io.github.changetalk.internal.pack.GraphKind;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One analyzed sentence as the matcher sees it. Implementations parse lazily: {@link #graph} runs the
+ * dependency parser on first call, so a sentence no dependency rule could match is never parsed.
+ * Not thread-safe: a view belongs to the call that made it.
+ */
+public interface SentenceView {
+    /** Tokens with word, lemma, tag and character offsets into the utterance text. */
+    List<CoreLabel> tokens();
+
+    /** The sentence's trigger keys: {@code w:}lower-cased word and {@code l:}lower-cased lemma of every token. */
+    Set<String> keys();
+
+    /** The dependency graph of the given kind, parsing on first use; null when the sentence cannot be parsed. */
+    SemanticGraph graph(GraphKind kind);
+
+    /** Whether the dependency parser has run on this sentence. */
+    boolean parsed();
+
+    /** Why something could not be done for this sentence (e.g. too long to parse). */
+    List<Notice> notices();
+}

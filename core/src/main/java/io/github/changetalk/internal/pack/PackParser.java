@@ -1,0 +1,304 @@
+package io.github.changetalk.internal.pack;
+
+import io.github.changetalk.Direction;
+import io.github.changetalk.Kind;
+import io.github.changetalk.Label;
+import io.github.changetalk.RulePackException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns one pack's YAML into a {@link PackSpec}, checking its shape: known keys only, right types,
+ * valid ids, labels and lexicon names, at least two matching and one non-matching example per rule.
+ * Patterns are compiled later, by {@code RuleCompiler}.
+ */
+public final class PackParser {
+    public static final Pattern RULE_ID = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
+    public static final Pattern LEXICON_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
+    /** Letters, digits, apostrophes, hyphens, periods and spaces: what a spoken word or phrase needs, and nothing a regex could misread. */
+    public static final Pattern LEXICON_ENTRY = Pattern.compile("[\\p{L}\\p{N}'’.\\- ]+");
+    public static final int MIN_MATCH_EXAMPLES = 2;
+    public static final int MIN_NOMATCH_EXAMPLES = 1;
+
+    private static final Set<String> PACK_KEYS = Set.of("pack", "description", "target", "aliases", "lexicons", "rules");
+    private static final Set<String> RULE_KEYS = Set.of("id", "label", "direction", "priority", "description",
+            "patterns", "unless", "context", "examples");
+    private static final Set<String> PATTERN_KEYS = Set.of("tokens", "dependency", "graph");
+    private static final Set<String> EXAMPLES_KEYS = Set.of("match", "nomatch");
+    private static final Set<String> EXAMPLE_KEYS = Set.of("text", "context");
+
+    private final String source;
+
+    private PackParser(String source) {
+        this.source = source;
+    }
+
+    /** Parses a pack; {@code source} names it in errors (a path or resource name). */
+    public static PackSpec parse(String source, String yaml) {
+        return new PackParser(source).pack(YamlReader.read(source, yaml));
+    }
+
+    private PackSpec pack(YamlNode root) {
+        YamlNode.Mapping map = mapping(root, null, "a pack");
+        checkKeys(map, PACK_KEYS, null, "pack");
+        String name = requiredString(map, "pack", null);
+        String description = optionalString(map, "description", null);
+        String target = optionalString(map, "target", null);
+        List<String> aliases = new ArrayList<>();
+        if (map.entries().containsKey("aliases")) {
+            if (target == null) {
+                throw error(map.keyLines().get("aliases"), null, "'aliases' is only for target packs (packs with 'target:')");
+            }
+            for (YamlNode item : sequence(map.entries().get("aliases"), null, "aliases").items()) {
+                aliases.add(scalar(item, null, "an alias"));
+            }
+        }
+        if (target != null && !LEXICON_ENTRY.matcher(target).matches()) {
+            throw error(map.keyLines().get("target"), null, "target name '" + target + "' must be a plain word or phrase");
+        }
+        List<LexiconSpec> lexicons = new ArrayList<>();
+        if (map.entries().containsKey("lexicons")) {
+            YamlNode.Mapping lex = mapping(map.entries().get("lexicons"), null, "'lexicons' (a mapping of NAME: [entries])");
+            for (Map.Entry<String, YamlNode> e : lex.entries().entrySet()) {
+                lexicons.add(lexicon(e.getKey(), lex.keyLines().get(e.getKey()), e.getValue(), target));
+            }
+        }
+        List<RuleSpec> rules = new ArrayList<>();
+        if (map.entries().containsKey("rules")) {
+            if (target != null) {
+                throw error(map.keyLines().get("rules"), null, "a target pack holds lexicons only; put rules in an ordinary pack");
+            }
+            for (YamlNode item : sequence(map.entries().get("rules"), null, "rules").items()) {
+                rules.add(rule(item, name));
+            }
+        }
+        return new PackSpec(source, name, description, target, aliases, lexicons, rules);
+    }
+
+    private LexiconSpec lexicon(String name, int line, YamlNode value, String target) {
+        if (!LEXICON_NAME.matcher(name).matches()) {
+            throw error(line, null, "lexicon name '" + name + "' must be UPPER_SNAKE_CASE");
+        }
+        List<String> entries = new ArrayList<>();
+        for (YamlNode item : sequence(value, null, "lexicon " + name).items()) {
+            String entry = scalar(item, null, "an entry of lexicon " + name).strip();
+            if (entry.startsWith("$")) {
+                if (!LEXICON_NAME.matcher(entry.substring(1)).matches()) {
+                    throw error(item.line(), null, "lexicon " + name + ": '" + entry + "' is not a lexicon reference ($NAME)");
+                }
+            } else if (entry.isEmpty() || !LEXICON_ENTRY.matcher(entry).matches()) {
+                throw error(item.line(), null, "lexicon " + name + ": entry '" + entry
+                        + "' may hold only letters, digits, apostrophes, hyphens, periods and spaces");
+            }
+            entries.add(entry);
+        }
+        if (entries.isEmpty()) {
+            throw error(line, null, "lexicon " + name + " is empty");
+        }
+        return new LexiconSpec(source, name, line, entries, target);
+    }
+
+    private RuleSpec rule(YamlNode node, String pack) {
+        YamlNode.Mapping map = mapping(node, null, "a rule");
+        String id = map.entries().containsKey("id") ? scalar(map.entries().get("id"), null, "'id'") : null;
+        if (id == null || id.isBlank()) {
+            throw error(map.line(), null, "a rule needs an 'id'");
+        }
+        if (!RULE_ID.matcher(id).matches()) {
+            throw error(map.keyLines().get("id"), id, "id must be UPPER_SNAKE_CASE (letters, digits, underscores)");
+        }
+        checkKeys(map, RULE_KEYS, id, "rule");
+        String labelText = requiredString(map, "label", id);
+        String directionText = optionalString(map, "direction", id);
+        int labelLine = map.keyLines().get("label");
+        Label label;
+        try {
+            label = Label.fromId(labelText);
+        } catch (IllegalArgumentException e) {
+            throw error(labelLine, id, e.getMessage());
+        }
+        Direction direction;
+        Kind kind;
+        if (label == Label.NEUTRAL) {
+            if (directionText != null && !directionText.equals("neutral")) {
+                throw error(map.keyLines().get("direction"), id, "a neutral rule has no direction (found '" + directionText + "')");
+            }
+            direction = Direction.NEUTRAL;
+            kind = null;
+        } else if (label == Label.SUSTAIN) {
+            throw error(labelLine, id, "write sustain talk as its kind with 'direction: sustain' (e.g. label: ability, direction: sustain)");
+        } else {
+            if (directionText == null) {
+                throw error(map.line(), id, "a " + label.id() + " rule needs 'direction: change' or 'direction: sustain'");
+            }
+            try {
+                direction = Direction.fromId(directionText);
+            } catch (IllegalArgumentException e) {
+                throw error(map.keyLines().get("direction"), id, e.getMessage());
+            }
+            if (direction == Direction.NEUTRAL) {
+                throw error(map.keyLines().get("direction"), id, "direction must be change or sustain for a " + label.id() + " rule");
+            }
+            kind = Kind.valueOf(label.name());
+        }
+        int priority = 50;
+        if (map.entries().containsKey("priority")) {
+            String text = scalar(map.entries().get("priority"), id, "'priority'");
+            try {
+                priority = Integer.parseInt(text.strip());
+            } catch (NumberFormatException e) {
+                throw error(map.keyLines().get("priority"), id, "priority must be a whole number, not '" + text + "'");
+            }
+            if (priority < -1000 || priority > 1000) {
+                throw error(map.keyLines().get("priority"), id, "priority must be between -1000 and 1000");
+            }
+        }
+        String description = optionalString(map, "description", id);
+        if (!map.entries().containsKey("patterns")) {
+            throw error(map.line(), id, "a rule needs 'patterns'");
+        }
+        List<PatternSpec> patterns = patterns(map.entries().get("patterns"), id, "patterns");
+        if (patterns.isEmpty()) {
+            throw error(map.keyLines().get("patterns"), id, "'patterns' is empty");
+        }
+        List<PatternSpec> unless = map.entries().containsKey("unless")
+                ? patterns(map.entries().get("unless"), id, "unless") : List.of();
+        List<PatternSpec> context = map.entries().containsKey("context")
+                ? patterns(map.entries().get("context"), id, "context") : List.of();
+        if (!map.entries().containsKey("examples")) {
+            throw error(map.line(), id, "a rule needs 'examples' with at least " + MIN_MATCH_EXAMPLES
+                    + " 'match' and " + MIN_NOMATCH_EXAMPLES + " 'nomatch' sentences");
+        }
+        List<ExampleSpec> examples = examples(map.entries().get("examples"), id);
+        return new RuleSpec(source, pack, id, map.line(), direction, kind, priority, description,
+                patterns, unless, context, examples);
+    }
+
+    private List<PatternSpec> patterns(YamlNode node, String id, String field) {
+        List<PatternSpec> out = new ArrayList<>();
+        for (YamlNode item : sequence(node, id, "'" + field + "'").items()) {
+            YamlNode.Mapping map = mapping(item, id, "a pattern (tokens: ... or dependency: ...)");
+            checkKeys(map, PATTERN_KEYS, id, "pattern");
+            boolean tokens = map.entries().containsKey("tokens");
+            boolean dependency = map.entries().containsKey("dependency");
+            if (tokens == dependency) {
+                throw error(map.line(), id, "a pattern has exactly one of 'tokens:' or 'dependency:'");
+            }
+            String slot = field + "[" + out.size() + "]";
+            String key = tokens ? "tokens" : "dependency";
+            String text = scalar(map.entries().get(key), id, "'" + key + "'");
+            if (text.isBlank()) {
+                throw error(map.keyLines().get(key), id, slot + " is empty");
+            }
+            GraphKind graph = null;
+            if (map.entries().containsKey("graph")) {
+                if (tokens) {
+                    throw error(map.keyLines().get("graph"), id, "'graph' applies to dependency patterns only");
+                }
+                String g = scalar(map.entries().get("graph"), id, "'graph'");
+                graph = GraphKind.fromId(g);
+                if (graph == null) {
+                    throw error(map.keyLines().get("graph"), id, "unknown graph '" + g + "' (expected basic, enhanced or enhanced++)");
+                }
+            } else if (dependency) {
+                graph = GraphKind.BASIC;
+            }
+            out.add(new PatternSpec(tokens ? PatternType.TOKENS : PatternType.DEPENDENCY, text.strip(), graph,
+                    map.keyLines().get(key), slot));
+        }
+        return out;
+    }
+
+    private List<ExampleSpec> examples(YamlNode node, String id) {
+        YamlNode.Mapping map = mapping(node, id, "'examples' (with 'match' and 'nomatch' lists)");
+        checkKeys(map, EXAMPLES_KEYS, id, "examples");
+        List<ExampleSpec> out = new ArrayList<>();
+        int matches = examples(map, "match", true, id, out);
+        int nomatches = examples(map, "nomatch", false, id, out);
+        if (matches < MIN_MATCH_EXAMPLES || nomatches < MIN_NOMATCH_EXAMPLES) {
+            throw error(map.line(), id, "a rule needs at least " + MIN_MATCH_EXAMPLES + " 'match' and "
+                    + MIN_NOMATCH_EXAMPLES + " 'nomatch' examples (found " + matches + " and " + nomatches + ")");
+        }
+        return out;
+    }
+
+    private int examples(YamlNode.Mapping map, String key, boolean match, String id, List<ExampleSpec> out) {
+        if (!map.entries().containsKey(key)) {
+            return 0;
+        }
+        int count = 0;
+        for (YamlNode item : sequence(map.entries().get(key), id, "'" + key + "'").items()) {
+            String text;
+            String context = null;
+            if (item instanceof YamlNode.Mapping m) {
+                checkKeys(m, EXAMPLE_KEYS, id, "example");
+                text = requiredString(m, "text", id);
+                context = optionalString(m, "context", id);
+            } else {
+                text = scalar(item, id, "an example sentence");
+            }
+            if (text.isBlank()) {
+                throw error(item.line(), id, "an example is empty");
+            }
+            out.add(new ExampleSpec(text, context, match, item.line()));
+            count++;
+        }
+        return count;
+    }
+
+    private void checkKeys(YamlNode.Mapping map, Set<String> allowed, String id, String what) {
+        for (String key : map.entries().keySet()) {
+            if (!allowed.contains(key)) {
+                throw error(map.keyLines().get(key), id, "unknown key '" + key + "' in " + what
+                        + " (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            }
+        }
+    }
+
+    private String requiredString(YamlNode.Mapping map, String key, String id) {
+        if (!map.entries().containsKey(key)) {
+            throw error(map.line(), id, "missing '" + key + "'");
+        }
+        String value = scalar(map.entries().get(key), id, "'" + key + "'");
+        if (value.isBlank()) {
+            throw error(map.keyLines().get(key), id, "'" + key + "' is empty");
+        }
+        return value.strip();
+    }
+
+    private String optionalString(YamlNode.Mapping map, String key, String id) {
+        YamlNode node = map.entries().get(key);
+        if (node == null || (node instanceof YamlNode.Scalar s && s.value() == null)) {
+            return null;
+        }
+        return scalar(node, id, "'" + key + "'").strip();
+    }
+
+    private String scalar(YamlNode node, String id, String what) {
+        if (node instanceof YamlNode.Scalar s && s.value() != null) {
+            return s.value();
+        }
+        throw error(node.line(), id, what + " must be a string, not " + node.typeName());
+    }
+
+    private YamlNode.Mapping mapping(YamlNode node, String id, String what) {
+        if (node instanceof YamlNode.Mapping m) {
+            return m;
+        }
+        throw error(node.line(), id, "expected " + what + ", found " + node.typeName());
+    }
+
+    private YamlNode.Sequence sequence(YamlNode node, String id, String what) {
+        if (node instanceof YamlNode.Sequence s) {
+            return s;
+        }
+        throw error(node.line(), id, what + " must be a list, not " + node.typeName());
+    }
+
+    private RulePackException error(Integer line, String id, String detail) {
+        return new RulePackException(source, line == null ? 0 : line, id, detail);
+    }
+}

@@ -1,0 +1,20 @@
+package io.github.changetalk.internal.pack;
+
+import java.util.List;
+
+/**
+ * One pack file. A target pack ({@code target:} set) defines the lexicons of one target behaviour;
+ * lexicons of the same name in several target packs are merged over the targets that are active.
+ */
+public record PackSpec(String source, String name, String description, String target, List<String> aliases,
+                       List<LexiconSpec> lexicons, List<RuleSpec> rules) {
+    public PackSpec {
+        aliases = List.copyOf(aliases);
+        lexicons = List.copyOf(lexicons);
+        rules = List.copyOf(rules);
+    }
+
+    public boolean isTarget() {
+        return target != null;
+    }
+}

@@ -1,0 +1,22 @@
+package io.github.changetalk.internal.pack;
+
+import io.github.changetalk.Direction;
+import io.github.changetalk.Kind;
+import io.github.changetalk.Label;
+import java.util.List;
+
+/** A rule as written in a pack, validated for shape but not yet compiled. {@code kind} is null for neutral rules. */
+public record RuleSpec(String source, String pack, String id, int line, Direction direction, Kind kind,
+                       int priority, String description, List<PatternSpec> patterns, List<PatternSpec> unless,
+                       List<PatternSpec> context, List<ExampleSpec> examples) {
+    public RuleSpec {
+        patterns = List.copyOf(patterns);
+        unless = List.copyOf(unless);
+        context = List.copyOf(context);
+        examples = List.copyOf(examples);
+    }
+
+    public Label label() {
+        return Label.of(direction, kind);
+    }
+}

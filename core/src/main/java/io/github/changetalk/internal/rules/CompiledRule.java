@@ -1,0 +1,29 @@
+package io.github.changetalk.internal.rules;
+
+import io.github.changetalk.Label;
+import io.github.changetalk.internal.pack.RuleSpec;
+import java.util.List;
+
+/** A rule with its patterns compiled. Immutable. {@code order} is its position in load order. */
+public record CompiledRule(RuleSpec spec, int order, List<CompiledPattern> patterns, List<CompiledPattern> unless,
+                           List<CompiledPattern> context, Trigger trigger) {
+    public CompiledRule {
+        patterns = List.copyOf(patterns);
+        unless = List.copyOf(unless);
+        context = List.copyOf(context);
+    }
+
+    public String id() {
+        return spec.id();
+    }
+
+    public Label label() {
+        return spec.label();
+    }
+
+    public boolean usesDependencies() {
+        return patterns.stream().anyMatch(CompiledPattern::needsParse)
+                || unless.stream().anyMatch(CompiledPattern::needsParse)
+                || context.stream().anyMatch(CompiledPattern::needsParse);
+    }
+}

@@ -1,0 +1,111 @@
+package io.github.changetalk.internal.rules;
+
+import edu.stanford.nlp.ling.tokensregex.Env;
+import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
+import edu.stanford.nlp.semgraph.semgrex.SemgrexPattern;
+import io.github.changetalk.RulePackException;
+import io.github.changetalk.internal.pack.PatternSpec;
+import io.github.changetalk.internal.pack.PatternType;
+import io.github.changetalk.internal.pack.RuleSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+
+/**
+ * Compiles a catalog's rules for one target selection into a {@link RuleSet}. Each compilation gets
+ * its own TokensRegex {@link Env}: the default environment behind {@code TokenSequencePattern.compile(String)}
+ * is a static mutable map shared by the whole JVM.
+ */
+public final class RuleCompiler {
+    /** TokensRegex constructs that run code or act on matches: predicates and functions ({@code ::}) and actions ({@code =>}). */
+    private static final List<String> FORBIDDEN = List.of("::", "=>");
+
+    private RuleCompiler() {
+    }
+
+    /** {@code activeTargets} null means every target. */
+    public static RuleSet compile(RuleCatalog catalog, Set<String> activeTargets, Function<String, List<String>> tokenizer) {
+        LexiconTable lexicons = new LexiconTable(catalog, activeTargets, tokenizer);
+        Env env = TokenSequencePattern.getNewEnv();
+        Set<String> referenced = new TreeSet<>();
+        for (RuleSpec r : catalog.rules()) {
+            for (List<PatternSpec> group : List.of(r.patterns(), r.unless(), r.context())) {
+                for (PatternSpec p : group) {
+                    if (p.type() == PatternType.TOKENS) {
+                        referenced.addAll(RuleCatalog.references(p.text()));
+                    }
+                }
+            }
+        }
+        for (String name : referenced) {
+            try {
+                env.bind("$" + name, TokenSequencePattern.compile(env, lexicons.tokensRegex(name)));
+            } catch (RuntimeException e) {
+                var def = catalog.definitions(name).get(0);
+                throw new RulePackException(def.source(), def.line(), null,
+                        "lexicon " + name + " cannot be compiled: " + PatternErrors.message(e));
+            }
+        }
+        List<CompiledRule> rules = new ArrayList<>();
+        for (RuleSpec r : catalog.rules()) {
+            List<CompiledPattern> patterns = compileAll(r, r.patterns(), env, lexicons);
+            List<CompiledPattern> unless = compileAll(r, r.unless(), env, lexicons);
+            List<CompiledPattern> context = compileAll(r, r.context(), env, lexicons);
+            Trigger trigger = null;
+            for (CompiledPattern p : patterns) {
+                trigger = trigger == null ? p.trigger() : trigger.or(p.trigger());
+            }
+            rules.add(new CompiledRule(r, rules.size(), patterns, unless, context, trigger));
+        }
+        return new RuleSet(rules);
+    }
+
+    private static List<CompiledPattern> compileAll(RuleSpec rule, List<PatternSpec> specs, Env env, LexiconTable lexicons) {
+        List<CompiledPattern> out = new ArrayList<>(specs.size());
+        for (PatternSpec spec : specs) {
+            out.add(compile(rule, spec, env, lexicons));
+        }
+        return out;
+    }
+
+    private static CompiledPattern compile(RuleSpec rule, PatternSpec spec, Env env, LexiconTable lexicons) {
+        try {
+            if (spec.type() == PatternType.TOKENS) {
+                for (String bad : FORBIDDEN) {
+                    if (spec.text().contains(bad)) {
+                        throw new RulePackException(rule.source(), spec.line(), rule.id(), spec.slot()
+                                + ": '" + bad + "' is not allowed: rule patterns match words and cannot call functions or run actions");
+                    }
+                }
+                TokenSequencePattern p = TokenSequencePattern.compile(env, spec.text());
+                return new CompiledPattern.Tokens(spec, p, TriggerExtractor.ofTokens(p));
+            }
+            String text = substituteLexicons(spec.text(), lexicons);
+            SemgrexPattern p = SemgrexPattern.compile(text);
+            return new CompiledPattern.Dependency(spec, p, spec.graph(), TriggerExtractor.ofSemgrex(text));
+        } catch (RulePackException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            if (e instanceof VirtualMachineError vm) {
+                throw vm;
+            }
+            String language = spec.type() == PatternType.TOKENS ? "TokensRegex" : "Semgrex";
+            throw new RulePackException(rule.source(), spec.line(), rule.id(),
+                    spec.slot() + ": bad " + language + " pattern: " + PatternErrors.message(e));
+        }
+    }
+
+    /** Replaces {@code $NAME} in a Semgrex pattern by a regex over the lexicon's one-word entries. */
+    static String substituteLexicons(String pattern, LexiconTable lexicons) {
+        Matcher m = RuleCatalog.LEXICON_REF.matcher(pattern);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(lexicons.semgrexRegex(m.group(1))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,184 @@
+package io.github.changetalk.internal.rules;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.tokensregex.NodePattern;
+import edu.stanford.nlp.ling.tokensregex.SequencePattern;
+import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
+import edu.stanford.nlp.util.Pair;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Derives the {@link Trigger} of a compiled pattern: the words or lemmas that any match must contain.
+ *
+ * <p>TokensRegex keeps its parsed expression tree in package-private fields, so this walks it by
+ * reflection. Every step is conservative: an expression it does not know, a regex that is not a plain
+ * list of words, an optional element, a negation, all give {@link Trigger#ANY} for that part. A
+ * missing field (a future CoreNLP) also gives ANY, which costs speed, never a label.
+ *
+ * <p>Semgrex patterns are read from their text: the root node (the first node description) must
+ * match some token, so a literal {@code word:} or {@code lemma:} constraint on it is a trigger.
+ */
+final class TriggerExtractor {
+    private static final String SP = "edu.stanford.nlp.ling.tokensregex.SequencePattern$";
+    private static final String CNP = "edu.stanford.nlp.ling.tokensregex.ComplexNodePattern";
+
+    private TriggerExtractor() {
+    }
+
+    static Trigger ofTokens(TokenSequencePattern pattern) {
+        try {
+            Object expr = field(SequencePattern.class, "patternExpr").get(pattern);
+            return ofExpr(expr);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Trigger.ANY;
+        }
+    }
+
+    private static Trigger ofExpr(Object expr) throws ReflectiveOperationException {
+        if (expr == null) {
+            return Trigger.ANY;
+        }
+        String name = expr.getClass().getName();
+        switch (name) {
+            case SP + "NodePatternExpr":
+                return ofNode(field(expr.getClass(), "nodePattern").get(expr));
+            case SP + "SequencePatternExpr":
+            case SP + "AndPatternExpr": {
+                Trigger t = Trigger.ANY;
+                for (Object child : (List<?>) field(expr.getClass(), "patterns").get(expr)) {
+                    t = t.and(ofExpr(child));
+                }
+                return t;
+            }
+            case SP + "OrPatternExpr": {
+                List<?> children = (List<?>) field(expr.getClass(), "patterns").get(expr);
+                if (children.isEmpty()) {
+                    return Trigger.ANY;
+                }
+                Trigger t = null;
+                for (Object child : children) {
+                    Trigger c = ofExpr(child);
+                    t = t == null ? c : t.or(c);
+                }
+                return t;
+            }
+            case SP + "RepeatPatternExpr": {
+                int min = field(expr.getClass(), "minMatch").getInt(expr);
+                return min >= 1 ? ofExpr(field(expr.getClass(), "pattern").get(expr)) : Trigger.ANY;
+            }
+            case SP + "GroupPatternExpr":
+                return ofExpr(field(expr.getClass(), "pattern").get(expr));
+            default:
+                return Trigger.ANY;
+        }
+    }
+
+    private static Trigger ofNode(Object node) throws ReflectiveOperationException {
+        if (node == null) {
+            return Trigger.ANY;
+        }
+        Class<?> c = node.getClass();
+        if (c.getName().equals("edu.stanford.nlp.ling.tokensregex.NodePattern$ConjNodePattern")) {
+            Trigger t = Trigger.ANY;
+            for (Object child : (List<?>) field(c, "nodePatterns").get(node)) {
+                t = t.and(ofNode(child));
+            }
+            return t;
+        }
+        if (c.getName().equals("edu.stanford.nlp.ling.tokensregex.NodePattern$DisjNodePattern")) {
+            Trigger t = null;
+            for (Object child : (List<?>) field(c, "nodePatterns").get(node)) {
+                Trigger ct = ofNode(child);
+                t = t == null ? ct : t.or(ct);
+            }
+            return t == null ? Trigger.ANY : t;
+        }
+        Class<?> complex = Class.forName(CNP);
+        if (complex.isInstance(node)) {
+            // The annotation patterns of one node are all required: any literal one is a trigger.
+            Trigger t = Trigger.ANY;
+            for (Object o : (List<?>) field(complex, "annotationPatterns").get(node)) {
+                Pair<?, ?> pair = (Pair<?, ?>) o;
+                t = t.and(ofAnnotation(pair.first(), pair.second()));
+            }
+            return t;
+        }
+        return Trigger.ANY;
+    }
+
+    private static Trigger ofAnnotation(Object key, Object valuePattern) throws ReflectiveOperationException {
+        boolean word = key == CoreAnnotations.TextAnnotation.class;
+        boolean lemma = key == CoreAnnotations.LemmaAnnotation.class;
+        if (!(word || lemma) || !(valuePattern instanceof NodePattern<?>)) {
+            return Trigger.ANY;
+        }
+        String cls = valuePattern.getClass().getName();
+        List<String> literals = null;
+        if (cls.equals(CNP + "$StringAnnotationPattern")) {
+            literals = List.of((String) field(valuePattern.getClass(), "target").get(valuePattern));
+        } else if (cls.equals(CNP + "$StringInSetAnnotationPattern")) {
+            literals = new ArrayList<>();
+            for (Object s : (java.util.Set<?>) field(valuePattern.getClass(), "targets").get(valuePattern)) {
+                literals.add((String) s);
+            }
+        } else if (cls.equals(CNP + "$StringAnnotationRegexPattern")) {
+            Pattern p = (Pattern) field(valuePattern.getClass(), "pattern").get(valuePattern);
+            literals = LiteralRegex.alternatives(p.pattern());
+        }
+        if (literals == null || literals.isEmpty()) {
+            return Trigger.ANY;
+        }
+        List<String> keys = new ArrayList<>();
+        for (String literal : literals) {
+            keys.add(word ? Trigger.wordKey(literal) : Trigger.lemmaKey(literal));
+        }
+        return Trigger.of(keys);
+    }
+
+    private static final Pattern ROOT_NODE = Pattern.compile("^[\\s(]*\\{([^{}]*)\\}");
+    private static final Pattern ATTRIBUTE = Pattern.compile("^\\s*(word|lemma)\\s*:\\s*(/(.*)/|([^/;]*))\\s*$");
+
+    /** The trigger of a Semgrex pattern (after lexicon substitution), from its root node's word or lemma. */
+    static Trigger ofSemgrex(String pattern) {
+        Matcher m = ROOT_NODE.matcher(pattern);
+        if (!m.find()) {
+            return Trigger.ANY;
+        }
+        Trigger t = Trigger.ANY;
+        for (String attr : m.group(1).split(";")) {
+            Matcher a = ATTRIBUTE.matcher(attr);
+            if (!a.matches()) {
+                continue; // tag:, negated or other attributes constrain but give no word trigger
+            }
+            boolean word = a.group(1).equals("word");
+            List<String> literals = a.group(3) != null ? LiteralRegex.alternatives(a.group(3))
+                    : List.of(a.group(4).strip().toLowerCase(java.util.Locale.ROOT));
+            if (literals == null || literals.isEmpty() || literals.get(0).isEmpty()) {
+                continue;
+            }
+            List<String> keys = new ArrayList<>();
+            for (String literal : literals) {
+                keys.add(word ? Trigger.wordKey(literal) : Trigger.lemmaKey(literal));
+            }
+            t = t.and(Trigger.of(keys));
+        }
+        return t;
+    }
+
+    private static Field field(Class<?> c, String name) throws NoSuchFieldException {
+        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
+            try {
+                Field f = k.getDeclaredField(name);
+                f.setAccessible(true);
+                return f;
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            }
+        }
+        throw new NoSuchFieldException(c.getName() + "." + name);
+    }
+}

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * CSV (RFC 4180 quoting) or TSV (no quoting: a tab separates, a newline ends the row) with a header
- * row. One record per data row; empty lines are skipped. A row with more or fewer cells than the header
+ * row. One record per data row; empty lines are skipped (unless the header has a single column). A row with more or fewer cells than the header
  * is an error record; a quote left open runs to the end of the input, so it ends the file with one
  * error record naming the line where the field began.
  */
@@ -37,8 +37,7 @@ final class CsvSource implements RecordSource {
         }
         this.parser = (CsvParser) MAPPER.getFactory().createParser(in);
         parser.setSchema(schema);
-        parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
-        parser.enable(CsvParser.Feature.SKIP_EMPTY_LINES);
+        // Without schema columns each row comes as an array of strings; the header is handled here.
     }
 
     @Override
@@ -98,17 +97,23 @@ final class CsvSource implements RecordSource {
         if (t == null) {
             return null;
         }
-        long line = parser.currentTokenLocation().getLineNr();
+        long line = -1;
         List<String> cells = new ArrayList<>();
         try {
             while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
                 if (t == null) {
                     return new Row(line, cells, "unexpected end of input");
                 }
+                if (line < 0) {
+                    line = parser.currentTokenLocation().getLineNr(); // the row's start token lags a line behind
+                }
                 cells.add(parser.getText());
             }
         } catch (StreamReadException e) {
-            return new Row(line, cells, describe(e));
+            return new Row(line < 0 ? parser.currentLocation().getLineNr() : line, cells, describe(e));
+        }
+        if (cells.size() == 1 && cells.get(0).isEmpty() && (header == null || header.size() > 1)) {
+            return row(); // an empty line: not a record
         }
         return new Row(line, cells, null);
     }

@@ -52,7 +52,7 @@ public final class RulesCommand implements Callable<Integer> {
         return CliException.USAGE;
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the loaded rules: id, label, direction, pack.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the loaded rules: id, label, direction, DARN-CAT kind, pack.")
     static final class ListRules implements Callable<Integer> {
         @Option(names = "--triggers", description = "Add the trigger words (a sentence must hold one for the rule to be tried).")
         boolean triggers;
@@ -70,9 +70,10 @@ public final class RulesCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             List<List<String>> rows = new ArrayList<>();
-            rows.add(triggers ? List.of("ID", "LABEL", "DIRECTION", "PACK", "TRIGGERS") : List.of("ID", "LABEL", "DIRECTION", "PACK"));
+            rows.add(triggers ? List.of("ID", "LABEL", "DIRECTION", "KIND", "PACK", "TRIGGERS") : List.of("ID", "LABEL", "DIRECTION", "KIND", "PACK"));
             for (RuleInfo r : rules.build().rules()) {
-                List<String> row = new ArrayList<>(List.of(r.id(), r.label().id(), r.direction().id(), r.pack()));
+                List<String> row = new ArrayList<>(List.of(r.id(), r.label().id(), r.direction().id(),
+                        r.kind() == null ? "-" : r.kind().id(), r.pack()));
                 if (triggers) {
                     row.add(r.triggers().isEmpty() ? "(every sentence)" : String.join(" ", r.triggers()));
                 }

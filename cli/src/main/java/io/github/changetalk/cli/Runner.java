@@ -37,7 +37,7 @@ final class Runner {
         Inputs inputs = Inputs.open(files, in.readOptions(), stdin, warn);
         Classifier classifier = rules.build();
         Progress progress = !inputs.readsStdin() && Terminal.stderrIsTerminal()
-                ? new Progress(err, inputs::bytesRead, inputs.totalBytes()) : null;
+                ? new Progress(err, inputs::bytesRead, inputs::recordsRead, inputs.totalBytes()) : null;
         long[] done = {0};
         Consumer<Processed> counted = progress == null ? sink : p -> {
             sink.accept(p);

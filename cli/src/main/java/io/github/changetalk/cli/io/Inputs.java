@@ -39,6 +39,7 @@ public final class Inputs implements RecordSource {
     private final InputStream stdin;
     private final Consumer<String> warn;
     private final AtomicLong bytesRead = new AtomicLong();
+    private final AtomicLong recordsRead = new AtomicLong();
     private int nextInput;
     private RecordSource current;
 
@@ -128,6 +129,11 @@ public final class Inputs implements RecordSource {
         return bytesRead.get();
     }
 
+    /** Records handed out so far (ahead of those written by the records in flight). */
+    public long recordsRead() {
+        return recordsRead.get();
+    }
+
     public boolean readsStdin() {
         return inputs.stream().anyMatch(i -> i.path() == null);
     }
@@ -143,6 +149,7 @@ public final class Inputs implements RecordSource {
             }
             InputRecord r = current.next();
             if (r != null) {
+                recordsRead.incrementAndGet();
                 return r;
             }
             current.close();

@@ -34,6 +34,13 @@ public final class Inputs implements RecordSource {
 
     private static final int SNIFF_BYTES = 8192;
 
+    /**
+     * Lines of text and JSON Lines input longer than this are error records (the rest of the line is
+     * read and dropped): it bounds memory on inputs with no line breaks. Far above the classifier's own
+     * 100,000-character limit, so any real utterance fits.
+     */
+    public static final int MAX_LINE_CHARS = 4_000_000;
+
     private final List<Input> inputs;
     private final ReadOptions opt;
     private final InputStream stdin;

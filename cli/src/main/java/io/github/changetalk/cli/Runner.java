@@ -36,6 +36,10 @@ final class Runner {
         };
         Inputs inputs = Inputs.open(files, in.readOptions(), stdin, warn);
         Classifier classifier = rules.build();
+        if (in.target != null && classifier.resolveTarget(in.target) == null) {
+            throw new CliException(CliException.USAGE, "--target: unknown target '" + in.target + "' (known: "
+                    + String.join(", ", classifier.targets()) + ")");
+        }
         Progress progress = !inputs.readsStdin() && Terminal.stderrIsTerminal()
                 ? new Progress(err, inputs::bytesRead, inputs::recordsRead, inputs.totalBytes()) : null;
         long[] done = {0};

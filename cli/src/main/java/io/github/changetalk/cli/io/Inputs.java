@@ -71,7 +71,7 @@ public final class Inputs implements RecordSource {
             Path p = Path.of(a);
             if (Files.isDirectory(p)) {
                 scan(p, inputs, warn);
-            } else if (Files.isRegularFile(p) || Files.exists(p)) {
+            } else if (Files.exists(p)) {
                 inputs.add(new Input(p, false));
             } else {
                 throw new CliException(CliException.USAGE, a + ": no such file or directory");
@@ -83,8 +83,8 @@ public final class Inputs implements RecordSource {
     private static void scan(Path dir, List<Input> out, Consumer<String> warn) {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                if (dir.relativize(p).toString().startsWith(".") || p.getFileName().toString().startsWith(".")) {
-                    continue;
+                if (hidden(dir.relativize(p))) {
+                    continue; // .git, editor backups and the like: not inputs, and not worth a warning
                 }
                 if (InputKind.fromFileName(p.getFileName().toString()) == null) {
                     warn.accept(p + ": skipped (not a supported input kind: .txt .csv .tsv .jsonl)");
@@ -97,6 +97,15 @@ public final class Inputs implements RecordSource {
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new CliException(CliException.FAILED, dir + ": cannot list directory: " + e.getMessage());
         }
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A NUL byte in the first 8 KB: no text file of ours holds one, every common binary format does. */

@@ -49,7 +49,13 @@ final class Runner {
         };
         Pipeline pipeline = new Pipeline(classifier, in.threads, in.onError == InputOptions.OnError.FAIL, in.target, warn, trace);
         try {
-            return pipeline.run(inputs, counted, out::flush);
+            // checkError() flushes and reports a closed stdout (e.g. "| head"): stop reading rather than
+            // classify the rest of the input for nobody.
+            return pipeline.run(inputs, counted, () -> {
+                if (out.checkError()) {
+                    throw new CliException(CliException.FAILED, "cannot write the output (closed by the reader?)");
+                }
+            });
         } finally {
             if (progress != null) {
                 progress.finish();

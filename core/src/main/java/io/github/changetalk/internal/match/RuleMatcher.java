@@ -32,6 +32,13 @@ public final class RuleMatcher {
      */
     public static SentenceMatch match(RuleSet rules, SentenceView sentence, Supplier<List<SentenceView>> context,
                                       String text, boolean trace) {
+        boolean gated = rules.gated();
+        if (!gated) {
+            // Parse-everything mode (verification, benchmarks): every graph the rules use, up front.
+            for (var kind : rules.graphs()) {
+                sentence.graph(kind);
+            }
+        }
         List<CompiledRule> candidates = rules.candidates(sentence.keys());
         List<Match> matches = new ArrayList<>();
         List<Veto> vetoes = new ArrayList<>();
@@ -39,21 +46,21 @@ public final class RuleMatcher {
         Set<CompiledRule> tried = trace ? new HashSet<>(candidates) : Set.of();
         for (CompiledRule rule : candidates) {
             checkInterrupt();
-            MatchedSpan hit = first(rule.patterns(), sentence, text);
+            MatchedSpan hit = first(rule.patterns(), sentence, text, gated);
             if (hit == null) {
                 if (trace) {
                     verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_MATCH, "no pattern matched"));
                 }
                 continue;
             }
-            if (!rule.context().isEmpty() && !contextMatches(rule, context.get(), text)) {
+            if (!rule.context().isEmpty() && !contextMatches(rule, context.get(), gated)) {
                 if (trace) {
                     verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_CONTEXT, hit.slot() + " matched '" + hit.text()
                             + "' but the preceding counselor turn did not match the rule's context"));
                 }
                 continue;
             }
-            MatchedSpan veto = first(rule.unless(), sentence, text);
+            MatchedSpan veto = first(rule.unless(), sentence, text, gated);
             if (veto != null) {
                 vetoes.add(new Veto(rule.id(), veto.slot(), veto.text(), veto.begin(), veto.end()));
                 if (trace) {
@@ -80,9 +87,9 @@ public final class RuleMatcher {
         return new SentenceMatch(matches, vetoes, verdicts);
     }
 
-    private static MatchedSpan first(List<CompiledPattern> patterns, SentenceView sentence, String text) {
+    private static MatchedSpan first(List<CompiledPattern> patterns, SentenceView sentence, String text, boolean gated) {
         for (CompiledPattern p : patterns) {
-            Optional<MatchedSpan> m = MatchedSpan.find(p, sentence, text);
+            Optional<MatchedSpan> m = MatchedSpan.find(p, sentence, text, gated);
             if (m.isPresent()) {
                 return m.get();
             }
@@ -90,9 +97,9 @@ public final class RuleMatcher {
         return null;
     }
 
-    private static boolean contextMatches(CompiledRule rule, List<SentenceView> context, String text) {
+    private static boolean contextMatches(CompiledRule rule, List<SentenceView> context, boolean gated) {
         for (SentenceView s : context) {
-            if (first(rule.context(), s, null) != null) {
+            if (first(rule.context(), s, null, gated) != null) {
                 return true;
             }
         }

@@ -24,7 +24,12 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
     Trigger trigger();
 
     /** The first match in the sentence, or empty. Checks the trigger first, so a dependency pattern never parses a sentence it cannot match. */
-    Optional<Span> find(SentenceView sentence);
+    default Optional<Span> find(SentenceView sentence) {
+        return find(sentence, true);
+    }
+
+    /** As {@link #find(SentenceView)}; with {@code gated} false the trigger is not checked (for verifying gating). */
+    Optional<Span> find(SentenceView sentence, boolean gated);
 
     default boolean needsParse() {
         return this instanceof Dependency;
@@ -32,8 +37,8 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
 
     record Tokens(PatternSpec spec, TokenSequencePattern pattern, Trigger trigger) implements CompiledPattern {
         @Override
-        public Optional<Span> find(SentenceView sentence) {
-            if (!trigger.satisfiedBy(sentence.keys())) {
+        public Optional<Span> find(SentenceView sentence, boolean gated) {
+            if (gated && !trigger.satisfiedBy(sentence.keys())) {
                 return Optional.empty();
             }
             List<CoreLabel> tokens = sentence.tokens();
@@ -53,8 +58,8 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
 
     record Dependency(PatternSpec spec, SemgrexPattern pattern, GraphKind graph, Trigger trigger) implements CompiledPattern {
         @Override
-        public Optional<Span> find(SentenceView sentence) {
-            if (!trigger.satisfiedBy(sentence.keys())) {
+        public Optional<Span> find(SentenceView sentence, boolean gated) {
+            if (gated && !trigger.satisfiedBy(sentence.keys())) {
                 return Optional.empty();
             }
             SemanticGraph g = sentence.graph(graph);

@@ -14,6 +14,7 @@ import io.github.changetalk.internal.rules.RuleCatalog;
 import io.github.changetalk.internal.rules.RuleCompiler;
 import io.github.changetalk.internal.rules.RuleSet;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -62,8 +63,9 @@ public final class Classifier {
         this.catalog = catalog;
         this.defaultTargets = defaultTargets;
         this.defaultRules = RuleCompiler.compile(catalog, defaultTargets, Analyzer::tokenizeEntry);
-        this.analyzer = new Analyzer(defaultRules.usesDependencies(), b.maxParseTokens, b.parserPrecompute);
-        this.engine = Engine.of(analyzer, b.maxCharacters);
+        this.analyzer = new Analyzer(defaultRules.usesDependencies(), b.maxParseTokens, b.parserPrecompute,
+                b.maxSentenceTokens);
+        this.engine = Engine.of(analyzer, b.maxCharacters, b.matchTimeLimit.toNanos());
     }
 
     public static Builder builder() {
@@ -206,6 +208,8 @@ public final class Classifier {
         private int maxParseTokens = 150;
         private int maxCharacters = 100_000;
         private int parserPrecompute = -1;
+        private int maxSentenceTokens = Analyzer.DEFAULT_MAX_SENTENCE_TOKENS;
+        private Duration matchTimeLimit = Duration.ofMillis(500);
 
         private Builder() {
         }
@@ -280,6 +284,32 @@ public final class Classifier {
                 throw new IllegalArgumentException("maxCharacters must be at least 100, was " + characters);
             }
             maxCharacters = characters;
+            return this;
+        }
+
+        /**
+         * A sentence longer than this many tokens (default 250; text with no punctuation can make one
+         * sentence of a whole file) is tagged and matched in pieces of this size, and its results say so
+         * ({@code split}). Patterns do not match across pieces.
+         */
+        public Builder maxSentenceTokens(int tokens) {
+            if (tokens < 10) {
+                throw new IllegalArgumentException("maxSentenceTokens must be at least 10, was " + tokens);
+            }
+            maxSentenceTokens = tokens;
+            return this;
+        }
+
+        /**
+         * How long one pattern may run on one sentence (default 500 ms; ordinary patterns take
+         * microseconds). A rule whose pattern runs over is treated as not matching that sentence, and the
+         * result says so ({@code match-limit}): a runaway pattern cannot hang a run.
+         */
+        public Builder matchTimeLimit(Duration limit) {
+            if (limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("matchTimeLimit must be positive, was " + limit);
+            }
+            matchTimeLimit = limit;
             return this;
         }
 

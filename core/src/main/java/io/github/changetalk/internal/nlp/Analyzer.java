@@ -18,11 +18,14 @@ import java.util.Properties;
  * sentences some dependency rule could match. Thread-safe.
  */
 public final class Analyzer {
-    private final StanfordCoreNLP pipeline;
+    /** Tokenize and split; then {@link LongInput} bounds the sentences; then {@link #tagger} tags and lemmatizes. */
+    private final StanfordCoreNLP splitter;
+    private final StanfordCoreNLP tagger;
     /** Tokenizer for lexicon entries; needs no model, so it is shared and built once. */
     private static final TokenizerAnnotator ENTRY_TOKENIZER = new TokenizerAnnotator(false, "en");
     private final ParserLoader parser;
     private final int maxParseTokens;
+    private final int maxSentenceTokens;
 
     /**
      * @param needParser     whether any rule uses dependency patterns; if not, the parser is never constructed
@@ -30,28 +33,41 @@ public final class Analyzer {
      * @param numPreComputed the parser's precomputed-embedding cache size; -1 for CoreNLP's default
      */
     public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed) {
+        this(needParser, maxParseTokens, numPreComputed, DEFAULT_MAX_SENTENCE_TOKENS);
+    }
+
+    /** Sentences longer than this are tagged and matched in pieces of this many tokens. */
+    public static final int DEFAULT_MAX_SENTENCE_TOKENS = 250;
+
+    /** @param maxSentenceTokens sentences longer than this are cut into pieces before tagging */
+    public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed, int maxSentenceTokens) {
         // Start the slow parser load first so that it overlaps with the tagger load.
         this.parser = needParser ? ParserLoader.startInBackground(numPreComputed) : null;
         Properties props = new Properties();
-        props.setProperty("annotators", "tokenize,ssplit,pos,lemma");
+        props.setProperty("annotators", "tokenize,ssplit");
         props.setProperty("tokenize.language", "en");
-        this.pipeline = new StanfordCoreNLP(props, false);
+        this.splitter = new StanfordCoreNLP(props, false);
+        Properties tagProps = new Properties();
+        tagProps.setProperty("annotators", "pos,lemma");
+        this.tagger = new StanfordCoreNLP(tagProps, false); // requirements are met by the splitter's output
         this.maxParseTokens = maxParseTokens;
+        this.maxSentenceTokens = maxSentenceTokens;
     }
 
     /** Tokenizes, splits, tags and lemmatizes; parsing happens later, per sentence, on demand. */
     public List<SentenceView> analyze(String text) {
         Annotation annotation = new Annotation(text);
-        pipeline.annotate(annotation);
-        List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
-        List<SentenceView> out = new ArrayList<>(sentences == null ? 0 : sentences.size());
-        if (sentences != null) {
-            for (CoreMap s : sentences) {
-                List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
-                if (tokens != null && !tokens.isEmpty()) {
-                    out.add(new AnalyzedSentence(s, tokens, this));
-                }
-            }
+        splitter.annotate(annotation);
+        List<CoreMap> split = annotation.get(CoreAnnotations.SentencesAnnotation.class);
+        if (split == null || split.isEmpty()) {
+            return List.of();
+        }
+        LongInput.Prepared prepared = LongInput.prepare(text, split, maxSentenceTokens);
+        annotation.set(CoreAnnotations.SentencesAnnotation.class, prepared.sentences());
+        tagger.annotate(annotation);
+        List<SentenceView> out = new ArrayList<>(prepared.sentences().size());
+        for (CoreMap s : prepared.sentences()) {
+            out.add(new AnalyzedSentence(s, s.get(CoreAnnotations.TokensAnnotation.class), this, prepared.noticesOf(s)));
         }
         return out;
     }

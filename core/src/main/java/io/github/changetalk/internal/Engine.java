@@ -101,10 +101,10 @@ public final class Engine {
                     + " characters; only the first " + maxCharacters + " were analyzed"));
             text = text.substring(0, cutPoint(text, maxCharacters));
         }
-        if (text.isBlank()) {
+        List<SentenceView> sentences = text.isBlank() ? List.of() : analyzer.apply(text);
+        if (sentences.isEmpty()) {
             notices.add(new Notice("empty", "the text has no words; it is labelled neutral"));
         }
-        List<SentenceView> sentences = text.isBlank() ? List.of() : analyzer.apply(text);
         Supplier<List<SentenceView>> context = memoize(() -> analyzeContext(utterance.context()));
         List<SentenceResult> results = new ArrayList<>(sentences.size());
         List<Explanation.Sentence> explained = new ArrayList<>();

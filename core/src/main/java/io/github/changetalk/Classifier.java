@@ -14,6 +14,7 @@ import io.github.changetalk.internal.rules.RuleCatalog;
 import io.github.changetalk.internal.rules.RuleCompiler;
 import io.github.changetalk.internal.rules.RuleSet;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -65,8 +66,8 @@ public final class Classifier {
         this.gating = b.gating;
         this.defaultRules = gate(RuleCompiler.compile(catalog, defaultTargets, Analyzer::tokenizeEntry));
         this.analyzer = new Analyzer(defaultRules.usesDependencies(), b.maxParseTokens, b.parserPrecompute,
-                b.parserOnDemand ? defaultRules.parserTrigger() : null);
-        this.engine = Engine.of(analyzer, b.maxCharacters);
+                b.parserOnDemand ? defaultRules.parserTrigger() : null, b.maxSentenceTokens);
+        this.engine = Engine.of(analyzer, b.maxCharacters, b.matchTimeLimit.toNanos());
     }
 
     public static Builder builder() {
@@ -215,6 +216,8 @@ public final class Classifier {
         private int parserPrecompute = -1;
         private boolean gating = true;
         private boolean parserOnDemand;
+        private int maxSentenceTokens = Analyzer.DEFAULT_MAX_SENTENCE_TOKENS;
+        private Duration matchTimeLimit = Duration.ofMillis(500);
 
         private Builder() {
         }
@@ -289,6 +292,32 @@ public final class Classifier {
                 throw new IllegalArgumentException("maxCharacters must be at least 100, was " + characters);
             }
             maxCharacters = characters;
+            return this;
+        }
+
+        /**
+         * A sentence longer than this many tokens (default 250; text with no punctuation can make one
+         * sentence of a whole file) is tagged and matched in pieces of this size, and its results say so
+         * ({@code split}). Patterns do not match across pieces.
+         */
+        public Builder maxSentenceTokens(int tokens) {
+            if (tokens < 10) {
+                throw new IllegalArgumentException("maxSentenceTokens must be at least 10, was " + tokens);
+            }
+            maxSentenceTokens = tokens;
+            return this;
+        }
+
+        /**
+         * How long one pattern may run on one sentence (default 500 ms; ordinary patterns take
+         * microseconds). A rule whose pattern runs over is treated as not matching that sentence, and the
+         * result says so ({@code match-limit}): a runaway pattern cannot hang a run.
+         */
+        public Builder matchTimeLimit(Duration limit) {
+            if (limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("matchTimeLimit must be positive, was " + limit);
+            }
+            matchTimeLimit = limit;
             return this;
         }
 

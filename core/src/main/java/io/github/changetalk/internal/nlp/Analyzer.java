@@ -28,15 +28,20 @@ public final class Analyzer {
     /** Tokenizer for lexicon entries; needs no model, so it is shared and built once. */
     private static final TokenizerAnnotator ENTRY_TOKENIZER = new TokenizerAnnotator(false, "en");
 
+    /** Sentences longer than this are tagged and matched in pieces of this many tokens. */
+    public static final int DEFAULT_MAX_SENTENCE_TOKENS = 250;
+
+    /** Tokenize and split; then {@link LongInput} bounds the sentences; then {@link #tagger} tags and lemmatizes. */
     private final StanfordCoreNLP tokenizer;
     private final CompletableFuture<StanfordCoreNLP> tagger;
     private final ParserLoader parser;
     private final Trigger parserTrigger; // non-null: on-demand loading, started when this may be present
     private final int maxParseTokens;
+    private final int maxSentenceTokens;
 
     /** Eager: the parser (if needed) starts loading now. */
     public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed) {
-        this(needParser, maxParseTokens, numPreComputed, null);
+        this(needParser, maxParseTokens, numPreComputed, null, DEFAULT_MAX_SENTENCE_TOKENS);
     }
 
     /**
@@ -45,8 +50,10 @@ public final class Analyzer {
      * @param numPreComputed the parser's precomputed-embedding cache size; -1 for CoreNLP's default
      * @param parserTrigger  null to start loading the parser at once; otherwise load it on demand, starting
      *                       when a text could hold one of these keys (or at the first parse, whichever is first)
+     * @param maxSentenceTokens sentences longer than this are cut into pieces before tagging
      */
-    public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed, Trigger parserTrigger) {
+    public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed, Trigger parserTrigger,
+                    int maxSentenceTokens) {
         // Start the slow parser load first so that it overlaps with the tagger load.
         boolean onDemand = parserTrigger != null;
         this.parser = !needParser ? null
@@ -60,6 +67,7 @@ public final class Analyzer {
             this.tagger = CompletableFuture.completedFuture(pipeline("pos,lemma"));
         }
         this.maxParseTokens = maxParseTokens;
+        this.maxSentenceTokens = maxSentenceTokens;
     }
 
     private static void daemon(Runnable r) {
@@ -81,19 +89,17 @@ public final class Analyzer {
         long t0 = timed ? System.nanoTime() : 0;
         Annotation annotation = new Annotation(text);
         tokenizer.annotate(annotation);
-        List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
-        if (parser != null && parserTrigger != null && !parser.started() && sentences != null
-                && mayNeedParser(sentences)) {
-            parser.start();
-        }
-        taggerPipeline().annotate(annotation);
-        List<SentenceView> out = new ArrayList<>(sentences == null ? 0 : sentences.size());
-        if (sentences != null) {
-            for (CoreMap s : sentences) {
-                List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
-                if (tokens != null && !tokens.isEmpty()) {
-                    out.add(new AnalyzedSentence(s, tokens, this));
-                }
+        List<CoreMap> split = annotation.get(CoreAnnotations.SentencesAnnotation.class);
+        List<SentenceView> out = new ArrayList<>(split == null ? 0 : split.size());
+        if (split != null && !split.isEmpty()) {
+            if (parser != null && parserTrigger != null && !parser.started() && mayNeedParser(split)) {
+                parser.start();
+            }
+            LongInput.Prepared prepared = LongInput.prepare(text, split, maxSentenceTokens);
+            annotation.set(CoreAnnotations.SentencesAnnotation.class, prepared.sentences());
+            taggerPipeline().annotate(annotation);
+            for (CoreMap s : prepared.sentences()) {
+                out.add(new AnalyzedSentence(s, s.get(CoreAnnotations.TokensAnnotation.class), this, prepared.noticesOf(s)));
             }
         }
         if (timed) {

@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
 
 /**
  * The CoreNLP side: one tokenize/pos/lemma pipeline shared by all threads (each call gets its own
@@ -63,14 +64,38 @@ public final class Analyzer {
             return List.of();
         }
         LongInput.Prepared prepared = LongInput.prepare(text, split, maxSentenceTokens);
-        annotation.set(CoreAnnotations.SentencesAnnotation.class, prepared.sentences());
-        tagger.annotate(annotation);
+        tagInBatches(text, prepared.sentences());
         List<SentenceView> out = new ArrayList<>(prepared.sentences().size());
         for (CoreMap s : prepared.sentences()) {
             out.add(new AnalyzedSentence(s, s.get(CoreAnnotations.TokensAnnotation.class), this, prepared.noticesOf(s)));
         }
         return out;
     }
+
+    /**
+     * Tags and lemmatizes about {@value #BATCH_TOKENS} tokens at a time, checking between batches whether
+     * the calling thread was interrupted, so that cancelling a call on a huge text takes effect quickly.
+     */
+    private void tagInBatches(String text, List<CoreMap> sentences) {
+        int from = 0;
+        while (from < sentences.size()) {
+            int to = from;
+            int tokens = 0;
+            while (to < sentences.size() && (to == from || tokens < BATCH_TOKENS)) {
+                tokens += sentences.get(to).get(CoreAnnotations.TokensAnnotation.class).size();
+                to++;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("classification interrupted");
+            }
+            Annotation batch = new Annotation(text);
+            batch.set(CoreAnnotations.SentencesAnnotation.class, sentences.subList(from, to));
+            tagger.annotate(batch);
+            from = to;
+        }
+    }
+
+    private static final int BATCH_TOKENS = 1000;
 
     /** Tokenizes a lexicon entry exactly as sentences are tokenized. */
     public static List<String> tokenizeEntry(String phrase) {

@@ -58,13 +58,15 @@ public final class Classifier {
     private final ConcurrentHashMap<Set<String>, RuleSet> byTargets = new ConcurrentHashMap<>();
     private final Analyzer analyzer;
     private final Engine engine;
+    private final boolean gating;
 
     private Classifier(Builder b, RuleCatalog catalog, Set<String> defaultTargets) {
         this.catalog = catalog;
         this.defaultTargets = defaultTargets;
-        this.defaultRules = RuleCompiler.compile(catalog, defaultTargets, Analyzer::tokenizeEntry);
+        this.gating = b.gating;
+        this.defaultRules = gate(RuleCompiler.compile(catalog, defaultTargets, Analyzer::tokenizeEntry));
         this.analyzer = new Analyzer(defaultRules.usesDependencies(), b.maxParseTokens, b.parserPrecompute,
-                b.maxSentenceTokens);
+                b.parserOnDemand ? defaultRules.parserTrigger() : null, b.maxSentenceTokens);
         this.engine = Engine.of(analyzer, b.maxCharacters, b.matchTimeLimit.toNanos());
     }
 
@@ -190,7 +192,11 @@ public final class Classifier {
             return defaultRules;
         }
         Set<String> key = selection == null ? Set.of("*") : Set.copyOf(selection);
-        return byTargets.computeIfAbsent(key, k -> RuleCompiler.compile(catalog, selection, Analyzer::tokenizeEntry));
+        return byTargets.computeIfAbsent(key, k -> gate(RuleCompiler.compile(catalog, selection, Analyzer::tokenizeEntry)));
+    }
+
+    private RuleSet gate(RuleSet rules) {
+        return gating ? rules : rules.ungated();
     }
 
     /**
@@ -208,6 +214,8 @@ public final class Classifier {
         private int maxParseTokens = 150;
         private int maxCharacters = 100_000;
         private int parserPrecompute = -1;
+        private boolean gating = true;
+        private boolean parserOnDemand;
         private int maxSentenceTokens = Analyzer.DEFAULT_MAX_SENTENCE_TOKENS;
         private Duration matchTimeLimit = Duration.ofMillis(500);
 
@@ -322,6 +330,28 @@ public final class Classifier {
                 throw new IllegalArgumentException("parserPrecompute must be -1 (default) or more, was " + entries);
             }
             parserPrecompute = entries;
+            return this;
+        }
+
+        /**
+         * Trigger gating (default on): a rule is tried only on sentences holding one of its trigger words,
+         * and a sentence is parsed only when a dependency pattern's trigger is in it. Off, every rule is
+         * tried on every sentence and every sentence is parsed (when any rule uses a dependency pattern).
+         * Labels are the same either way; turning it off is for verifying that and for benchmarks.
+         */
+        public Builder triggerGating(boolean on) {
+            gating = on;
+            return this;
+        }
+
+        /**
+         * When on, the dependency parser is not loaded at build time but in the background as soon as an
+         * input could need it (a word that could trigger a dependency pattern), so a short input that
+         * needs no parse never loads it; meanwhile the tagger loads in the background too. Default off:
+         * the parser starts loading at build time, best for a long-lived classifier.
+         */
+        public Builder loadParserOnDemand(boolean on) {
+            parserOnDemand = on;
             return this;
         }
 

@@ -143,7 +143,7 @@ class HostileTextTest {
     @Test
     void aRunawayPatternIsStoppedAndReportedNotHung() {
         // Six stacked unbounded gaps pass the load-time checks but take O(n^6) on a long sentence
-        // that lacks the last word: the time limit has to stop it.
+        // that has every trigger word (so the rule is tried) but not in order: the time limit has to stop it.
         Classifier slow = Classifier.builder().noDefaultRules().addRules("slow.yaml", """
                 pack: slow
                 rules:
@@ -156,7 +156,7 @@ class HostileTextTest {
                       match: ["I want to quit forever.", "we want to quit forever"]
                       nomatch: ["I quit."]
                 """).matchTimeLimit(Duration.ofMillis(100)).build();
-        String text = "I want " + "to really ".repeat(100) + "quit now.";
+        String text = "Forever, I want " + "to really ".repeat(100) + "quit now.";
         long start = System.nanoTime();
         UtteranceResult r = slow.classify(text);
         Duration took = Duration.ofNanos(System.nanoTime() - start);

@@ -21,6 +21,7 @@ import io.github.changetalk.internal.match.Resolution;
 import io.github.changetalk.internal.match.RuleMatcher;
 import io.github.changetalk.internal.match.SentenceMatch;
 import io.github.changetalk.internal.nlp.Analyzer;
+import io.github.changetalk.internal.nlp.Instrumentation;
 import io.github.changetalk.internal.nlp.SentenceView;
 import io.github.changetalk.internal.pack.GraphKind;
 import io.github.changetalk.internal.rules.RuleSet;
@@ -114,7 +115,15 @@ public final class Engine {
         List<SentenceResult> results = new ArrayList<>(sentences.size());
         List<Explanation.Sentence> explained = new ArrayList<>();
         for (SentenceView s : sentences) {
-            SentenceMatch m = RuleMatcher.match(rules, s, context, original, trace, matchLimitNanos);
+            SentenceMatch m;
+            if (Instrumentation.enabled()) {
+                long nlp0 = Instrumentation.threadNlpNanos();
+                long t0 = System.nanoTime();
+                m = RuleMatcher.match(rules, s, context, original, trace, matchLimitNanos);
+                Instrumentation.matched(System.nanoTime() - t0, Instrumentation.threadNlpNanos() - nlp0);
+            } else {
+                m = RuleMatcher.match(rules, s, context, original, trace, matchLimitNanos);
+            }
             SentenceResult r = sentenceResult(results.size(), s, m, original);
             results.add(r);
             if (trace) {

@@ -23,11 +23,12 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
     Trigger trigger();
 
     /**
-     * The first match in the sentence, or empty. Checks the trigger first, so a dependency pattern never
-     * parses a sentence it cannot match. Throws {@link MatchLimitException} when matching runs longer
-     * than {@code limitNanos} (token patterns) or recurses too deeply.
+     * The first match in the sentence, or empty. When {@code gated}, checks the trigger first, so a
+     * dependency pattern never parses a sentence it cannot match ({@code gated} false is for verifying
+     * gating and for benchmarks). Throws {@link MatchLimitException} when matching runs longer than
+     * {@code limitNanos} (token patterns) or recurses too deeply.
      */
-    Optional<Span> find(SentenceView sentence, long limitNanos);
+    Optional<Span> find(SentenceView sentence, boolean gated, long limitNanos);
 
     default boolean needsParse() {
         return this instanceof Dependency;
@@ -35,8 +36,8 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
 
     record Tokens(PatternSpec spec, TokenSequencePattern pattern, Trigger trigger) implements CompiledPattern {
         @Override
-        public Optional<Span> find(SentenceView sentence, long limitNanos) {
-            if (!trigger.satisfiedBy(sentence.keys())) {
+        public Optional<Span> find(SentenceView sentence, boolean gated, long limitNanos) {
+            if (gated && !trigger.satisfiedBy(sentence.keys())) {
                 return Optional.empty();
             }
             try {
@@ -62,8 +63,8 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
 
     record Dependency(PatternSpec spec, SemgrexPattern pattern, GraphKind graph, Trigger trigger) implements CompiledPattern {
         @Override
-        public Optional<Span> find(SentenceView sentence, long limitNanos) {
-            if (!trigger.satisfiedBy(sentence.keys())) {
+        public Optional<Span> find(SentenceView sentence, boolean gated, long limitNanos) {
+            if (gated && !trigger.satisfiedBy(sentence.keys())) {
                 return Optional.empty();
             }
             SemanticGraph g = sentence.graph(graph);

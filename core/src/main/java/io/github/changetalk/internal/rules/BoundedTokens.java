@@ -7,30 +7,32 @@ import java.util.RandomAccess;
 import java.util.concurrent.CancellationException;
 
 /**
- * The sentence's tokens as one TokensRegex match sees them, with a deadline. TokensRegex has no timeout
- * and no step limit, but it reads every token through {@link List#get}; so this view checks the clock
- * (every 64 reads, to stay cheap) and the thread's interrupt flag there, and stops a runaway match by
- * throwing. The common match reads a few dozen tokens and never reaches a check.
+ * The sentence's tokens as one TokensRegex match sees them, with a budget of token reads. TokensRegex
+ * has no timeout and no step limit, but it reads every token through {@link List#get}; so this view
+ * counts the reads and stops a runaway match by throwing once the budget is spent, and checks the
+ * thread's interrupt flag every 64 reads.
+ *
+ * <p>The budget counts work, not time, on purpose: a clock would stop the same pattern on the same
+ * sentence on a busy machine and not on an idle one, and results must never depend on load. An
+ * ordinary pattern reads a few thousand tokens at most on the longest sentence the analyzer passes on.
  */
 final class BoundedTokens extends AbstractList<CoreLabel> implements RandomAccess {
     private final List<CoreLabel> tokens;
-    private final long deadline;
-    private int reads;
+    private final long budget;
+    private long reads;
 
-    BoundedTokens(List<CoreLabel> tokens, long limitNanos) {
+    BoundedTokens(List<CoreLabel> tokens, long budget) {
         this.tokens = tokens;
-        this.deadline = System.nanoTime() + limitNanos;
+        this.budget = budget;
     }
 
     @Override
     public CoreLabel get(int index) {
-        if ((++reads & 63) == 0) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new MatchLimitException();
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("classification interrupted");
-            }
+        if (++reads > budget) {
+            throw new MatchLimitException();
+        }
+        if ((reads & 63) == 0 && Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("classification interrupted");
         }
         return tokens.get(index);
     }

@@ -95,8 +95,9 @@ public final class PatternGuard {
 
     /**
      * Checks a Java regex used on one word: no backreferences, no repeated group, and at most
-     * {@value #MAX_UNBOUNDED} unbounded repeats. With words capped at 128 characters, what remains
-     * runs in at most about 128^3 steps.
+     * {@value #MAX_UNBOUNDED} unbounded repeats in one top-level alternative (the alternatives of
+     * {@code mm+|hmm+|um+|uh+} are tried one after another, so their repeats do not multiply). With words
+     * capped at 128 characters, what remains runs in at most about 128^3 steps per alternative.
      */
     static String checkRegex(String regex) {
         int unbounded = 0;
@@ -123,6 +124,11 @@ public final class PatternGuard {
                     }
                 }
                 case '[' -> i = classEnd(regex, i);
+                case '|' -> {
+                    if (groups.isEmpty()) {
+                        unbounded = 0; // a new top-level alternative: its repeats add to none before
+                    }
+                }
                 case '(' -> groups.push(false);
                 case ')' -> {
                     lastGroupHasQuantifier = !groups.isEmpty() && groups.pop();

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ClassifyCommand.class,
             RulesCommand.class,
             EvalCommand.class,
+            BenchCommand.class,
         },
         description = {
             "Labels what clients say in Motivational Interviewing sessions as change talk (desire, ability,",

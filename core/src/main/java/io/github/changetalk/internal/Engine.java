@@ -2,6 +2,7 @@ package io.github.changetalk.internal;
 
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.util.RuntimeInterruptedException;
 import io.github.changetalk.Direction;
 import io.github.changetalk.Evidence;
 import io.github.changetalk.Explanation;
@@ -76,6 +77,10 @@ public final class Engine {
             return classifyUnguarded(rules, utterance, trace);
         } catch (CancellationException e) {
             throw e;
+        } catch (RuntimeInterruptedException e) {
+            // CoreNLP noticed the interrupt and cleared the flag; set it again for the caller.
+            Thread.currentThread().interrupt();
+            throw new CancellationException("classification interrupted");
         } catch (RuntimeException | StackOverflowError e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new CancellationException("classification interrupted");

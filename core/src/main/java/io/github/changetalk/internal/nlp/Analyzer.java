@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -96,8 +97,7 @@ public final class Analyzer {
                 parser.start();
             }
             LongInput.Prepared prepared = LongInput.prepare(text, split, maxSentenceTokens);
-            annotation.set(CoreAnnotations.SentencesAnnotation.class, prepared.sentences());
-            taggerPipeline().annotate(annotation);
+            tagInBatches(text, prepared.sentences());
             for (CoreMap s : prepared.sentences()) {
                 out.add(new AnalyzedSentence(s, s.get(CoreAnnotations.TokensAnnotation.class), this, prepared.noticesOf(s)));
             }
@@ -107,6 +107,32 @@ public final class Analyzer {
         }
         return out;
     }
+
+    /**
+     * Tags and lemmatizes about {@value #BATCH_TOKENS} tokens at a time, checking between batches whether
+     * the calling thread was interrupted, so that cancelling a call on a huge text takes effect quickly.
+     */
+    private void tagInBatches(String text, List<CoreMap> sentences) {
+        StanfordCoreNLP pipeline = taggerPipeline();
+        int from = 0;
+        while (from < sentences.size()) {
+            int to = from;
+            int tokens = 0;
+            while (to < sentences.size() && (to == from || tokens < BATCH_TOKENS)) {
+                tokens += sentences.get(to).get(CoreAnnotations.TokensAnnotation.class).size();
+                to++;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("classification interrupted");
+            }
+            Annotation batch = new Annotation(text);
+            batch.set(CoreAnnotations.SentencesAnnotation.class, sentences.subList(from, to));
+            pipeline.annotate(batch);
+            from = to;
+        }
+    }
+
+    private static final int BATCH_TOKENS = 1000;
 
     private boolean mayNeedParser(List<CoreMap> sentences) {
         if (parserTrigger.isAny()) {

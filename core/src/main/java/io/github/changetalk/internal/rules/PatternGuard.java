@@ -29,6 +29,10 @@ public final class PatternGuard {
     /** Unbounded quantifiers in one word regex; more can backtrack polynomially on long tokens. */
     static final int MAX_UNBOUNDED = 3;
 
+    /** CoreNLP's pattern parsers recurse per nesting level; a deep pattern would overflow the stack at load. */
+    static final int MAX_NESTING = 20;
+    static final int MAX_LENGTH = 5_000;
+
     private static final Pattern ATTRIBUTE = Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)\\s*(?=::|:|<=|>=|==|!=|<|>)");
 
     private PatternGuard() {
@@ -271,6 +275,22 @@ public final class PatternGuard {
 
         static Scan of(String pattern) {
             Scan s = new Scan();
+            if (pattern.length() > MAX_LENGTH) {
+                s.problem = "the pattern is longer than " + MAX_LENGTH + " characters; use a lexicon for long word lists";
+                return s;
+            }
+            int nesting = 0;
+            for (int i = 0; i < pattern.length(); i++) {
+                char c = pattern.charAt(i);
+                if (c == '(' || c == '[' || c == '{') {
+                    if (++nesting > MAX_NESTING) {
+                        s.problem = "brackets nested deeper than " + MAX_NESTING + " levels";
+                        return s;
+                    }
+                } else if (c == ')' || c == ']' || c == '}') {
+                    nesting = Math.max(0, nesting - 1);
+                }
+            }
             StringBuilder masked = new StringBuilder(pattern.length());
             StringBuilder outside = new StringBuilder(pattern.length());
             StringBuilder node = null;

@@ -184,6 +184,16 @@ class BrokenPackTest {
     }
 
     @Test
+    void deeplyNestedOrHugePatternsAreRefusedNotAStackOverflow() {
+        assertOneLine(load("n.yaml", tokens("(".repeat(2000) + "[]" + ")".repeat(2000))),
+                "n.yaml:7: rule MY_RULE: patterns[0]: brackets nested deeper than 20 levels");
+        assertOneLine(load("n.yaml", pack("      - dependency: '" + "{} > (".repeat(400) + "{}" + ")".repeat(400) + "'", "")),
+                "n.yaml:7: rule MY_RULE: patterns[0]: brackets nested deeper than 20 levels");
+        assertOneLine(load("n.yaml", tokens("[{lemma:want}] ".repeat(400))),
+                "n.yaml:7: rule MY_RULE: patterns[0]: the pattern is longer than 5000 characters; use a lexicon for long word lists");
+    }
+
+    @Test
     void yamlThatConstructsObjectsOrExpandsIsRefused() {
         assertOneLine(load("y.yaml", "pack: !!java.lang.ProcessBuilder [\"touch\", \"/tmp/pwned\"]\n"),
                 "y.yaml:1: YAML tags are not allowed in rule packs (found '!!java.lang.ProcessBuilder')");

@@ -14,6 +14,7 @@ import io.github.changetalk.internal.rules.RuleCatalog;
 import io.github.changetalk.internal.rules.RuleCompiler;
 import io.github.changetalk.internal.rules.RuleSet;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -57,13 +58,16 @@ public final class Classifier {
     private final ConcurrentHashMap<Set<String>, RuleSet> byTargets = new ConcurrentHashMap<>();
     private final Analyzer analyzer;
     private final Engine engine;
+    private final boolean gating;
 
     private Classifier(Builder b, RuleCatalog catalog, Set<String> defaultTargets) {
         this.catalog = catalog;
         this.defaultTargets = defaultTargets;
-        this.defaultRules = RuleCompiler.compile(catalog, defaultTargets, Analyzer::tokenizeEntry);
-        this.analyzer = new Analyzer(defaultRules.usesDependencies(), b.maxParseTokens, b.parserPrecompute);
-        this.engine = Engine.of(analyzer, b.maxCharacters);
+        this.gating = b.gating;
+        this.defaultRules = gate(RuleCompiler.compile(catalog, defaultTargets, Analyzer::tokenizeEntry));
+        this.analyzer = new Analyzer(defaultRules.usesDependencies(), b.maxParseTokens, b.parserPrecompute,
+                b.parserOnDemand ? defaultRules.parserTrigger() : null, b.maxSentenceTokens);
+        this.engine = Engine.of(analyzer, b.maxCharacters, b.matchTimeLimit.toNanos());
     }
 
     public static Builder builder() {
@@ -188,7 +192,11 @@ public final class Classifier {
             return defaultRules;
         }
         Set<String> key = selection == null ? Set.of("*") : Set.copyOf(selection);
-        return byTargets.computeIfAbsent(key, k -> RuleCompiler.compile(catalog, selection, Analyzer::tokenizeEntry));
+        return byTargets.computeIfAbsent(key, k -> gate(RuleCompiler.compile(catalog, selection, Analyzer::tokenizeEntry)));
+    }
+
+    private RuleSet gate(RuleSet rules) {
+        return gating ? rules : rules.ungated();
     }
 
     /**
@@ -206,6 +214,10 @@ public final class Classifier {
         private int maxParseTokens = 150;
         private int maxCharacters = 100_000;
         private int parserPrecompute = -1;
+        private boolean gating = true;
+        private boolean parserOnDemand;
+        private int maxSentenceTokens = Analyzer.DEFAULT_MAX_SENTENCE_TOKENS;
+        private Duration matchTimeLimit = Duration.ofMillis(500);
 
         private Builder() {
         }
@@ -284,6 +296,32 @@ public final class Classifier {
         }
 
         /**
+         * A sentence longer than this many tokens (default 250; text with no punctuation can make one
+         * sentence of a whole file) is tagged and matched in pieces of this size, and its results say so
+         * ({@code split}). Patterns do not match across pieces.
+         */
+        public Builder maxSentenceTokens(int tokens) {
+            if (tokens < 10) {
+                throw new IllegalArgumentException("maxSentenceTokens must be at least 10, was " + tokens);
+            }
+            maxSentenceTokens = tokens;
+            return this;
+        }
+
+        /**
+         * How long one pattern may run on one sentence (default 500 ms; ordinary patterns take
+         * microseconds). A rule whose pattern runs over is treated as not matching that sentence, and the
+         * result says so ({@code match-limit}): a runaway pattern cannot hang a run.
+         */
+        public Builder matchTimeLimit(Duration limit) {
+            if (limit.isNegative() || limit.isZero()) {
+                throw new IllegalArgumentException("matchTimeLimit must be positive, was " + limit);
+            }
+            matchTimeLimit = limit;
+            return this;
+        }
+
+        /**
          * The parser's precomputed-embedding cache (CoreNLP's {@code depparse.numPreComputed}): 0 loads
          * about a second faster and parses ~10% slower; -1 (default) keeps CoreNLP's default.
          */
@@ -292,6 +330,28 @@ public final class Classifier {
                 throw new IllegalArgumentException("parserPrecompute must be -1 (default) or more, was " + entries);
             }
             parserPrecompute = entries;
+            return this;
+        }
+
+        /**
+         * Trigger gating (default on): a rule is tried only on sentences holding one of its trigger words,
+         * and a sentence is parsed only when a dependency pattern's trigger is in it. Off, every rule is
+         * tried on every sentence and every sentence is parsed (when any rule uses a dependency pattern).
+         * Labels are the same either way; turning it off is for verifying that and for benchmarks.
+         */
+        public Builder triggerGating(boolean on) {
+            gating = on;
+            return this;
+        }
+
+        /**
+         * When on, the dependency parser is not loaded at build time but in the background as soon as an
+         * input could need it (a word that could trigger a dependency pattern), so a short input that
+         * needs no parse never loads it; meanwhile the tagger loads in the background too. Default off:
+         * the parser starts loading at build time, best for a long-lived classifier.
+         */
+        public Builder loadParserOnDemand(boolean on) {
+            parserOnDemand = on;
             return this;
         }
 

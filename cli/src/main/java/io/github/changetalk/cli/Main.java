@@ -1,79 +1,130 @@
 package io.github.changetalk.cli;
 
-import io.github.changetalk.Classifier;
 import io.github.changetalk.RulePackException;
-import io.github.changetalk.Turn;
-import io.github.changetalk.UtteranceResult;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.StringWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
-/** The changetalk command. */
-@Command(name = "changetalk", mixinStandardHelpOptions = true, version = "changetalk 0.1.0-SNAPSHOT",
-        description = "Labels change talk and sustain talk in client speech.")
-public final class Main implements Callable<Integer> {
-    private static final Pattern SPEAKER = Pattern.compile("^\\s*(client|c|counselor|counsellor|therapist|t|peer)\\s*:\\s*(.*)$",
-            Pattern.CASE_INSENSITIVE);
-
-    @Parameters(arity = "0..*", description = "Files to read (default: standard input).")
-    private List<Path> files = new ArrayList<>();
-
-    @CommandLine.Spec
-    private CommandLine.Model.CommandSpec spec;
+/**
+ * The {@code changetalk} command. Subcommands are registered in the {@code subcommands} list of the
+ * annotation below, and nowhere else. With no subcommand name first, {@code classify} is meant:
+ * {@code changetalk file.txt} is {@code changetalk classify file.txt}.
+ */
+@Command(name = "changetalk", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        subcommands = {
+            ClassifyCommand.class,
+            RulesCommand.class,
+            EvalCommand.class,
+            BenchCommand.class,
+        },
+        description = {
+            "Labels what clients say in Motivational Interviewing sessions as change talk (desire, ability,",
+            "reason, need, commitment, activation, taking-steps), sustain talk or neutral, and explains why.",
+            "",
+            "Without a subcommand, classify is run: changetalk [classify options] [FILE|DIR|-]...",
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  changetalk testdata/sessions/alcohol-first-visit.txt     label a session",
+            "  echo 'I really want to cut down.' | changetalk           label stdin",
+            "  changetalk --format jsonl --explain sessions/ > out.jsonl",
+            "  changetalk rules explain \"I can't stop.\"",
+            "  changetalk eval --gold testdata/gold/dev.csv",
+            "",
+            "Exit status: 0 ok, 1 processing failed, 2 usage error or bad rule pack.",
+        })
+public final class Main {
+    private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Main()).execute(args));
+        CommandLine cl = newCommandLine();
+        // UTF-8 whatever the locale (a C locale would turn every non-ASCII character into '?'), and
+        // straight onto the file descriptors so that a closed stdout shows in checkError(): System.out
+        // is a PrintStream that swallows write errors.
+        cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), 1 << 16), false));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true));
+        System.exit(run(cl, args));
     }
 
-    @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        Classifier classifier;
-        try {
-            classifier = Classifier.builder().build();
-        } catch (RulePackException e) {
-            spec.commandLine().getErr().println("changetalk: " + e.getMessage());
-            return 2;
+    /** The command line, with one-line error reporting; tests set its out/err writers. */
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setParameterExceptionHandler(Main::usageError);
+        cl.setExecutionExceptionHandler(Main::executionError);
+        return cl;
+    }
+
+    /** Runs the command, with classify as the default subcommand. */
+    public static int run(CommandLine cl, String... args) {
+        List<String> argv = new ArrayList<>(Arrays.asList(args));
+        if (argv.isEmpty() || !(cl.getSubcommands().containsKey(argv.get(0)) || TOP_LEVEL_OPTIONS.contains(argv.get(0)))) {
+            argv.add(0, "classify");
         }
-        List<String> lines = new ArrayList<>();
-        if (files.isEmpty()) {
-            BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            for (String line; (line = in.readLine()) != null; ) {
-                lines.add(line);
-            }
+        int code = cl.execute(argv.toArray(String[]::new));
+        cl.getOut().flush();
+        cl.getErr().flush();
+        return code;
+    }
+
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println("changetalk: " + oneLine(e.getMessage()) + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        cmd.getErr().flush();
+        return CliException.USAGE;
+    }
+
+    private static int executionError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        PrintWriter err = cmd.getErr();
+        int code;
+        if (e instanceof CliException c) {
+            err.println("changetalk: " + oneLine(c.getMessage()));
+            code = c.exitCode();
+        } else if (e instanceof RulePackException r) {
+            err.println("changetalk: " + oneLine(r.getMessage()));
+            code = CliException.USAGE;
         } else {
-            for (Path f : files) {
-                lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
+            err.println("changetalk: internal error: " + oneLine(String.valueOf(e)) + " (run with --debug for details)");
+            code = CliException.FAILED;
+        }
+        if (debug(parsed)) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(trace);
+        }
+        err.flush();
+        return code;
+    }
+
+    static boolean debug(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--debug")) {
+                return true;
             }
         }
-        List<Turn> turns = new ArrayList<>();
-        for (String line : lines) {
-            if (line.startsWith("#")) {
-                continue;
-            }
-            Matcher m = SPEAKER.matcher(line);
-            if (m.matches()) {
-                String tag = m.group(1).toLowerCase();
-                turns.add(tag.equals("client") || tag.equals("c") ? Turn.client(m.group(2)) : Turn.counselor(m.group(2)));
-            } else {
-                turns.add(Turn.client(line));
-            }
+        return false;
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"changetalk " + (v == null ? "(development build)" : v)};
         }
-        for (UtteranceResult r : classifier.classifyTranscript(turns, null)) {
-            out.printf("%-13s %s%n", r.labelled() ? r.label().id() : "", r.text());
-        }
-        out.flush();
-        return 0;
     }
 }

@@ -1,12 +1,14 @@
 package io.github.changetalk.internal.match;
 
 import io.github.changetalk.Evidence;
+import io.github.changetalk.Notice;
 import io.github.changetalk.RuleVerdict;
 import io.github.changetalk.RuleVerdict.Outcome;
 import io.github.changetalk.Veto;
 import io.github.changetalk.internal.nlp.SentenceView;
 import io.github.changetalk.internal.rules.CompiledPattern;
 import io.github.changetalk.internal.rules.CompiledRule;
+import io.github.changetalk.internal.rules.MatchLimitException;
 import io.github.changetalk.internal.rules.MatchedSpan;
 import io.github.changetalk.internal.rules.RuleSet;
 import java.util.ArrayList;
@@ -22,51 +24,57 @@ import java.util.function.Supplier;
  * turn, then its {@code unless:} vetoes. Stateless; all state is local to the call.
  */
 public final class RuleMatcher {
+    /** The default time one pattern may take on one sentence before it is stopped. */
+    public static final long DEFAULT_LIMIT_NANOS = 500_000_000L;
+
     private RuleMatcher() {
     }
 
-    /**
-     * @param context the analyzed preceding counselor turn, computed on first use (empty if none)
-     * @param text    the utterance text the sentence's offsets point into
-     * @param trace   whether to record a verdict for every rule (for explanations)
-     */
+    /** How patterns are tried in one call: with trigger gating or not, and for how long at most. */
+    private record Scope(boolean gated, long limitNanos) {
+        Optional<MatchedSpan> find(CompiledPattern p, SentenceView sentence, String text) {
+            return MatchedSpan.find(p, sentence, text, gated, limitNanos);
+        }
+    }
+
     public static SentenceMatch match(RuleSet rules, SentenceView sentence, Supplier<List<SentenceView>> context,
                                       String text, boolean trace) {
+        return match(rules, sentence, context, text, trace, DEFAULT_LIMIT_NANOS);
+    }
+
+    /**
+     * @param context    the analyzed preceding counselor turn, computed on first use (empty if none)
+     * @param text       the utterance text the sentence's offsets point into
+     * @param trace      whether to record a verdict for every rule (for explanations)
+     * @param limitNanos how long one pattern may run on this sentence; a rule with a pattern that runs
+     *                   over is treated as not matching, and the result carries a {@code match-limit} notice
+     */
+    public static SentenceMatch match(RuleSet rules, SentenceView sentence, Supplier<List<SentenceView>> context,
+                                      String text, boolean trace, long limitNanos) {
+        Scope scope = new Scope(rules.gated(), limitNanos);
+        if (!scope.gated()) {
+            // Parse-everything mode (verification, benchmarks): every graph the rules use, up front.
+            for (var kind : rules.graphs()) {
+                sentence.graph(kind);
+            }
+        }
         List<CompiledRule> candidates = rules.candidates(sentence.keys());
         List<Match> matches = new ArrayList<>();
         List<Veto> vetoes = new ArrayList<>();
         List<RuleVerdict> verdicts = new ArrayList<>();
+        List<Notice> notices = new ArrayList<>(0);
         Set<CompiledRule> tried = trace ? new HashSet<>(candidates) : Set.of();
         for (CompiledRule rule : candidates) {
             checkInterrupt();
-            MatchedSpan hit = first(rule.patterns(), sentence, text);
-            if (hit == null) {
+            try {
+                tryRule(rule, sentence, context, text, trace, scope, matches, vetoes, verdicts);
+            } catch (MatchLimitException e) {
+                // A runaway pattern must not hang the call or label the sentence: the rule counts as not matching.
+                notices.add(new Notice("match-limit", "rule " + rule.id() + " was stopped after "
+                        + (limitNanos / 1_000_000) + " ms on this sentence (or recursed too deeply) and was treated as not matching"));
                 if (trace) {
-                    verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_MATCH, "no pattern matched"));
+                    verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_MATCH, "stopped at the match time limit"));
                 }
-                continue;
-            }
-            if (!rule.context().isEmpty() && !contextMatches(rule, context.get(), text)) {
-                if (trace) {
-                    verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_CONTEXT, hit.slot() + " matched '" + hit.text()
-                            + "' but the preceding counselor turn did not match the rule's context"));
-                }
-                continue;
-            }
-            MatchedSpan veto = first(rule.unless(), sentence, text);
-            if (veto != null) {
-                vetoes.add(new Veto(rule.id(), veto.slot(), veto.text(), veto.begin(), veto.end()));
-                if (trace) {
-                    verdicts.add(new RuleVerdict(rule.id(), Outcome.VETOED, hit.slot() + " matched '" + hit.text()
-                            + "' but " + veto.slot() + " matched '" + veto.text() + "'"));
-                }
-                continue;
-            }
-            var spec = rule.spec();
-            matches.add(new Match(rule, new Evidence(rule.id(), spec.label(), spec.direction(), spec.kind(),
-                    spec.priority(), hit.slot(), hit.text(), hit.begin(), hit.end()), hit.tokenCount()));
-            if (trace) {
-                verdicts.add(new RuleVerdict(rule.id(), Outcome.MATCHED, hit.slot() + " matched '" + hit.text() + "'"));
             }
         }
         if (trace) {
@@ -77,12 +85,46 @@ public final class RuleMatcher {
                 }
             }
         }
-        return new SentenceMatch(matches, vetoes, verdicts);
+        return new SentenceMatch(matches, vetoes, verdicts, notices);
     }
 
-    private static MatchedSpan first(List<CompiledPattern> patterns, SentenceView sentence, String text) {
+    private static void tryRule(CompiledRule rule, SentenceView sentence, Supplier<List<SentenceView>> context,
+                                String text, boolean trace, Scope scope, List<Match> matches, List<Veto> vetoes,
+                                List<RuleVerdict> verdicts) {
+        MatchedSpan hit = first(rule.patterns(), sentence, text, scope);
+        if (hit == null) {
+            if (trace) {
+                verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_MATCH, "no pattern matched"));
+            }
+            return;
+        }
+        if (!rule.context().isEmpty() && !contextMatches(rule, context.get(), scope)) {
+            if (trace) {
+                verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_CONTEXT, hit.slot() + " matched '" + hit.text()
+                        + "' but the preceding counselor turn did not match the rule's context"));
+            }
+            return;
+        }
+        MatchedSpan veto = first(rule.unless(), sentence, text, scope);
+        if (veto != null) {
+            vetoes.add(new Veto(rule.id(), veto.slot(), veto.text(), veto.begin(), veto.end()));
+            if (trace) {
+                verdicts.add(new RuleVerdict(rule.id(), Outcome.VETOED, hit.slot() + " matched '" + hit.text()
+                        + "' but " + veto.slot() + " matched '" + veto.text() + "'"));
+            }
+            return;
+        }
+        var spec = rule.spec();
+        matches.add(new Match(rule, new Evidence(rule.id(), spec.label(), spec.direction(), spec.kind(),
+                spec.priority(), hit.slot(), hit.text(), hit.begin(), hit.end()), hit.tokenCount()));
+        if (trace) {
+            verdicts.add(new RuleVerdict(rule.id(), Outcome.MATCHED, hit.slot() + " matched '" + hit.text() + "'"));
+        }
+    }
+
+    private static MatchedSpan first(List<CompiledPattern> patterns, SentenceView sentence, String text, Scope scope) {
         for (CompiledPattern p : patterns) {
-            Optional<MatchedSpan> m = MatchedSpan.find(p, sentence, text);
+            Optional<MatchedSpan> m = scope.find(p, sentence, text);
             if (m.isPresent()) {
                 return m.get();
             }
@@ -90,9 +132,9 @@ public final class RuleMatcher {
         return null;
     }
 
-    private static boolean contextMatches(CompiledRule rule, List<SentenceView> context, String text) {
+    private static boolean contextMatches(CompiledRule rule, List<SentenceView> context, Scope scope) {
         for (SentenceView s : context) {
-            if (first(rule.context(), s, null) != null) {
+            if (first(rule.context(), s, null, scope) != null) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package io.github.changetalk.internal.nlp;
 
 import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.parser.nndep.DependencyParser;
 import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.semgraph.SemanticGraphFactory;
 import edu.stanford.nlp.trees.GrammaticalStructure;
@@ -24,7 +25,8 @@ final class AnalyzedSentence implements SentenceView {
     private boolean parseTried;
     private final Map<GraphKind, SemanticGraph> graphs = new EnumMap<>(GraphKind.class);
 
-    AnalyzedSentence(CoreMap sentence, List<CoreLabel> tokens, Analyzer analyzer) {
+    AnalyzedSentence(CoreMap sentence, List<CoreLabel> tokens, Analyzer analyzer, List<Notice> notices) {
+        this.notices.addAll(notices);
         this.sentence = sentence;
         this.tokens = tokens;
         this.analyzer = analyzer;
@@ -60,17 +62,28 @@ final class AnalyzedSentence implements SentenceView {
                         + " tokens, over the parse limit of " + analyzer.maxParseTokens()
                         + "; dependency rules were not applied"));
             } else {
-                structure = analyzer.parser().predict(sentence);
+                DependencyParser parser = analyzer.parser();
+                boolean timed = Instrumentation.enabled();
+                long t0 = timed ? System.nanoTime() : 0;
+                structure = parser.predict(sentence);
+                if (timed) {
+                    Instrumentation.parsed();
+                    Instrumentation.nlp(System.nanoTime() - t0);
+                }
             }
         }
         if (structure == null) {
             return null;
         }
+        long g0 = Instrumentation.enabled() ? System.nanoTime() : 0;
         g = switch (kind) {
             case BASIC -> SemanticGraphFactory.generateUncollapsedDependencies(structure);
             case ENHANCED -> SemanticGraphFactory.generateEnhancedDependencies(structure);
             case ENHANCED_PLUS_PLUS -> SemanticGraphFactory.generateEnhancedPlusPlusDependencies(structure);
         };
+        if (g0 != 0) {
+            Instrumentation.nlp(System.nanoTime() - g0);
+        }
         graphs.put(kind, g);
         return g;
     }

@@ -7,53 +7,153 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.pipeline.TokenizerAnnotator;
 import edu.stanford.nlp.util.CoreMap;
+import io.github.changetalk.internal.rules.Trigger;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
- * The CoreNLP side: one tokenize/pos/lemma pipeline shared by all threads (each call gets its own
- * {@link Annotation}), and the dependency parser, loaded only when some rule needs it and run only on
- * sentences some dependency rule could match. Thread-safe.
+ * The CoreNLP side: a tokenize/ssplit pipeline and a pos/lemma pipeline shared by all threads (each
+ * call gets its own {@link Annotation}), and the dependency parser, loaded only when some rule needs
+ * it and run only on sentences some dependency rule could match. Thread-safe.
+ *
+ * <p>The parser loads in the background, either at once (eager) or, on demand, as soon as a text is
+ * tokenized that could hold the trigger of a dependency pattern: then a one-line input with no such
+ * word never loads it, and one with such a word overlaps the load with loading the tagger.
  */
 public final class Analyzer {
-    private final StanfordCoreNLP pipeline;
     /** Tokenizer for lexicon entries; needs no model, so it is shared and built once. */
     private static final TokenizerAnnotator ENTRY_TOKENIZER = new TokenizerAnnotator(false, "en");
+
+    /** Sentences longer than this are tagged and matched in pieces of this many tokens. */
+    public static final int DEFAULT_MAX_SENTENCE_TOKENS = 250;
+
+    /** Tokenize and split; then {@link LongInput} bounds the sentences; then {@link #tagger} tags and lemmatizes. */
+    private final StanfordCoreNLP tokenizer;
+    private final CompletableFuture<StanfordCoreNLP> tagger;
     private final ParserLoader parser;
+    private final Trigger parserTrigger; // non-null: on-demand loading, started when this may be present
     private final int maxParseTokens;
+    private final int maxSentenceTokens;
+
+    /** Eager: the parser (if needed) starts loading now. */
+    public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed) {
+        this(needParser, maxParseTokens, numPreComputed, null, DEFAULT_MAX_SENTENCE_TOKENS);
+    }
 
     /**
      * @param needParser     whether any rule uses dependency patterns; if not, the parser is never constructed
      * @param maxParseTokens sentences longer than this are not parsed (their dependency rules do not apply)
      * @param numPreComputed the parser's precomputed-embedding cache size; -1 for CoreNLP's default
+     * @param parserTrigger  null to start loading the parser at once; otherwise load it on demand, starting
+     *                       when a text could hold one of these keys (or at the first parse, whichever is first)
+     * @param maxSentenceTokens sentences longer than this are cut into pieces before tagging
      */
-    public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed) {
+    public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed, Trigger parserTrigger,
+                    int maxSentenceTokens) {
         // Start the slow parser load first so that it overlaps with the tagger load.
-        this.parser = needParser ? ParserLoader.startInBackground(numPreComputed) : null;
-        Properties props = new Properties();
-        props.setProperty("annotators", "tokenize,ssplit,pos,lemma");
-        props.setProperty("tokenize.language", "en");
-        this.pipeline = new StanfordCoreNLP(props, false);
+        boolean onDemand = parserTrigger != null;
+        this.parser = !needParser ? null
+                : onDemand ? ParserLoader.onDemand(numPreComputed) : ParserLoader.startInBackground(numPreComputed);
+        this.parserTrigger = parserTrigger;
+        this.tokenizer = pipeline("tokenize,ssplit");
+        if (onDemand) {
+            // The tagger is needed by every input: load it while the caller reads its input.
+            this.tagger = CompletableFuture.supplyAsync(() -> pipeline("pos,lemma"), Analyzer::daemon);
+        } else {
+            this.tagger = CompletableFuture.completedFuture(pipeline("pos,lemma"));
+        }
         this.maxParseTokens = maxParseTokens;
+        this.maxSentenceTokens = maxSentenceTokens;
+    }
+
+    private static void daemon(Runnable r) {
+        Thread t = new Thread(r, "changetalk-tagger-load");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static StanfordCoreNLP pipeline(String annotators) {
+        Properties props = new Properties();
+        props.setProperty("annotators", annotators);
+        props.setProperty("tokenize.language", "en");
+        return new StanfordCoreNLP(props, false);
     }
 
     /** Tokenizes, splits, tags and lemmatizes; parsing happens later, per sentence, on demand. */
     public List<SentenceView> analyze(String text) {
+        boolean timed = Instrumentation.enabled();
+        long t0 = timed ? System.nanoTime() : 0;
         Annotation annotation = new Annotation(text);
-        pipeline.annotate(annotation);
-        List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
-        List<SentenceView> out = new ArrayList<>(sentences == null ? 0 : sentences.size());
-        if (sentences != null) {
-            for (CoreMap s : sentences) {
-                List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
-                if (tokens != null && !tokens.isEmpty()) {
-                    out.add(new AnalyzedSentence(s, tokens, this));
-                }
+        tokenizer.annotate(annotation);
+        List<CoreMap> split = annotation.get(CoreAnnotations.SentencesAnnotation.class);
+        List<SentenceView> out = new ArrayList<>(split == null ? 0 : split.size());
+        if (split != null && !split.isEmpty()) {
+            if (parser != null && parserTrigger != null && !parser.started() && mayNeedParser(split)) {
+                parser.start();
+            }
+            LongInput.Prepared prepared = LongInput.prepare(text, split, maxSentenceTokens);
+            tagInBatches(text, prepared.sentences());
+            for (CoreMap s : prepared.sentences()) {
+                out.add(new AnalyzedSentence(s, s.get(CoreAnnotations.TokensAnnotation.class), this, prepared.noticesOf(s)));
             }
         }
+        if (timed) {
+            Instrumentation.nlp(System.nanoTime() - t0);
+        }
         return out;
+    }
+
+    /**
+     * Tags and lemmatizes about {@value #BATCH_TOKENS} tokens at a time, checking between batches whether
+     * the calling thread was interrupted, so that cancelling a call on a huge text takes effect quickly.
+     */
+    private void tagInBatches(String text, List<CoreMap> sentences) {
+        StanfordCoreNLP pipeline = taggerPipeline();
+        int from = 0;
+        while (from < sentences.size()) {
+            int to = from;
+            int tokens = 0;
+            while (to < sentences.size() && (to == from || tokens < BATCH_TOKENS)) {
+                tokens += sentences.get(to).get(CoreAnnotations.TokensAnnotation.class).size();
+                to++;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("classification interrupted");
+            }
+            Annotation batch = new Annotation(text);
+            batch.set(CoreAnnotations.SentencesAnnotation.class, sentences.subList(from, to));
+            pipeline.annotate(batch);
+            from = to;
+        }
+    }
+
+    private static final int BATCH_TOKENS = 1000;
+
+    private boolean mayNeedParser(List<CoreMap> sentences) {
+        if (parserTrigger.isAny()) {
+            return true;
+        }
+        for (CoreMap s : sentences) {
+            List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
+            if (tokens != null && parserTrigger.satisfiedBy(KeySets.possible(tokens))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private StanfordCoreNLP taggerPipeline() {
+        try {
+            return tagger.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
+        }
     }
 
     /** Tokenizes a lexicon entry exactly as sentences are tokenized. */
@@ -78,6 +178,11 @@ public final class Analyzer {
 
     public boolean hasParser() {
         return parser != null;
+    }
+
+    /** Whether the parser has started loading (always, when eager; on demand, once some text needed it). */
+    public boolean parserStarted() {
+        return parser != null && parser.started();
     }
 
     /** How many dependency parsers this JVM has constructed; tests use it to prove the parser is never built. */

@@ -3,34 +3,56 @@ package io.github.changetalk.internal.nlp;
 import edu.stanford.nlp.parser.nndep.DependencyParser;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Loads the neural dependency parser, at most once per {@link Analyzer}, optionally in the background
- * so that tokenizing and tagging the first sentence overlaps with the ~2 s load.
+ * Loads the neural dependency parser at most once per {@link Analyzer}, on a background thread so
+ * that the ~2 s load overlaps with loading the tagger and tagging the first sentence. The load starts
+ * either at once ({@link #startInBackground}) or when first asked for ({@link #onDemand}): then an
+ * input that never needs a parse never pays for it.
  */
 final class ParserLoader {
     private static final AtomicInteger LOADS = new AtomicInteger();
 
-    private final CompletableFuture<DependencyParser> future;
+    private final CompletableFuture<DependencyParser> future = new CompletableFuture<>();
+    private final AtomicBoolean started = new AtomicBoolean();
+    private final int numPreComputed;
 
-    private ParserLoader(CompletableFuture<DependencyParser> future) {
-        this.future = future;
+    private ParserLoader(int numPreComputed) {
+        this.numPreComputed = numPreComputed;
     }
 
     /** Starts loading now on a daemon thread. */
     static ParserLoader startInBackground(int numPreComputed) {
-        CompletableFuture<DependencyParser> f = new CompletableFuture<>();
+        ParserLoader loader = new ParserLoader(numPreComputed);
+        loader.start();
+        return loader;
+    }
+
+    /** Loads nothing until {@link #start()} or {@link #get()}. */
+    static ParserLoader onDemand(int numPreComputed) {
+        return new ParserLoader(numPreComputed);
+    }
+
+    /** Starts the background load unless it has started already; cheap to call again. */
+    void start() {
+        if (!started.compareAndSet(false, true)) {
+            return;
+        }
         Thread t = new Thread(() -> {
             try {
-                f.complete(load(numPreComputed));
+                future.complete(load(numPreComputed));
             } catch (Throwable e) {
-                f.completeExceptionally(e);
+                future.completeExceptionally(e);
             }
         }, "changetalk-parser-load");
         t.setDaemon(true);
         t.start();
-        return new ParserLoader(f);
+    }
+
+    boolean started() {
+        return started.get();
     }
 
     private static DependencyParser load(int numPreComputed) {
@@ -42,8 +64,9 @@ final class ParserLoader {
         return DependencyParser.loadFromModelFile(DependencyParser.DEFAULT_MODEL, props);
     }
 
-    /** Waits for the parser. */
+    /** Starts the load if needed and waits for the parser. */
     DependencyParser get() {
+        start();
         try {
             return future.join();
         } catch (java.util.concurrent.CompletionException e) {

@@ -5,9 +5,13 @@ import java.util.Optional;
 
 /** A pattern's match rendered for results: which pattern, the words, their offsets, how many tokens. */
 public record MatchedSpan(String slot, String text, int begin, int end, int tokenCount) {
-    /** Finds the pattern in the sentence; {@code utterance} (may be null) is the text offsets point into. */
-    public static Optional<MatchedSpan> find(CompiledPattern pattern, SentenceView sentence, String utterance) {
-        return pattern.find(sentence).map(span -> new MatchedSpan(pattern.spec().slot(),
+    /**
+     * Finds the pattern in the sentence; {@code utterance} (may be null) is the text offsets point into.
+     * {@code gated} false skips the pattern's trigger check (see {@link RuleSet#ungated()}).
+     */
+    public static Optional<MatchedSpan> find(CompiledPattern pattern, SentenceView sentence, String utterance,
+                                             boolean gated, long limitNanos) {
+        return pattern.find(sentence, gated, limitNanos).map(span -> new MatchedSpan(pattern.spec().slot(),
                 span.text(sentence.tokens(), utterance), span.begin(sentence.tokens()), span.end(sentence.tokens()),
                 span.tokens().size()));
     }

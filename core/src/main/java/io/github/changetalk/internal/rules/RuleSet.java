@@ -19,12 +19,20 @@ public final class RuleSet {
     private final Map<String, int[]> byKey;
     private final int[] always;
     private final EnumSet<GraphKind> graphs;
+    private final boolean gated;
+    private final Trigger parserTrigger;
 
     RuleSet(List<CompiledRule> rules) {
+        this(rules, true);
+    }
+
+    private RuleSet(List<CompiledRule> rules, boolean gated) {
+        this.gated = gated;
         this.rules = List.copyOf(rules);
         Map<String, List<Integer>> index = new HashMap<>();
         List<Integer> any = new ArrayList<>();
         EnumSet<GraphKind> kinds = EnumSet.noneOf(GraphKind.class);
+        Trigger parse = null;
         for (int i = 0; i < this.rules.size(); i++) {
             CompiledRule rule = this.rules.get(i);
             if (rule.trigger().isAny()) {
@@ -38,6 +46,7 @@ public final class RuleSet {
                 for (CompiledPattern p : group) {
                     if (p instanceof CompiledPattern.Dependency d) {
                         kinds.add(d.graph());
+                        parse = parse == null ? d.trigger() : parse.or(d.trigger());
                     }
                 }
             }
@@ -47,14 +56,33 @@ public final class RuleSet {
         this.byKey = Map.copyOf(frozen);
         this.always = any.stream().mapToInt(Integer::intValue).toArray();
         this.graphs = kinds;
+        this.parserTrigger = parse;
     }
 
     public List<CompiledRule> rules() {
         return rules;
     }
 
+    /**
+     * The same rules with trigger gating off: every rule is a candidate for every sentence, patterns
+     * are tried whatever their trigger, and (see {@code RuleMatcher}) every sentence is parsed when
+     * any rule uses a dependency pattern. Labels must not change; this exists to verify that and to
+     * measure what gating saves.
+     */
+    public RuleSet ungated() {
+        return gated ? new RuleSet(rules, false) : this;
+    }
+
+    /** Whether triggers select the candidate rules and patterns (the default). */
+    public boolean gated() {
+        return gated;
+    }
+
     /** The rules a sentence with these keys could match, in load order. */
     public List<CompiledRule> candidates(Set<String> sentenceKeys) {
+        if (!gated) {
+            return rules;
+        }
         BitSet hit = new BitSet(rules.size());
         for (int i : always) {
             hit.set(i);
@@ -77,6 +105,14 @@ public final class RuleSet {
     /** The dependency graphs some rule uses; empty when no rule needs the parser. */
     public Set<GraphKind> graphs() {
         return EnumSet.copyOf(graphs.isEmpty() ? EnumSet.noneOf(GraphKind.class) : graphs);
+    }
+
+    /**
+     * What a text must contain for some dependency pattern to be tried on it: the union of their
+     * triggers; {@link Trigger#ANY} when gating is off; null when no rule uses the parser.
+     */
+    public Trigger parserTrigger() {
+        return parserTrigger == null ? null : gated ? parserTrigger : Trigger.ANY;
     }
 
     public boolean usesDependencies() {

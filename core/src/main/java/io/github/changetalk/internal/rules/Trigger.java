@@ -1,53 +1,75 @@
 package io.github.changetalk.internal.rules;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What a sentence must contain for a pattern to have any chance of matching: one of a set of
- * lower-cased words ({@code w:want}) or lemmas ({@code l:want}). {@link #ANY} means no such
+ * What a sentence must contain for a pattern to have any chance of matching, as clauses that are all
+ * required, each a set of lower-cased words ({@code w:want}) or lemmas ({@code l:want}) of which one
+ * must be present: {@code [word:i] and [lemma:want, lemma:wish]}. {@link #ANY} (no clause) means no
  * requirement could be derived, and the pattern is tried on every sentence.
  *
- * <p>Triggers are necessary conditions, never guesses: a pattern whose trigger is absent cannot
- * match, so skipping it (and the dependency parse it would need) never changes a label.
+ * <p>Triggers are necessary conditions, never guesses: a pattern whose trigger is not satisfied cannot
+ * match, so skipping it (and the dependency parse it would need) never changes a label. Dropping a
+ * clause only weakens the condition, so the number of clauses can be capped safely.
+ *
+ * <p>The rule index uses one clause, the rarest ({@link #keys()}); checking every clause before
+ * running a pattern is a few hash lookups, far cheaper than a TokensRegex or Semgrex attempt.
  */
 public final class Trigger {
-    public static final Trigger ANY = new Trigger(null);
+    public static final Trigger ANY = new Trigger(List.of());
+    /** Caps the clause count when an alternation is distributed over conjunctions. */
+    private static final int MAX_CLAUSES = 8;
 
-    private final Set<String> keys;
+    private final List<Set<String>> clauses; // sorted rarest first
 
-    private Trigger(Set<String> keys) {
-        this.keys = keys;
+    private Trigger(List<Set<String>> clauses) {
+        List<Set<String>> sorted = new ArrayList<>(clauses);
+        sorted.sort(Comparator.comparingInt(Trigger::cost));
+        this.clauses = List.copyOf(sorted.size() > MAX_CLAUSES ? sorted.subList(0, MAX_CLAUSES) : sorted);
     }
 
+    /** One clause: any of these keys; no keys gives {@link #ANY}. */
     public static Trigger of(Collection<String> keys) {
-        return keys.isEmpty() ? ANY : new Trigger(Set.copyOf(keys));
+        return keys.isEmpty() ? ANY : new Trigger(List.of(Set.copyOf(keys)));
     }
 
     public static String wordKey(String word) {
-        return "w:" + word.toLowerCase(java.util.Locale.ROOT);
+        return "w:" + word.toLowerCase(Locale.ROOT);
     }
 
     public static String lemmaKey(String lemma) {
-        return "l:" + lemma.toLowerCase(java.util.Locale.ROOT);
+        return "l:" + lemma.toLowerCase(Locale.ROOT);
     }
 
     public boolean isAny() {
-        return keys == null;
+        return clauses.isEmpty();
     }
 
-    /** The keys; empty for {@link #ANY}. */
+    /** The keys of the rarest clause, used to index rules; empty for {@link #ANY}. */
     public Set<String> keys() {
-        return keys == null ? Set.of() : keys;
+        return clauses.isEmpty() ? Set.of() : clauses.get(0);
     }
 
+    /** Whether every clause has a key in the sentence. */
     public boolean satisfiedBy(Set<String> sentenceKeys) {
-        if (keys == null) {
-            return true;
+        for (Set<String> clause : clauses) {
+            if (!hits(clause, sentenceKeys)) {
+                return false;
+            }
         }
-        for (String key : keys) {
+        return true;
+    }
+
+    private static boolean hits(Set<String> clause, Set<String> sentenceKeys) {
+        for (String key : clause) {
             if (sentenceKeys.contains(key)) {
                 return true;
             }
@@ -55,20 +77,23 @@ public final class Trigger {
         return false;
     }
 
-    /** Either trigger's keys suffice: the union, or ANY if either is ANY. */
+    /** Either trigger suffices: (a1 and a2) or (b1) = (a1 or b1) and (a2 or b1); ANY if either is ANY. */
     public Trigger or(Trigger other) {
         if (isAny() || other.isAny()) {
             return ANY;
         }
-        Set<String> union = new java.util.HashSet<>(keys);
-        union.addAll(other.keys);
-        return new Trigger(union);
+        List<Set<String>> out = new ArrayList<>();
+        for (Set<String> a : clauses) {
+            for (Set<String> b : other.clauses) {
+                Set<String> union = new HashSet<>(a);
+                union.addAll(b);
+                out.add(union);
+            }
+        }
+        return new Trigger(dedupe(out));
     }
 
-    /**
-     * Both are required, so either alone is a valid necessary condition: keep the one fewer sentences
-     * have. "I" or "to" are in most client sentences, so they cost far more than a content word.
-     */
+    /** Both are required: all clauses of both. */
     public Trigger and(Trigger other) {
         if (isAny()) {
             return other;
@@ -76,27 +101,50 @@ public final class Trigger {
         if (other.isAny()) {
             return this;
         }
-        return cost() <= other.cost() ? this : other;
+        List<Set<String>> out = new ArrayList<>(clauses);
+        out.addAll(other.clauses);
+        return new Trigger(dedupe(out));
     }
 
-    /** A rough count of how often this trigger fires: each key costs 1, or 40 for a very common word. */
-    int cost() {
+    private static List<Set<String>> dedupe(List<Set<String>> clauses) {
+        return new ArrayList<>(new LinkedHashSet<>(clauses));
+    }
+
+    /**
+     * A rough count of how many sentences a clause selects: each distinct word costs 1, a common
+     * conversational word 25, and a word in nearly every client sentence ("I", punctuation) 100.
+     * A word and its lemma count once.
+     */
+    static int cost(Set<String> clause) {
+        Set<String> words = new HashSet<>();
+        for (String key : clause) {
+            words.add(key.substring(2));
+        }
         int cost = 0;
-        for (String key : keys) {
-            cost += COMMON.contains(key.substring(2)) ? 40 : 1;
+        for (String w : words) {
+            cost += UBIQUITOUS.contains(w) ? 100 : COMMON.contains(w) ? 25 : 1;
         }
         return cost;
     }
 
-    /** Words in most conversational sentences; as triggers they would select almost everything. */
-    private static final Set<String> COMMON = Set.of(
-            "i", "you", "he", "she", "it", "we", "they", "me", "my", "your", "the", "a", "an", "and", "or",
-            "but", "so", "to", "of", "in", "on", "at", "for", "with", "that", "this", "is", "be", "am", "are",
-            "was", "do", "does", "did", "have", "has", "had", "not", "n't", "just", "like", "know", "mean",
-            "yeah", "um", "uh", "well", "get", "go", "'s", "'m", "'re", "'ve", "'ll", "'d", "what", "if",
-            "can", "ca", "will", "would", "really", "think", "there", "about", ".", ",", "?", "!");
+    int cost() {
+        return clauses.isEmpty() ? Integer.MAX_VALUE : cost(clauses.get(0));
+    }
 
-    /** Human-readable keys, e.g. {@code lemma:want}. */
+    /** Words in almost every client sentence. */
+    private static final Set<String> UBIQUITOUS = Set.of("i", "be", "it", "the", "a", "to", "and", ".", ",", "'s",
+            "'m", "do", "that", "you", "not", "n't");
+
+    /** Words in many conversational sentences; as triggers they select a large share. */
+    private static final Set<String> COMMON = Set.of(
+            "he", "she", "we", "they", "me", "my", "your", "an", "or", "but", "so", "of", "in", "on", "at", "for",
+            "with", "this", "is", "am", "are", "was", "does", "did", "have", "has", "had", "just", "like", "know",
+            "mean", "yeah", "um", "uh", "well", "get", "go", "'re", "'ve", "'ll", "'d", "what", "if", "can", "ca",
+            "will", "would", "really", "think", "there", "about", "?", "!", "no", "yes", "want", "all", "out",
+            "up", "now", "then", "when", "because", "could", "should", "time", "one", "some", "more",
+            "lot", "much", "kind", "thing", "feel", "say", "make", "take", "back", "good", "right", "okay");
+
+    /** Human-readable keys of the indexing clause, e.g. {@code lemma:want}. */
     public List<String> describe() {
         TreeSet<String> out = new TreeSet<>();
         for (String key : keys()) {
@@ -105,8 +153,16 @@ public final class Trigger {
         return List.copyOf(out);
     }
 
+    /** Every clause, e.g. {@code [word:i] and [lemma:want]}. */
     @Override
     public String toString() {
-        return isAny() ? "ANY" : describe().toString();
+        if (isAny()) {
+            return "ANY";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Set<String> clause : clauses) {
+            parts.add(Trigger.of(clause).describe().toString());
+        }
+        return String.join(" and ", parts);
     }
 }

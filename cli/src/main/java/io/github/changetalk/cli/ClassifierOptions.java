@@ -1,0 +1,64 @@
+package io.github.changetalk.cli;
+
+import io.github.changetalk.Classifier;
+import io.github.changetalk.RulePackException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Which rules to load: the default packs, plus or instead of the user's, minus disabled rules. */
+public final class ClassifierOptions {
+    @Option(names = "--rules", paramLabel = "FILE", description = "Add a rule pack (YAML) to the default packs. Repeatable.")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--only-rules", paramLabel = "FILE", description = "Use only these rule packs, not the default ones. Repeatable.")
+    List<Path> onlyRules = new ArrayList<>();
+
+    @Option(names = "--disable", paramLabel = "ID", split = ",", description = "Turn rules off by id (comma-separated, repeatable).")
+    List<String> disable = new ArrayList<>();
+
+    private static volatile Classifier shared;
+
+    /**
+     * The classifier these options ask for. The default configuration is built once per JVM and shared
+     * (it is immutable and thread-safe, and loading CoreNLP costs seconds); packs given on the command
+     * line are read afresh each time. A broken pack is a usage error (exit 2) naming file, line and rule.
+     */
+    public Classifier build() {
+        boolean defaults = rules.isEmpty() && onlyRules.isEmpty() && disable.isEmpty();
+        if (defaults) {
+            Classifier c = shared;
+            if (c == null) {
+                synchronized (ClassifierOptions.class) {
+                    c = shared;
+                    if (c == null) {
+                        shared = c = load();
+                    }
+                }
+            }
+            return c;
+        }
+        return load();
+    }
+
+    private Classifier load() {
+        try {
+            // The parser loads in the background once an input could need it: a line with no trigger word never waits for it.
+            Classifier.Builder b = Classifier.builder().loadParserOnDemand(true);
+            if (!onlyRules.isEmpty()) {
+                b.noDefaultRules();
+                onlyRules.forEach(b::addRules);
+            }
+            rules.forEach(b::addRules);
+            if (!disable.isEmpty()) {
+                b.disable(disable.stream().map(String::strip).filter(s -> !s.isEmpty()).toList());
+            }
+            return b.build();
+        } catch (RulePackException e) {
+            throw new CliException(CliException.USAGE, e.getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new CliException(CliException.USAGE, e.getMessage(), e);
+        }
+    }
+}

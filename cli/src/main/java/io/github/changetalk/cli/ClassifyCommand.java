@@ -1,0 +1,138 @@
+package io.github.changetalk.cli;
+
+import io.github.changetalk.cli.eval.SessionSummary;
+import io.github.changetalk.cli.out.DelimitedWriter;
+import io.github.changetalk.cli.out.JsonWriter;
+import io.github.changetalk.cli.out.OutputFormat;
+import io.github.changetalk.cli.out.RecordWriter;
+import io.github.changetalk.cli.out.SummaryWriter;
+import io.github.changetalk.cli.out.TextWriter;
+import io.github.changetalk.cli.run.Pipeline;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code changetalk classify}: one output record per input record, in input order. */
+@Command(name = "classify", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        sortOptions = false,
+        description = {
+            "Labels each client utterance; counselor turns are passed through unlabelled as context.",
+            "",
+            "Inputs (files, directories, or - for standard input, the default):",
+            "  text        one utterance per line (.txt); lines starting 'Client:', 'Counselor:', 'T:'...",
+            "              are speaker-tagged turns (see --client-tags); '#' lines are comments,",
+            "              '# topic: alcohol' sets the target behaviour",
+            "  csv, tsv    a header row with a 'text' column; 'speaker', 'session', 'topic' columns are",
+            "              used when present; every column is passed through to the output",
+            "  jsonl       one JSON object per line with a string 'text' field; other fields pass through",
+        },
+        footer = {
+            "",
+            "Output: text (the default when stdout is a terminal) or jsonl (the default otherwise), or",
+            "tsv, csv, json. Machine formats carry the input fields (one named like a result field is",
+            "renamed input_NAME), then label (null for counselor turns), direction, kind, sentences,",
+            "notices, and error for records that could not be read.",
+            "",
+            "Examples:",
+            "  changetalk testdata/sessions/alcohol-first-visit.txt",
+            "  printf 'I really want to cut down.\\nI am not going to quit.\\n' | changetalk --format jsonl",
+            "  changetalk --format csv --target smoking notes.csv > labelled.csv",
+            "  tail -f live.txt | changetalk",
+            "  changetalk --summary testdata/sessions/",
+        })
+public final class ClassifyCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE|DIR|-", arity = "0..*", description = "Inputs (default: standard input).")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "text, tsv, csv, jsonl or json (default: text on a terminal, else jsonl).")
+    String format;
+
+    @Option(names = "--explain", description = "Add, per sentence, the rules that fired, the words they matched, and the rules vetoed.")
+    boolean explain;
+
+    @Option(names = "--summary", description = "Instead of records, print per session and overall the count of each label and the change-talk share CT/(CT+ST).")
+    boolean summary;
+
+    @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
+            description = "Colour the text format: auto (on a terminal, unless NO_COLOR is set), always, never.")
+    String color;
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Mixin
+    ClassifierOptions rules = new ClassifierOptions();
+
+    @Mixin
+    DebugOption debug = new DebugOption();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        OutputFormat fmt = parseFormat(format, Terminal.stdoutIsTerminal());
+        Pipeline.Outcome outcome;
+        if (summary) {
+            SessionSummary s = new SessionSummary();
+            outcome = Runner.run(files, input, rules, debug.debug, out, err, p -> {
+                if (p.result() != null && p.result().label() != null) {
+                    s.add(p.input().session(), p.result().label());
+                }
+            });
+            if (outcome.failure() == null) {
+                SummaryWriter.write(out, s, fmt);
+            }
+        } else {
+            RecordWriter writer = writer(fmt, out, err);
+            outcome = Runner.run(files, input, rules, debug.debug, out, err, writer::write);
+            writer.finish();
+        }
+        out.flush();
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        return 0;
+    }
+
+    static OutputFormat parseFormat(String format, boolean terminal) {
+        if (format == null) {
+            return terminal ? OutputFormat.TEXT : OutputFormat.JSONL;
+        }
+        try {
+            return OutputFormat.valueOf(format.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(CliException.USAGE, "--format: expected text, tsv, csv, jsonl or json, not '" + format + "'");
+        }
+    }
+
+    private RecordWriter writer(OutputFormat fmt, PrintWriter out, PrintWriter err) {
+        return switch (fmt) {
+            case TEXT -> new TextWriter(out, useColor(), explain);
+            case JSONL -> new JsonWriter(out, false, explain);
+            case JSON -> new JsonWriter(out, true, explain);
+            case CSV, TSV -> new DelimitedWriter(out, fmt == OutputFormat.TSV, explain, m -> {
+                err.println("changetalk: " + m);
+                err.flush();
+            });
+        };
+    }
+
+    private boolean useColor() {
+        return switch (color.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "always" -> true;
+            case "never" -> false;
+            case "auto" -> Terminal.stdoutIsTerminal() && Terminal.colorAllowed();
+            default -> throw new CliException(CliException.USAGE, "--color: expected auto, always or never, not '" + color + "'");
+        };
+    }
+}

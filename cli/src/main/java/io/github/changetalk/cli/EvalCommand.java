@@ -1,0 +1,330 @@
+package io.github.changetalk.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.changetalk.Direction;
+import io.github.changetalk.Label;
+import io.github.changetalk.SentenceResult;
+import io.github.changetalk.cli.eval.Confusion;
+import io.github.changetalk.cli.run.Pipeline;
+import io.github.changetalk.cli.run.Processed;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code changetalk eval}: classifies gold files exactly as classify would (transcripts keep their
+ * context) and compares the labels with the gold column.
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+        description = {
+            "Compares the labels with a gold column: accuracy, Cohen's kappa, per-label precision, recall and F1,",
+            "macro-F1 and the confusion matrix, over the nine labels and collapsed to change/sustain/neutral.",
+            "A gold column coded change/sustain/neutral gets the three-way figures only. Rows with an empty",
+            "gold value (counselor turns) are not scored but are still context for the rows after them.",
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  changetalk eval --gold testdata/gold/dev.csv",
+            "  changetalk eval --gold testdata/gold/dev.csv --errors",
+            "  changetalk eval --gold sessions.csv --gold-column code --summary --format json",
+        })
+public final class EvalCommand implements Callable<Integer> {
+    private static final List<String> NINE = Arrays.stream(Label.values()).map(Label::id).toList();
+    private static final List<String> THREE = List.of("change", "sustain", "neutral");
+
+    @Option(names = "--gold", paramLabel = "FILE", required = true, arity = "1..*",
+            description = "Gold files: CSV, TSV or JSON Lines (transcripts: speaker, session and topic columns are used).")
+    List<String> gold = new ArrayList<>();
+
+    @Option(names = "--gold-column", paramLabel = "NAME", defaultValue = "label",
+            description = "The column or field holding the gold label (default: ${DEFAULT-VALUE}).")
+    String goldColumn;
+
+    @Option(names = "--errors", description = "List each misclassified utterance with the rules that fired.")
+    boolean errors;
+
+    @Option(names = "--summary", description = "Add per session the change-talk share CT/(CT+ST), predicted and gold, and their correlation.")
+    boolean summary;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Mixin
+    ClassifierOptions rules = new ClassifierOptions();
+
+    @Mixin
+    DebugOption debug = new DebugOption();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** One scored utterance. */
+    private record Scored(String where, String session, String gold, Label predicted, String text, List<String> fired) {
+    }
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String fmt = format.strip().toLowerCase(Locale.ROOT);
+        if (!fmt.equals("text") && !fmt.equals("json")) {
+            throw new CliException(CliException.USAGE, "--format: expected text or json, not '" + format + "'");
+        }
+        List<Scored> scored = new ArrayList<>();
+        long[] unscored = {0};
+        CliException[] bad = {null};
+        Pipeline.Outcome outcome = Runner.run(gold, input, rules, debug.debug, out, err, p -> {
+            if (bad[0] != null) {
+                return;
+            }
+            String g = goldOf(p);
+            if (g == null || p.isError()) {
+                unscored[0]++;
+                return;
+            }
+            if (p.result() == null || p.result().label() == null) {
+                unscored[0]++;
+                return;
+            }
+            if (!NINE.contains(g) && !THREE.contains(g)) {
+                bad[0] = new CliException(CliException.FAILED, p.input().where() + ": unknown gold label '" + g
+                        + "' in column " + goldColumn + " (expected one of the nine labels, or change/sustain/neutral)");
+                return;
+            }
+            List<String> fired = new ArrayList<>();
+            for (SentenceResult s : p.result().sentences()) {
+                s.evidence().forEach(e -> {
+                    if (!fired.contains(e.rule())) {
+                        fired.add(e.rule());
+                    }
+                });
+            }
+            scored.add(new Scored(p.input().where(), p.input().session(), g, p.result().label(),
+                    errors ? p.input().text() : null, fired));
+        });
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        if (bad[0] != null) {
+            throw bad[0];
+        }
+        if (scored.isEmpty()) {
+            throw new CliException(CliException.FAILED, "no utterance with a gold label in column '" + goldColumn
+                    + "' to score (choose it with --gold-column)");
+        }
+        boolean threeWayGold = scored.stream().anyMatch(s -> s.gold().equals("change"));
+        ObjectNode report = report(scored, unscored[0], threeWayGold);
+        if (fmt.equals("json")) {
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+        } else {
+            printText(out, report, threeWayGold);
+        }
+        return 0;
+    }
+
+    private String goldOf(Processed p) {
+        Object v = p.input().fields().get(goldColumn);
+        if (v == null) {
+            return null;
+        }
+        String s = v instanceof com.fasterxml.jackson.databind.JsonNode n ? (n.isNull() ? "" : n.asText()) : v.toString();
+        s = s.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+        return s.isEmpty() ? null : s;
+    }
+
+    private static String threeWay(String label) {
+        return THREE.contains(label) ? label : Label.fromId(label).direction().id();
+    }
+
+    private ObjectNode report(List<Scored> scored, long unscored, boolean threeWayGold) {
+        JsonNodeFactory f = JsonNodeFactory.instance;
+        ObjectNode r = f.objectNode();
+        ArrayNode files = r.putArray("gold");
+        gold.forEach(files::add);
+        r.put("gold_column", goldColumn);
+        r.put("scored", scored.size());
+        r.put("not_scored", unscored);
+        r.put("gold_scheme", threeWayGold ? "change/sustain/neutral" : "nine labels");
+        if (!threeWayGold) {
+            Confusion nine = new Confusion(NINE);
+            scored.forEach(s -> nine.add(s.gold(), s.predicted().id()));
+            r.set("nine_way", figures(nine));
+        }
+        Confusion three = new Confusion(THREE);
+        scored.forEach(s -> three.add(threeWay(s.gold()), s.predicted().direction().id()));
+        r.set("three_way", figures(three));
+        if (summary) {
+            sessions(r, scored);
+        }
+        if (errors) {
+            ArrayNode list = r.putArray("errors");
+            for (Scored s : scored) {
+                boolean wrong = threeWayGold ? !threeWay(s.gold()).equals(s.predicted().direction().id()) : !s.gold().equals(s.predicted().id());
+                if (wrong) {
+                    ObjectNode e = list.addObject();
+                    e.put("where", s.where());
+                    e.put("gold", s.gold());
+                    e.put("predicted", threeWayGold ? s.predicted().direction().id() : s.predicted().id());
+                    e.put("text", s.text());
+                    ArrayNode fired = e.putArray("rules");
+                    s.fired().forEach(fired::add);
+                }
+            }
+        }
+        return r;
+    }
+
+    private static ObjectNode figures(Confusion c) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("accuracy", round(c.accuracy()));
+        o.put("kappa", round(c.kappa()));
+        o.put("macro_f1", round(c.macroF1()));
+        ObjectNode labels = o.putObject("labels");
+        for (String l : c.labels()) {
+            labels.putObject(l).put("precision", round(c.precision(l))).put("recall", round(c.recall(l)))
+                    .put("f1", round(c.f1(l))).put("gold", c.goldCount(l)).put("predicted", c.predictedCount(l));
+        }
+        ObjectNode confusion = o.putObject("confusion");
+        for (String g : c.labels()) {
+            ObjectNode row = confusion.putObject(g);
+            for (String p : c.labels()) {
+                row.put(p, c.count(g, p));
+            }
+        }
+        return o;
+    }
+
+    private static void sessions(ObjectNode r, List<Scored> scored) {
+        Map<String, long[]> by = new LinkedHashMap<>(); // predicted CT, ST, gold CT, ST
+        for (Scored s : scored) {
+            long[] c = by.computeIfAbsent(s.session(), k -> new long[4]);
+            Direction p = s.predicted().direction();
+            String g = threeWay(s.gold());
+            c[0] += p == Direction.CHANGE ? 1 : 0;
+            c[1] += p == Direction.SUSTAIN ? 1 : 0;
+            c[2] += g.equals("change") ? 1 : 0;
+            c[3] += g.equals("sustain") ? 1 : 0;
+        }
+        ArrayNode list = r.putArray("sessions");
+        List<Double> xs = new ArrayList<>();
+        List<Double> ys = new ArrayList<>();
+        long[] all = new long[4];
+        for (Map.Entry<String, long[]> e : by.entrySet()) {
+            long[] c = e.getValue();
+            for (int i = 0; i < 4; i++) {
+                all[i] += c[i];
+            }
+            list.add(session(e.getKey(), c));
+            double ps = share(c[0], c[1]);
+            double gs = share(c[2], c[3]);
+            if (!Double.isNaN(ps) && !Double.isNaN(gs)) {
+                xs.add(ps);
+                ys.add(gs);
+            }
+        }
+        r.set("overall", session("overall", all));
+        double corr = Confusion.pearson(xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                ys.stream().mapToDouble(Double::doubleValue).toArray());
+        r.put("share_correlation", round(corr));
+        r.put("share_correlation_sessions", xs.size());
+    }
+
+    private static ObjectNode session(String name, long[] c) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("session", name);
+        o.put("predicted_ct", c[0]).put("predicted_st", c[1]).put("predicted_share", round(share(c[0], c[1])));
+        o.put("gold_ct", c[2]).put("gold_st", c[3]).put("gold_share", round(share(c[2], c[3])));
+        return o;
+    }
+
+    private static double share(long ct, long st) {
+        return ct + st == 0 ? Double.NaN : ct / (double) (ct + st);
+    }
+
+    /** Three decimals; NaN (undefined: no data) stays NaN and is printed as null/n/a. */
+    private static Double round(double v) {
+        return Double.isNaN(v) ? null : Math.round(v * 1000) / 1000.0;
+    }
+
+    private void printText(PrintWriter out, ObjectNode r, boolean threeWayGold) {
+        out.println("scored " + r.get("scored").asLong() + " utterances against column '" + goldColumn + "' of "
+                + String.join(", ", gold) + " (" + r.get("not_scored").asLong() + " records without gold or label not scored)");
+        if (threeWayGold) {
+            out.println("gold is coded change/sustain/neutral: three-way figures only");
+        } else {
+            printFigures(out, "nine labels", (ObjectNode) r.get("nine_way"));
+        }
+        printFigures(out, "three-way (change / sustain / neutral)", (ObjectNode) r.get("three_way"));
+        if (r.has("sessions")) {
+            out.println();
+            out.println("sessions (change-talk share CT/(CT+ST), predicted vs gold):");
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of("session", "pred CT", "pred ST", "pred share", "gold CT", "gold ST", "gold share"));
+            List<ObjectNode> sessions = new ArrayList<>();
+            r.get("sessions").forEach(n -> sessions.add((ObjectNode) n));
+            sessions.add((ObjectNode) r.get("overall"));
+            for (ObjectNode s : sessions) {
+                rows.add(List.of(s.get("session").asText(), s.get("predicted_ct").asText(), s.get("predicted_st").asText(),
+                        num(s.get("predicted_share")), s.get("gold_ct").asText(), s.get("gold_st").asText(), num(s.get("gold_share"))));
+            }
+            RulesCommand.printTable(out, rows);
+            out.println("Pearson r of predicted vs gold share over " + r.get("share_correlation_sessions").asInt()
+                    + " sessions: " + num(r.get("share_correlation")));
+        }
+        if (r.has("errors")) {
+            out.println();
+            out.println("misclassified (" + r.get("errors").size() + "):");
+            r.get("errors").forEach(e -> {
+                List<String> fired = new ArrayList<>();
+                e.get("rules").forEach(x -> fired.add(x.asText()));
+                out.println("  " + e.get("where").asText() + "  gold " + e.get("gold").asText() + ", predicted "
+                        + e.get("predicted").asText() + ": \"" + e.get("text").asText() + "\"  rules: "
+                        + (fired.isEmpty() ? "none" : String.join(", ", fired)));
+            });
+        }
+    }
+
+    private static String num(com.fasterxml.jackson.databind.JsonNode n) {
+        return n == null || n.isNull() ? "n/a" : String.format(Locale.ROOT, "%.3f", n.asDouble());
+    }
+
+    private static void printFigures(PrintWriter out, String title, ObjectNode fig) {
+        out.println();
+        out.println(title + ": accuracy " + num(fig.get("accuracy")) + "  kappa " + num(fig.get("kappa"))
+                + "  macro-F1 " + num(fig.get("macro_f1")));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("label", "precision", "recall", "F1", "gold", "predicted"));
+        fig.get("labels").fields().forEachRemaining(e -> rows.add(List.of(e.getKey(), num(e.getValue().get("precision")),
+                num(e.getValue().get("recall")), num(e.getValue().get("f1")), e.getValue().get("gold").asText(),
+                e.getValue().get("predicted").asText())));
+        RulesCommand.printTable(out, rows);
+        out.println("confusion (rows gold, columns predicted):");
+        List<List<String>> cm = new ArrayList<>();
+        List<String> head = new ArrayList<>(List.of(""));
+        fig.get("confusion").fieldNames().forEachRemaining(head::add);
+        cm.add(head);
+        fig.get("confusion").fields().forEachRemaining(e -> {
+            List<String> row = new ArrayList<>(List.of(e.getKey()));
+            e.getValue().forEach(v -> row.add(v.asText()));
+            cm.add(row);
+        });
+        RulesCommand.printTable(out, cm);
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.changetalk.cli;
+
+import io.github.changetalk.Classifier;
+import io.github.changetalk.cli.io.Inputs;
+import io.github.changetalk.cli.run.Pipeline;
+import io.github.changetalk.cli.run.Processed;
+import io.github.changetalk.cli.run.Progress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Runs records from the named inputs through the classifier into a sink: what classify and eval share. */
+final class Runner {
+    /** Standard input for the commands; tests replace it. */
+    static volatile InputStream stdin = System.in;
+
+    private Runner() {
+    }
+
+    static Pipeline.Outcome run(List<String> files, InputOptions in, ClassifierOptions rules, boolean debug,
+                                PrintWriter out, PrintWriter err, Consumer<Processed> sink) {
+        Consumer<String> warn = m -> {
+            err.println("changetalk: " + Main.oneLine(m));
+            err.flush();
+        };
+        Consumer<Throwable> trace = t -> {
+            if (debug) {
+                StringWriter s = new StringWriter();
+                t.printStackTrace(new PrintWriter(s));
+                err.print(s);
+                err.flush();
+            }
+        };
+        Inputs inputs = Inputs.open(files, in.readOptions(), stdin, warn);
+        Classifier classifier = rules.build();
+        if (in.target != null && classifier.resolveTarget(in.target) == null) {
+            throw new CliException(CliException.USAGE, "--target: unknown target '" + in.target + "' (known: "
+                    + String.join(", ", classifier.targets()) + ")");
+        }
+        Progress progress = !inputs.readsStdin() && Terminal.stderrIsTerminal()
+                ? new Progress(err, inputs::bytesRead, inputs::recordsRead, inputs.totalBytes()) : null;
+        long[] done = {0};
+        Consumer<Processed> counted = progress == null ? sink : p -> {
+            sink.accept(p);
+            progress.update(++done[0]);
+        };
+        Pipeline pipeline = new Pipeline(classifier, in.threads, in.onError == InputOptions.OnError.FAIL, in.target, warn, trace);
+        try {
+            // checkError() flushes and reports a closed stdout (e.g. "| head"): stop reading rather than
+            // classify the rest of the input for nobody.
+            return pipeline.run(inputs, counted, () -> {
+                if (out.checkError()) {
+                    throw new CliException(CliException.FAILED, "cannot write the output (closed by the reader?)");
+                }
+            });
+        } finally {
+            if (progress != null) {
+                progress.finish();
+            }
+            try {
+                inputs.close();
+            } catch (IOException e) {
+                warn.accept("cannot close input: " + e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package io.github.changetalk.cli;
+
+/**
+ * Whether stdout and stderr are terminals. The launcher script knows ({@code [ -t 1 ]}) and passes
+ * {@code -Dchangetalk.stdout.tty} and {@code -Dchangetalk.stderr.tty}; without them (a plain
+ * {@code java -cp ...} run, or tests) we fall back on {@link System#console()}, which Java 17 gives
+ * only when both stdin and stdout are terminals. Colour also needs NO_COLOR unset and TERM not "dumb".
+ */
+final class Terminal {
+    private Terminal() {
+    }
+
+    static boolean stdoutIsTerminal() {
+        return flag("changetalk.stdout.tty");
+    }
+
+    static boolean stderrIsTerminal() {
+        return flag("changetalk.stderr.tty");
+    }
+
+    static boolean colorAllowed() {
+        String noColor = System.getenv("NO_COLOR");
+        String term = System.getenv("TERM");
+        return (noColor == null || noColor.isEmpty()) && !"dumb".equals(term);
+    }
+
+    private static boolean flag(String property) {
+        String v = System.getProperty(property);
+        return v != null ? Boolean.parseBoolean(v) : System.console() != null;
+    }
+}

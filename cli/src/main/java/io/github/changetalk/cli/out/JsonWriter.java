@@ -1,0 +1,45 @@
+package io.github.changetalk.cli.out;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.changetalk.cli.run.Processed;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/** JSON Lines (one object per line) or one JSON array, written element by element as records come. */
+public final class JsonWriter implements RecordWriter {
+    private final PrintWriter out;
+    private final boolean array;
+    private final boolean explain;
+    private long count;
+
+    public JsonWriter(PrintWriter out, boolean array, boolean explain) {
+        this.out = out;
+        this.array = array;
+        this.explain = explain;
+    }
+
+    @Override
+    public void write(Processed record) {
+        String json;
+        try {
+            json = Fields.MAPPER.writeValueAsString(Fields.toJson(record, explain));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (array) {
+            out.print(count == 0 ? "[\n" : ",\n");
+        }
+        out.print(json);
+        if (!array) {
+            out.print('\n');
+        }
+        count++;
+    }
+
+    @Override
+    public void finish() {
+        if (array) {
+            out.print(count == 0 ? "[]\n" : "\n]\n");
+        }
+    }
+}

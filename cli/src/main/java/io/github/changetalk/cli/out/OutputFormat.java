@@ -1,0 +1,13 @@
+package io.github.changetalk.cli.out;
+
+import java.util.Locale;
+
+/** The output formats: {@code text} for people, the others for programs. */
+public enum OutputFormat {
+    TEXT, TSV, CSV, JSONL, JSON;
+
+    @Override
+    public String toString() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.changetalk.cli.out;
+
+import io.github.changetalk.Direction;
+import io.github.changetalk.Evidence;
+import io.github.changetalk.Notice;
+import io.github.changetalk.SentenceResult;
+import io.github.changetalk.Speaker;
+import io.github.changetalk.UtteranceResult;
+import io.github.changetalk.Veto;
+import io.github.changetalk.cli.run.Processed;
+import java.io.PrintWriter;
+import java.util.stream.Collectors;
+
+/**
+ * For people: one line per record, the label in a fixed-width column then the text; counselor turns
+ * are shown dimmed and unlabelled. Colours (change talk green, sustain talk red) only when asked for.
+ * Control characters are shown as U+FFFD so input cannot drive the terminal. {@code explain} adds,
+ * under each client turn, one line per sentence with the rules that fired and were vetoed.
+ */
+public final class TextWriter implements RecordWriter {
+    private static final int WIDTH = 13;
+    private static final String RESET = "\u001b[0m";
+    private static final String GREEN = "\u001b[32m";
+    private static final String RED = "\u001b[31m";
+    private static final String DIM = "\u001b[2m";
+    private static final String BOLD_RED = "\u001b[1;31m";
+
+    private final PrintWriter out;
+    private final boolean color;
+    private final boolean explain;
+
+    public TextWriter(PrintWriter out, boolean color, boolean explain) {
+        this.out = out;
+        this.color = color;
+        this.explain = explain;
+    }
+
+    @Override
+    public void write(Processed p) {
+        StringBuilder b = new StringBuilder();
+        if (p.isError()) {
+            b.append(paint(BOLD_RED, pad("error"))).append(' ').append(p.input().where()).append(": ").append(safe(p.error()));
+        } else if (p.input().speaker() == Speaker.COUNSELOR || p.result() == null) {
+            Object tag = p.input().fields().get("speaker");
+            String who = tag == null ? "counselor" : Fields.value(tag).asText();
+            b.append(pad("")).append(' ').append(paint(DIM, safe(who + ": " + p.input().text())));
+        } else {
+            UtteranceResult r = p.result();
+            b.append(paint(colorOf(r.direction()), pad(r.label().id()))).append(' ').append(safe(p.input().text()));
+            for (Notice n : r.notices()) {
+                b.append('\n').append(pad("")).append("   ").append(paint(DIM, "note: " + n.code() + " (" + safe(n.detail()) + ")"));
+            }
+            if (explain) {
+                for (SentenceResult s : r.sentences()) {
+                    b.append('\n').append(pad("")).append("   ").append(sentence(s));
+                }
+            }
+        }
+        out.print(b.append('\n'));
+    }
+
+    private String sentence(SentenceResult s) {
+        StringBuilder b = new StringBuilder();
+        b.append('"').append(safe(s.text())).append("\" -> ").append(paint(colorOf(s.direction()), s.label().id()));
+        if (s.evidence().isEmpty()) {
+            b.append(" (no rule fired)");
+        } else {
+            b.append(" by ").append(s.decidedBy()).append("; fired: ").append(s.evidence().stream()
+                    .map(Evidence::rule).distinct().map(id -> id + " '" + safe(words(s, id)) + "'")
+                    .collect(Collectors.joining(", ")));
+        }
+        if (!s.vetoed().isEmpty()) {
+            b.append("; vetoed: ").append(s.vetoed().stream()
+                    .map((Veto v) -> v.rule() + " by " + v.by() + " '" + safe(v.text()) + "'")
+                    .collect(Collectors.joining(", ")));
+        }
+        for (Notice n : s.notices()) {
+            b.append("; note: ").append(n.code());
+        }
+        return b.toString();
+    }
+
+    private static String words(SentenceResult s, String rule) {
+        return s.evidence().stream().filter(e -> e.rule().equals(rule)).map(Evidence::text).findFirst().orElse("");
+    }
+
+    private static String colorOf(Direction d) {
+        return d == Direction.CHANGE ? GREEN : d == Direction.SUSTAIN ? RED : "";
+    }
+
+    private String paint(String code, String s) {
+        return color && !code.isEmpty() ? code + s + RESET : s;
+    }
+
+    private static String pad(String s) {
+        return s.length() >= WIDTH ? s : s + " ".repeat(WIDTH - s.length());
+    }
+
+    /** Control characters (other than tab) become U+FFFD: an input line must not move the cursor or recolour the terminal. */
+    static String safe(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean control = (c < 0x20 && c != '\t') || (c >= 0x7f && c < 0xa0);
+            if (control && b == null) {
+                b = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (b != null) {
+                b.append(control ? '\uFFFD' : c);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+}

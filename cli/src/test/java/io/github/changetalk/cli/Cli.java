@@ -1,0 +1,48 @@
+package io.github.changetalk.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * Runs the real command in-process with captured stdout/stderr and a given stdin. Commands built from
+ * the default packs share one classifier per test JVM (see {@link ClassifierOptions#build()}).
+ */
+final class Cli {
+    /** The command-line tests' own small pack (tokens rules only, so no parser is loaded for it). */
+    static final String TEST_PACK = Path.of(System.getProperty("changetalk.root", ".."), "cli/src/test/resources/clitest-pack.yaml").toString();
+
+    record Result(int code, String out, String err) {
+        List<String> lines() {
+            return out.isEmpty() ? List.of() : List.of(out.split("\n", -1)).subList(0, out.split("\n", -1).length - (out.endsWith("\n") ? 1 : 0));
+        }
+    }
+
+    private Cli() {
+    }
+
+    static Result run(String stdin, String... args) {
+        return run(stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    static synchronized Result run(byte[] stdin, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = Main.newCommandLine();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        InputStream saved = Runner.stdin;
+        Runner.stdin = new ByteArrayInputStream(stdin);
+        try {
+            int code = Main.run(cl, args);
+            return new Result(code, out.toString(), err.toString());
+        } finally {
+            Runner.stdin = saved;
+        }
+    }
+}

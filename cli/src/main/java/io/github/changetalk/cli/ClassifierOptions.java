@@ -44,7 +44,8 @@ public final class ClassifierOptions {
 
     private Classifier load() {
         try {
-            Classifier.Builder b = Classifier.builder();
+            // The parser loads in the background once an input could need it: a line with no trigger word never waits for it.
+            Classifier.Builder b = Classifier.builder().loadParserOnDemand(true);
             if (!onlyRules.isEmpty()) {
                 b.noDefaultRules();
                 onlyRules.forEach(b::addRules);

@@ -19,7 +19,7 @@ final class LineSource implements RecordSource {
     private static final Pattern TOPIC = Pattern.compile("^#\\s*topic\\s*:\\s*([^.;,]+).*$", Pattern.CASE_INSENSITIVE);
 
     private final String source;
-    private final BufferedReader in;
+    private final LineReader in;
     private final Speakers speakers;
     private final boolean transcript;
     private final boolean tagsAllowed;
@@ -30,7 +30,7 @@ final class LineSource implements RecordSource {
     /** {@code kind}: AUTO (tags read, untagged = client), TEXT (no tags) or TRANSCRIPT. */
     LineSource(String source, BufferedReader in, Speakers speakers, InputKind kind) {
         this.source = source;
-        this.in = in;
+        this.in = new LineReader(in, Inputs.MAX_LINE_CHARS);
         this.speakers = speakers;
         this.transcript = kind == InputKind.TRANSCRIPT;
         this.tagsAllowed = kind != InputKind.TEXT;
@@ -40,6 +40,10 @@ final class LineSource implements RecordSource {
     public InputRecord next() throws IOException {
         for (String line; (line = in.readLine()) != null; ) {
             lineNo++;
+            if (in.lastTruncated()) {
+                return InputRecord.broken(source, lineNo, new LinkedHashMap<>(Map.of("file", source, "line", lineNo)),
+                        "line longer than " + Inputs.MAX_LINE_CHARS + " characters");
+            }
             if (line.startsWith("#")) {
                 Matcher m = TOPIC.matcher(line);
                 if (m.matches()) {

@@ -159,8 +159,8 @@ public final class Pipeline {
                     }
                     sink.accept(p);
                     records++;
-                    if (queue.isEmpty()) {
-                        flush.run();
+                    if (queue.isEmpty() || records % 256 == 0) {
+                        flush.run(); // caught up with the reader, or now and then to notice a closed output
                     }
                 }
             } catch (InterruptedException e) {
@@ -174,7 +174,13 @@ public final class Pipeline {
                 trace.accept(e);
                 failure = new CliException(CliException.FAILED, "cannot write output: " + e.getMessage(), e);
             } finally {
-                flush.run();
+                try {
+                    flush.run();
+                } catch (CliException e) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
             }
         }
     }

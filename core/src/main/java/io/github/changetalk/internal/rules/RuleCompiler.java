@@ -39,7 +39,7 @@ public final class RuleCompiler {
         }
         for (String name : referenced) {
             try {
-                env.bind("$" + name, TokenSequencePattern.compile(env, lexicons.tokensRegex(name)));
+                env.bind("$" + name, LexiconPattern.of(lexicons.entries(name)));
             } catch (RuntimeException e) {
                 var def = catalog.definitions(name).get(0);
                 throw new RulePackException(def.source(), def.line(), null,

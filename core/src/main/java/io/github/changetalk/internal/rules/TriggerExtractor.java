@@ -97,6 +97,14 @@ final class TriggerExtractor {
             }
             return t == null ? Trigger.ANY : t;
         }
+        if (node instanceof LexiconPattern.WordSet set) {
+            List<String> keys = new ArrayList<>();
+            for (String w : set.words()) {
+                keys.add(Trigger.wordKey(w));
+                keys.add(Trigger.lemmaKey(w));
+            }
+            return keys.isEmpty() ? Trigger.ANY : Trigger.of(keys);
+        }
         Class<?> complex = Class.forName(CNP);
         if (complex.isInstance(node)) {
             // The annotation patterns of one node are all required: any literal one is a trigger.

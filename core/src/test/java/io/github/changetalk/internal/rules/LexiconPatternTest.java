@@ -1,0 +1,64 @@
+package io.github.changetalk.internal.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.stanford.nlp.ling.tokensregex.Env;
+import edu.stanford.nlp.ling.tokensregex.TokenSequenceMatcher;
+import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
+import io.github.changetalk.internal.nlp.Analyzer;
+import io.github.changetalk.internal.nlp.SentenceView;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A lexicon bound as a word-set expression matches exactly what the equivalent regex text matched
+ * (word or lemma equal to an entry word, ignoring case; multi-word entries in sequence), and its
+ * trigger is the entry words.
+ */
+class LexiconPatternTest {
+    private static final List<List<String>> ENTRIES = List.of(List.of("quit"), List.of("stop"), List.of("cut", "down"),
+            List.of("cut", "back"), List.of("give", "up"), List.of("wan", "na"));
+    private static final List<String> SENTENCES = List.of("I really want to QUIT.", "i wanna cut down on it",
+            "He stopped, then cut back and gave it up.", "Cutting down is hard.", "I cut the cake down the middle.",
+            "Nothing here at all.", "I quit quitting; I gave up giving up.");
+
+    @Test
+    void wordSetLexiconMatchesLikeTheRegexText() {
+        Set<List<String>> entries = new LinkedHashSet<>(ENTRIES);
+        Env bySet = TokenSequencePattern.getNewEnv();
+        bySet.bind("$LEX", LexiconPattern.of(entries));
+        Env byRegex = TokenSequencePattern.getNewEnv();
+        byRegex.bind("$LEX", TokenSequencePattern.compile(byRegex,
+                "[{word:/(?i)(?:quit|stop)/} | {lemma:/(?i)(?:quit|stop)/}]"
+                        + " | ([{word:/(?i)cut/} | {lemma:/(?i)cut/}] [{word:/(?i)down/} | {lemma:/(?i)down/}])"
+                        + " | ([{word:/(?i)cut/} | {lemma:/(?i)cut/}] [{word:/(?i)back/} | {lemma:/(?i)back/}])"
+                        + " | ([{word:/(?i)give/} | {lemma:/(?i)give/}] [{word:/(?i)up/} | {lemma:/(?i)up/}])"
+                        + " | ([{word:/(?i)wan/} | {lemma:/(?i)wan/}] [{word:/(?i)na/} | {lemma:/(?i)na/}])"));
+        String pattern = "[]{0,2} $LEX";
+        TokenSequencePattern a = TokenSequencePattern.compile(bySet, pattern);
+        TokenSequencePattern b = TokenSequencePattern.compile(byRegex, pattern);
+        Analyzer analyzer = new Analyzer(false, 150, -1);
+        int matched = 0;
+        for (String s : SENTENCES) {
+            for (SentenceView v : analyzer.analyze(s)) {
+                List<String> spansA = spans(a.getMatcher(v.tokens()));
+                assertThat(spansA).as(s).isEqualTo(spans(b.getMatcher(v.tokens())));
+                matched += spansA.isEmpty() ? 0 : 1;
+            }
+        }
+        assertThat(matched).isGreaterThanOrEqualTo(5);
+        Trigger t = TriggerExtractor.ofTokens(TokenSequencePattern.compile(bySet, "[{word:/(?i)i/}] []{0,3} $LEX"));
+        assertThat(t.toString()).contains("lemma:quit", "word:stop", "word:cut", "lemma:give", "word:wan").contains(" and ");
+    }
+
+    private static List<String> spans(TokenSequenceMatcher m) {
+        List<String> out = new ArrayList<>();
+        while (m.find()) {
+            out.add(m.start() + "-" + m.end());
+        }
+        return out;
+    }
+}

@@ -186,8 +186,7 @@ public final class Inputs implements RecordSource {
             throw new CliException(CliException.FAILED, name + ": cannot open: " + e.getMessage());
         }
         try {
-            BufferedReader reader = new BufferedReader(
-                    new LineCappingReader(new InputStreamReader(new Counting(raw), StandardCharsets.UTF_8)), 1 << 16);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(new Counting(raw), StandardCharsets.UTF_8), 1 << 16);
             dropByteOrderMark(reader);
             InputKind kind = opt.kind();
             if (kind == InputKind.AUTO) {

@@ -40,10 +40,6 @@ final class JsonLinesSource implements RecordSource {
                 continue;
             }
             Map<String, Object> fields = new LinkedHashMap<>();
-            if (LineCappingReader.mayBeCut(line)) {
-                return InputRecord.broken(source, lineNo, fields, "line is longer than "
-                        + LineCappingReader.MAX_LINE_CHARS + " characters; it was not read");
-            }
             JsonNode node;
             try {
                 node = MAPPER.readTree(line);

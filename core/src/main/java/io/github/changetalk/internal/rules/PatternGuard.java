@@ -95,15 +95,16 @@ public final class PatternGuard {
 
     /**
      * Checks a Java regex used on one word: no backreferences, no repeated group, and at most
-     * {@value #MAX_UNBOUNDED} unbounded repeats in one top-level alternative (the alternatives of
-     * {@code mm+|hmm+|um+|uh+} are tried one after another, so their repeats do not multiply). With words
-     * capped at 128 characters, what remains runs in at most about 128^3 steps per alternative.
+     * {@value #MAX_UNBOUNDED} unbounded repeats in any one path through it. With words capped at 128
+     * characters, what remains runs in at most about 128^3 steps.
      */
     static String checkRegex(String regex) {
-        int unbounded = 0;
-        Deque<Boolean> groups = new ArrayDeque<>(); // per open group: does it hold a quantifier?
+        // Per open group: [0] holds a quantifier?, [1] unbounded repeats in the current alternative,
+        // [2] the most in any finished alternative. Repeats add up along a sequence only; alternatives
+        // are tried one after another, so 'a+b+|c+d+' costs like 'a+b+'.
+        Deque<int[]> groups = new ArrayDeque<>();
+        groups.push(new int[3]);
         boolean lastWasGroup = false;
-        boolean lastGroupHasQuantifier = false;
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
             boolean wasGroup = lastWasGroup;
@@ -124,18 +125,19 @@ public final class PatternGuard {
                     }
                 }
                 case '[' -> i = classEnd(regex, i);
+                case '(' -> groups.push(new int[3]);
                 case '|' -> {
-                    if (groups.isEmpty()) {
-                        unbounded = 0; // a new top-level alternative: its repeats add to none before
-                    }
+                    int[] g = groups.peek();
+                    g[2] = Math.max(g[2], g[1]);
+                    g[1] = 0;
                 }
-                case '(' -> groups.push(false);
                 case ')' -> {
-                    lastGroupHasQuantifier = !groups.isEmpty() && groups.pop();
-                    lastWasGroup = true;
-                    if (lastGroupHasQuantifier && !groups.isEmpty()) {
-                        groups.pop();
-                        groups.push(true);
+                    if (groups.size() > 1) {
+                        int[] g = groups.pop();
+                        int[] parent = groups.peek();
+                        parent[1] += Math.max(g[2], g[1]);
+                        parent[0] |= g[0];
+                        lastWasGroup = true;
                     }
                 }
                 case '*', '+', '?', '{' -> {
@@ -161,18 +163,25 @@ public final class PatternGuard {
                         return "word regex /" + regex + "/: a repeated group ('(...)" + c
                                 + "') can backtrack without end; repeat single characters or classes only";
                     }
-                    if (unboundedRepeat && ++unbounded > MAX_UNBOUNDED) {
-                        return "word regex /" + regex + "/: more than " + MAX_UNBOUNDED + " unbounded repeats (* or +)";
-                    }
-                    if (!groups.isEmpty()) {
-                        groups.pop();
-                        groups.push(true);
+                    int[] g = groups.peek();
+                    g[0] = 1;
+                    if (unboundedRepeat && ++g[1] > MAX_UNBOUNDED) {
+                        return "word regex /" + regex + "/: more than " + MAX_UNBOUNDED
+                                + " unbounded repeats (* or +) in a row";
                     }
                     i = end;
                 }
                 default -> {
                 }
             }
+        }
+        int total = 0;
+        while (!groups.isEmpty()) { // unclosed groups: Java rejects the regex later; still count
+            int[] g = groups.pop();
+            total = Math.max(g[2], g[1] + total);
+        }
+        if (total > MAX_UNBOUNDED) {
+            return "word regex /" + regex + "/: more than " + MAX_UNBOUNDED + " unbounded repeats (* or +) in a row";
         }
         return null;
     }

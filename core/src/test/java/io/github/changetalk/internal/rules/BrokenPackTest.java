@@ -180,7 +180,11 @@ class BrokenPackTest {
         assertOneLine(load("e.yaml", pack("      - dependency: '{lemma:/(?:a|aa)*/} >nsubj {}'", "")),
                 "e.yaml:7: rule MY_RULE: patterns[0]: word regex /(?:a|aa)*/: a repeated group ('(...)*') can backtrack without end; repeat single characters or classes only");
         assertOneLine(load("e.yaml", tokens("[{word:/a*b*c*d*/}]")),
-                "e.yaml:7: rule MY_RULE: patterns[0]: word regex /a*b*c*d*/: more than 3 unbounded repeats (* or +)");
+                "e.yaml:7: rule MY_RULE: patterns[0]: word regex /a*b*c*d*/: more than 3 unbounded repeats (* or +) in a row");
+        assertOneLine(load("e.yaml", tokens("[{word:/x(?:a+b+|c)d*e+/}]")),
+                "e.yaml:7: rule MY_RULE: patterns[0]: word regex /x(?:a+b+|c)d*e+/: more than 3 unbounded repeats (* or +) in a row");
+        // Alternatives do not add up: each is tried on its own.
+        assertThat(load("ok.yaml", tokens("[{word:/(?i)mm+-?hmm+|mm+|hmm+|um+|uh+|a+b+c+/}]"))).isNull();
     }
 
     @Test

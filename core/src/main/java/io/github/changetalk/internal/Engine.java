@@ -16,6 +16,7 @@ import io.github.changetalk.TokenInfo;
 import io.github.changetalk.Turn;
 import io.github.changetalk.Utterance;
 import io.github.changetalk.UtteranceResult;
+import io.github.changetalk.internal.match.ClientVoice;
 import io.github.changetalk.internal.match.Match;
 import io.github.changetalk.internal.match.Resolution;
 import io.github.changetalk.internal.match.RuleMatcher;
@@ -23,6 +24,7 @@ import io.github.changetalk.internal.match.SentenceMatch;
 import io.github.changetalk.internal.nlp.Analyzer;
 import io.github.changetalk.internal.nlp.Instrumentation;
 import io.github.changetalk.internal.nlp.SentenceView;
+import io.github.changetalk.internal.pack.Echo;
 import io.github.changetalk.internal.pack.GraphKind;
 import io.github.changetalk.internal.rules.RuleSet;
 import java.util.ArrayList;
@@ -112,6 +114,7 @@ public final class Engine {
             notices.add(new Notice("empty", "the text has no words; it is labelled neutral"));
         }
         Supplier<List<SentenceView>> context = memoize(() -> analyzeContext(utterance.context()));
+        Supplier<Optional<Match>> echo = memoize(() -> echo(rules, utterance.context()));
         List<SentenceResult> results = new ArrayList<>(sentences.size());
         List<Explanation.Sentence> explained = new ArrayList<>();
         for (SentenceView s : sentences) {
@@ -124,7 +127,7 @@ public final class Engine {
             } else {
                 m = RuleMatcher.match(rules, s, context, original, trace, matchStepLimit);
             }
-            SentenceResult r = sentenceResult(results.size(), s, m, original);
+            SentenceResult r = sentenceResult(results.size(), s, m, original, echo);
             results.add(r);
             if (trace) {
                 explained.add(new Explanation.Sentence(r.text(), tokenInfo(s), dependencies(s, rules), m.verdicts()));
@@ -145,21 +148,47 @@ public final class Engine {
     }
 
     private List<SentenceView> analyzeContext(List<Turn> context) {
+        String text = counselorTurn(context);
+        return text == null ? List.of() : analyzer.apply(text);
+    }
+
+    /** The counselor turn just before, sanitized and capped, or null when the turn before is not the counselor's. */
+    private String counselorTurn(List<Turn> context) {
         if (context.isEmpty()) {
-            return List.of();
+            return null;
         }
         Turn last = context.get(context.size() - 1);
         if (last.speaker() != Speaker.COUNSELOR || last.text().isBlank()) {
-            return List.of();
+            return null;
         }
         String text = TextSanitizer.sanitize(last.text());
-        if (text.length() > maxCharacters) {
-            text = text.substring(0, cutPoint(text, maxCharacters));
-        }
-        return analyzer.apply(text);
+        return text.length() > maxCharacters ? text.substring(0, cutPoint(text, maxCharacters)) : text;
     }
 
-    private static SentenceResult sentenceResult(int index, SentenceView s, SentenceMatch m, String text) {
+    /**
+     * What the counselor turn just before says when read in the client's voice: the match that decides
+     * its last non-neutral sentence, by the same rules and policy as client speech (echo rules aside).
+     * Empty when there is no counselor turn or it holds no change or sustain talk.
+     */
+    private Optional<Match> echo(RuleSet rules, List<Turn> context) {
+        String text = counselorTurn(context);
+        if (text == null) {
+            return Optional.empty();
+        }
+        String voiced = ClientVoice.of(text);
+        Match best = null;
+        for (SentenceView s : analyzer.apply(voiced)) {
+            SentenceMatch m = RuleMatcher.match(rules, s, List::of, voiced, false, matchStepLimit);
+            Optional<Match> winner = Resolution.decide(m.matches());
+            if (winner.isPresent() && winner.get().rule().label() != Label.NEUTRAL) {
+                best = winner.get();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static SentenceResult sentenceResult(int index, SentenceView s, SentenceMatch m, String text,
+                                                 Supplier<Optional<Match>> echo) {
         List<CoreLabel> tokens = s.tokens();
         int begin = tokens.get(0).beginPosition();
         int end = tokens.get(tokens.size() - 1).endPosition();
@@ -173,6 +202,23 @@ public final class Engine {
         Direction direction = winner.map(w -> w.rule().spec().direction()).orElse(Direction.NEUTRAL);
         Kind kind = winner.map(w -> w.rule().spec().kind()).orElse(null);
         String decidedBy = winner.map(w -> w.rule().id()).orElse(null);
+        Echo answer = winner.map(w -> w.rule().spec().echo()).orElse(null);
+        if (answer != null) {
+            // A short answer: it says yes or no to the counselor turn, read in the client's voice.
+            Optional<Match> echoed = echo.get();
+            Evidence said = winner.get().evidence();
+            if (echoed.isPresent()) {
+                var spec = echoed.get().rule().spec();
+                Direction d = spec.direction();
+                if (answer == Echo.AFFIRM || d == Direction.CHANGE) {
+                    direction = answer == Echo.AFFIRM ? d : Direction.SUSTAIN;
+                    kind = spec.kind();
+                    label = Label.of(direction, kind);
+                    evidence.add(new Evidence(spec.id(), label, direction, kind, spec.priority(), "echo",
+                            echoed.get().evidence().text(), said.begin(), said.end()));
+                }
+            }
+        }
         List<Notice> notices = s.notices();
         if (!m.notices().isEmpty()) {
             notices = new ArrayList<>(notices);

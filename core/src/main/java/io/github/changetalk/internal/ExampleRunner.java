@@ -37,7 +37,8 @@ public final class ExampleRunner {
         if (example.match()) {
             if (firedIn == null) {
                 problem = "the rule did not fire" + vetoNote(rule, result) + "; " + describe(result);
-            } else if (firedIn.label() != rule.label()) {
+            } else if (rule.echo() != null ? !rule.id().equals(firedIn.decidedBy()) : firedIn.label() != rule.label()) {
+                // An echo rule's sentence takes the counselor turn's label; what it must do is decide the sentence.
                 problem = "the rule fired but the sentence was labelled " + firedIn.label().id()
                         + " by " + firedIn.decidedBy() + "; " + describe(result);
             }

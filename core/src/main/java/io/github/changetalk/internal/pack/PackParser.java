@@ -25,7 +25,7 @@ public final class PackParser {
 
     private static final Set<String> PACK_KEYS = Set.of("pack", "description", "target", "aliases", "lexicons", "rules");
     private static final Set<String> RULE_KEYS = Set.of("id", "label", "direction", "priority", "description",
-            "patterns", "unless", "context", "examples");
+            "patterns", "unless", "context", "examples", "echo");
     private static final Set<String> PATTERN_KEYS = Set.of("tokens", "dependency", "graph");
     private static final Set<String> EXAMPLES_KEYS = Set.of("match", "nomatch");
     private static final Set<String> EXAMPLE_KEYS = Set.of("text", "context");
@@ -173,8 +173,19 @@ public final class PackParser {
                     + " 'match' and " + MIN_NOMATCH_EXAMPLES + " 'nomatch' sentences");
         }
         List<ExampleSpec> examples = examples(map.entries().get("examples"), id);
+        Echo echo = null;
+        String echoText = optionalString(map, "echo", id);
+        if (echoText != null) {
+            echo = Echo.fromId(echoText);
+            if (echo == null) {
+                throw error(map.keyLines().get("echo"), id, "echo must be affirm or deny, not '" + echoText + "'");
+            }
+            if (label != Label.NEUTRAL) {
+                throw error(map.keyLines().get("echo"), id, "'echo' is for neutral answer rules: the answer takes its label from the counselor turn");
+            }
+        }
         return new RuleSpec(source, pack, id, map.line(), direction, kind, priority, description,
-                patterns, unless, context, examples);
+                patterns, unless, context, examples, echo);
     }
 
     private List<PatternSpec> patterns(YamlNode node, String id, String field) {

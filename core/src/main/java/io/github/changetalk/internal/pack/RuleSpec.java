@@ -5,10 +5,13 @@ import io.github.changetalk.Kind;
 import io.github.changetalk.Label;
 import java.util.List;
 
-/** A rule as written in a pack, validated for shape but not yet compiled. {@code kind} is null for neutral rules. */
+/**
+ * A rule as written in a pack, validated for shape but not yet compiled. {@code kind} is null for
+ * neutral rules; {@code echo} is null except for neutral answer rules (see {@link Echo}).
+ */
 public record RuleSpec(String source, String pack, String id, int line, Direction direction, Kind kind,
                        int priority, String description, List<PatternSpec> patterns, List<PatternSpec> unless,
-                       List<PatternSpec> context, List<ExampleSpec> examples) {
+                       List<PatternSpec> context, List<ExampleSpec> examples, Echo echo) {
     public RuleSpec {
         patterns = List.copyOf(patterns);
         unless = List.copyOf(unless);

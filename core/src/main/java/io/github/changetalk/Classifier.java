@@ -3,6 +3,7 @@ package io.github.changetalk;
 import io.github.changetalk.internal.Engine;
 import io.github.changetalk.internal.ExampleRunner;
 import io.github.changetalk.internal.PackSources;
+import io.github.changetalk.internal.match.RuleMatcher;
 import io.github.changetalk.internal.nlp.Analyzer;
 import io.github.changetalk.internal.pack.ExampleSpec;
 import io.github.changetalk.internal.pack.PackParser;
@@ -65,8 +66,8 @@ public final class Classifier {
         this.gating = b.gating;
         this.defaultRules = gate(RuleCompiler.compile(catalog, defaultTargets, Analyzer::tokenizeEntry));
         this.analyzer = new Analyzer(defaultRules.usesDependencies(), b.maxParseTokens, b.parserPrecompute,
-                b.parserOnDemand ? defaultRules.parserTrigger() : null);
-        this.engine = Engine.of(analyzer, b.maxCharacters);
+                b.parserOnDemand ? defaultRules.parserTrigger() : null, b.maxSentenceTokens);
+        this.engine = Engine.of(analyzer, b.maxCharacters, b.matchStepLimit);
     }
 
     public static Builder builder() {
@@ -215,6 +216,8 @@ public final class Classifier {
         private int parserPrecompute = -1;
         private boolean gating = true;
         private boolean parserOnDemand;
+        private int maxSentenceTokens = Analyzer.DEFAULT_MAX_SENTENCE_TOKENS;
+        private long matchStepLimit = RuleMatcher.DEFAULT_STEP_LIMIT;
 
         private Builder() {
         }
@@ -289,6 +292,33 @@ public final class Classifier {
                 throw new IllegalArgumentException("maxCharacters must be at least 100, was " + characters);
             }
             maxCharacters = characters;
+            return this;
+        }
+
+        /**
+         * A sentence longer than this many tokens (default 250; text with no punctuation can make one
+         * sentence of a whole file) is tagged and matched in pieces of this size, and its results say so
+         * ({@code split}). Patterns do not match across pieces.
+         */
+        public Builder maxSentenceTokens(int tokens) {
+            if (tokens < 10) {
+                throw new IllegalArgumentException("maxSentenceTokens must be at least 10, was " + tokens);
+            }
+            maxSentenceTokens = tokens;
+            return this;
+        }
+
+        /**
+         * How many tokens one token pattern may read on one sentence (default 2,000,000; ordinary
+         * patterns read a few thousand at most). A rule whose pattern runs over is treated as not matching
+         * that sentence, and the result says so ({@code match-limit}): a runaway pattern cannot hang a run.
+         * The limit counts work, not time, so a result never depends on how busy the machine is.
+         */
+        public Builder matchStepLimit(long tokenReads) {
+            if (tokenReads < 1_000) {
+                throw new IllegalArgumentException("matchStepLimit must be at least 1000, was " + tokenReads);
+            }
+            matchStepLimit = tokenReads;
             return this;
         }
 

@@ -1,7 +1,12 @@
 package io.github.changetalk.cli;
 
 import io.github.changetalk.RulePackException;
+import java.io.BufferedWriter;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +48,14 @@ public final class Main {
     private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
 
     public static void main(String[] args) {
-        System.exit(run(newCommandLine(), args));
+        CommandLine cl = newCommandLine();
+        // UTF-8 whatever the locale (a C locale would turn every non-ASCII character into '?'), and
+        // straight onto the file descriptors so that a closed stdout shows in checkError(): System.out
+        // is a PrintStream that swallows write errors.
+        cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), 1 << 16), false));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true));
+        System.exit(run(cl, args));
     }
 
     /** The command line, with one-line error reporting; tests set its out/err writers. */

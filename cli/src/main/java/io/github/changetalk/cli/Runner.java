@@ -36,8 +36,12 @@ final class Runner {
         };
         Inputs inputs = Inputs.open(files, in.readOptions(), stdin, warn);
         Classifier classifier = rules.build();
+        if (in.target != null && classifier.resolveTarget(in.target) == null) {
+            throw new CliException(CliException.USAGE, "--target: unknown target '" + in.target + "' (known: "
+                    + String.join(", ", classifier.targets()) + ")");
+        }
         Progress progress = !inputs.readsStdin() && Terminal.stderrIsTerminal()
-                ? new Progress(err, inputs::bytesRead, inputs.totalBytes()) : null;
+                ? new Progress(err, inputs::bytesRead, inputs::recordsRead, inputs.totalBytes()) : null;
         long[] done = {0};
         Consumer<Processed> counted = progress == null ? sink : p -> {
             sink.accept(p);
@@ -45,7 +49,13 @@ final class Runner {
         };
         Pipeline pipeline = new Pipeline(classifier, in.threads, in.onError == InputOptions.OnError.FAIL, in.target, warn, trace);
         try {
-            return pipeline.run(inputs, counted, out::flush);
+            // checkError() flushes and reports a closed stdout (e.g. "| head"): stop reading rather than
+            // classify the rest of the input for nobody.
+            return pipeline.run(inputs, counted, () -> {
+                if (out.checkError()) {
+                    throw new CliException(CliException.FAILED, "cannot write the output (closed by the reader?)");
+                }
+            });
         } finally {
             if (progress != null) {
                 progress.finish();

@@ -153,6 +153,22 @@ class InputRobustnessTest {
     }
 
     @Test
+    void aLineBeyondTheLimitIsAnErrorRecordNotAnOutOfMemory() {
+        String huge = "a".repeat(io.github.changetalk.cli.io.Inputs.MAX_LINE_CHARS + 10);
+        Cli.Result r = Cli.run("I want to quit.\n" + huge + "\nI will quit.\n", "--only-rules", Cli.TEST_PACK, "--on-error", "skip");
+        assertThat(r.code()).isZero();
+        List<JsonNode> out;
+        try {
+            out = ClassifyCommandTest.jsonLines(r.out());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(out).hasSize(3);
+        assertThat(out.get(1).get("error").asText()).startsWith("line longer than");
+        assertThat(out.get(2).get("label").asText()).isEqualTo("commitment");
+    }
+
+    @Test
     void unknownSpeakerValueIsAnErrorRecord() throws IOException {
         Path in = write("who.csv", "speaker,text\nclient,I want to quit.\nnarrator,It was late.\n");
         Cli.Result fail = classify(in.toString());

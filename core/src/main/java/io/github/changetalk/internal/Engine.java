@@ -2,6 +2,7 @@ package io.github.changetalk.internal;
 
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.util.RuntimeInterruptedException;
 import io.github.changetalk.Direction;
 import io.github.changetalk.Evidence;
 import io.github.changetalk.Explanation;
@@ -27,6 +28,7 @@ import io.github.changetalk.internal.rules.RuleSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -37,22 +39,62 @@ import java.util.function.Supplier;
 public final class Engine {
     private final Function<String, List<SentenceView>> analyzer;
     private final int maxCharacters;
+    private final long matchStepLimit;
 
     /** @param analyzer text to analyzed sentences (the real pipeline, or pre-parsed fixtures in tests) */
     public Engine(Function<String, List<SentenceView>> analyzer, int maxCharacters) {
+        this(analyzer, maxCharacters, RuleMatcher.DEFAULT_STEP_LIMIT);
+    }
+
+    /** @param matchStepLimit how many tokens one pattern may read on one sentence before it is stopped */
+    public Engine(Function<String, List<SentenceView>> analyzer, int maxCharacters, long matchStepLimit) {
         this.analyzer = analyzer;
         this.maxCharacters = maxCharacters;
+        this.matchStepLimit = matchStepLimit;
     }
 
     public static Engine of(Analyzer analyzer, int maxCharacters) {
         return new Engine(analyzer::analyze, maxCharacters);
     }
 
+    public static Engine of(Analyzer analyzer, int maxCharacters, long matchStepLimit) {
+        return new Engine(analyzer::analyze, maxCharacters, matchStepLimit);
+    }
+
     /** The result and, when {@code trace}, the per-sentence explanation. */
     public record Outcome(UtteranceResult result, List<Explanation.Sentence> explained) {
     }
 
+    /**
+     * Never throws for any text: what could not be done is said in the result's notices. Throws
+     * {@link CancellationException} when the calling thread is interrupted.
+     */
     public Outcome classify(RuleSet rules, Utterance utterance, boolean trace) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("classification interrupted");
+        }
+        try {
+            return classifyUnguarded(rules, utterance, trace);
+        } catch (CancellationException e) {
+            throw e;
+        } catch (RuntimeInterruptedException e) {
+            // CoreNLP noticed the interrupt and cleared the flag; set it again for the caller.
+            Thread.currentThread().interrupt();
+            throw new CancellationException("classification interrupted");
+        } catch (RuntimeException | StackOverflowError e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("classification interrupted");
+            }
+            // A CoreNLP failure on some odd input must not lose the record: it comes back neutral, saying why.
+            Notice failed = new Notice("failed", "the text could not be analyzed (" + e.getClass().getSimpleName()
+                    + "); it is labelled neutral");
+            return new Outcome(new UtteranceResult(utterance.text(), utterance.speaker(),
+                    utterance.speaker() == Speaker.CLIENT ? Label.NEUTRAL : null,
+                    utterance.speaker() == Speaker.CLIENT ? Direction.NEUTRAL : null, null, List.of(), List.of(failed)), List.of());
+        }
+    }
+
+    private Outcome classifyUnguarded(RuleSet rules, Utterance utterance, boolean trace) {
         if (utterance.speaker() != Speaker.CLIENT) {
             return new Outcome(new UtteranceResult(utterance.text(), utterance.speaker(), null, null, null,
                     List.of(), List.of()), List.of());
@@ -66,6 +108,9 @@ public final class Engine {
             text = text.substring(0, cutPoint(text, maxCharacters));
         }
         List<SentenceView> sentences = text.isBlank() ? List.of() : analyzer.apply(text);
+        if (sentences.isEmpty()) {
+            notices.add(new Notice("empty", "the text has no words; it is labelled neutral"));
+        }
         Supplier<List<SentenceView>> context = memoize(() -> analyzeContext(utterance.context()));
         List<SentenceResult> results = new ArrayList<>(sentences.size());
         List<Explanation.Sentence> explained = new ArrayList<>();
@@ -74,10 +119,10 @@ public final class Engine {
             if (Instrumentation.enabled()) {
                 long nlp0 = Instrumentation.threadNlpNanos();
                 long t0 = System.nanoTime();
-                m = RuleMatcher.match(rules, s, context, original, trace);
+                m = RuleMatcher.match(rules, s, context, original, trace, matchStepLimit);
                 Instrumentation.matched(System.nanoTime() - t0, Instrumentation.threadNlpNanos() - nlp0);
             } else {
-                m = RuleMatcher.match(rules, s, context, original, trace);
+                m = RuleMatcher.match(rules, s, context, original, trace, matchStepLimit);
             }
             SentenceResult r = sentenceResult(results.size(), s, m, original);
             results.add(r);
@@ -90,7 +135,11 @@ public final class Engine {
         Direction direction = decider.map(SentenceResult::direction).orElse(Direction.NEUTRAL);
         Kind kind = decider.map(SentenceResult::kind).orElse(null);
         for (SentenceResult r : results) {
-            notices.addAll(r.notices());
+            for (Notice n : r.notices()) {
+                if (!notices.contains(n)) { // the pieces of one split sentence share one notice
+                    notices.add(n);
+                }
+            }
         }
         return new Outcome(new UtteranceResult(original, Speaker.CLIENT, label, direction, kind, results, notices), explained);
     }
@@ -124,8 +173,13 @@ public final class Engine {
         Direction direction = winner.map(w -> w.rule().spec().direction()).orElse(Direction.NEUTRAL);
         Kind kind = winner.map(w -> w.rule().spec().kind()).orElse(null);
         String decidedBy = winner.map(w -> w.rule().id()).orElse(null);
+        List<Notice> notices = s.notices();
+        if (!m.notices().isEmpty()) {
+            notices = new ArrayList<>(notices);
+            notices.addAll(m.notices());
+        }
         return new SentenceResult(index, sentenceText, begin, end, label, direction, kind, decidedBy,
-                evidence, m.vetoes(), s.parsed(), s.notices());
+                evidence, m.vetoes(), s.parsed(), notices);
     }
 
     private static List<TokenInfo> tokenInfo(SentenceView s) {

@@ -34,11 +34,19 @@ public final class Inputs implements RecordSource {
 
     private static final int SNIFF_BYTES = 8192;
 
+    /**
+     * Lines of text and JSON Lines input longer than this are error records (the rest of the line is
+     * read and dropped): it bounds memory on inputs with no line breaks. Far above the classifier's own
+     * 100,000-character limit, so any real utterance fits.
+     */
+    public static final int MAX_LINE_CHARS = 4_000_000;
+
     private final List<Input> inputs;
     private final ReadOptions opt;
     private final InputStream stdin;
     private final Consumer<String> warn;
     private final AtomicLong bytesRead = new AtomicLong();
+    private final AtomicLong recordsRead = new AtomicLong();
     private int nextInput;
     private RecordSource current;
 
@@ -63,7 +71,7 @@ public final class Inputs implements RecordSource {
             Path p = Path.of(a);
             if (Files.isDirectory(p)) {
                 scan(p, inputs, warn);
-            } else if (Files.isRegularFile(p) || Files.exists(p)) {
+            } else if (Files.exists(p)) {
                 inputs.add(new Input(p, false));
             } else {
                 throw new CliException(CliException.USAGE, a + ": no such file or directory");
@@ -75,8 +83,8 @@ public final class Inputs implements RecordSource {
     private static void scan(Path dir, List<Input> out, Consumer<String> warn) {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                if (dir.relativize(p).toString().startsWith(".") || p.getFileName().toString().startsWith(".")) {
-                    continue;
+                if (hidden(dir.relativize(p))) {
+                    continue; // .git, editor backups and the like: not inputs, and not worth a warning
                 }
                 if (InputKind.fromFileName(p.getFileName().toString()) == null) {
                     warn.accept(p + ": skipped (not a supported input kind: .txt .csv .tsv .jsonl)");
@@ -89,6 +97,15 @@ public final class Inputs implements RecordSource {
         } catch (IOException | java.io.UncheckedIOException e) {
             throw new CliException(CliException.FAILED, dir + ": cannot list directory: " + e.getMessage());
         }
+    }
+
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A NUL byte in the first 8 KB: no text file of ours holds one, every common binary format does. */
@@ -128,6 +145,11 @@ public final class Inputs implements RecordSource {
         return bytesRead.get();
     }
 
+    /** Records handed out so far (ahead of those written by the records in flight). */
+    public long recordsRead() {
+        return recordsRead.get();
+    }
+
     public boolean readsStdin() {
         return inputs.stream().anyMatch(i -> i.path() == null);
     }
@@ -143,6 +165,7 @@ public final class Inputs implements RecordSource {
             }
             InputRecord r = current.next();
             if (r != null) {
+                recordsRead.incrementAndGet();
                 return r;
             }
             current.close();

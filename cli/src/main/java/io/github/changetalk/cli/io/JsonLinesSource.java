@@ -18,13 +18,13 @@ final class JsonLinesSource implements RecordSource {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final String source;
-    private final BufferedReader in;
+    private final LineReader in;
     private final ReadOptions opt;
     private long lineNo;
 
     JsonLinesSource(String source, BufferedReader in, ReadOptions opt) {
         this.source = source;
-        this.in = in;
+        this.in = new LineReader(in, Inputs.MAX_LINE_CHARS);
         this.opt = opt;
     }
 
@@ -32,6 +32,10 @@ final class JsonLinesSource implements RecordSource {
     public InputRecord next() throws IOException {
         for (String line; (line = in.readLine()) != null; ) {
             lineNo++;
+            if (in.lastTruncated()) {
+                return InputRecord.broken(source, lineNo, new LinkedHashMap<>(), "line longer than "
+                        + Inputs.MAX_LINE_CHARS + " characters");
+            }
             if (line.isBlank()) {
                 continue;
             }

@@ -19,18 +19,19 @@ final class LineSource implements RecordSource {
     private static final Pattern TOPIC = Pattern.compile("^#\\s*topic\\s*:\\s*([^.;,]+).*$", Pattern.CASE_INSENSITIVE);
 
     private final String source;
-    private final BufferedReader in;
+    private final LineReader in;
     private final Speakers speakers;
     private final boolean transcript;
     private final boolean tagsAllowed;
     private long lineNo;
     private String topic;
     private Speaker lastSpeaker = Speaker.CLIENT;
+    private String lastTag = Speaker.CLIENT.id();
 
     /** {@code kind}: AUTO (tags read, untagged = client), TEXT (no tags) or TRANSCRIPT. */
     LineSource(String source, BufferedReader in, Speakers speakers, InputKind kind) {
         this.source = source;
-        this.in = in;
+        this.in = new LineReader(in, Inputs.MAX_LINE_CHARS);
         this.speakers = speakers;
         this.transcript = kind == InputKind.TRANSCRIPT;
         this.tagsAllowed = kind != InputKind.TEXT;
@@ -40,6 +41,10 @@ final class LineSource implements RecordSource {
     public InputRecord next() throws IOException {
         for (String line; (line = in.readLine()) != null; ) {
             lineNo++;
+            if (in.lastTruncated()) {
+                return InputRecord.broken(source, lineNo, new LinkedHashMap<>(Map.of("file", source, "line", lineNo)),
+                        "line longer than " + Inputs.MAX_LINE_CHARS + " characters");
+            }
             if (line.startsWith("#")) {
                 Matcher m = TOPIC.matcher(line);
                 if (m.matches()) {
@@ -53,14 +58,20 @@ final class LineSource implements RecordSource {
             Speakers.Tagged tagged = tagsAllowed ? speakers.parse(line) : null;
             String text;
             Speaker speaker;
+            // Every record has a speaker field, so CSV output (whose header the first record sets)
+            // keeps it: the tag as written, else the speaker an untagged line is taken to be.
             if (tagged != null) {
                 speaker = tagged.speaker();
                 text = tagged.text();
-                fields.put("speaker", tagged.tag());
+                lastTag = tagged.tag();
             } else {
                 speaker = transcript ? lastSpeaker : Speaker.CLIENT;
                 text = line;
+                if (!transcript) {
+                    lastTag = speaker.id();
+                }
             }
+            fields.put("speaker", lastTag);
             lastSpeaker = speaker;
             fields.put("text", text);
             return new InputRecord(source, lineNo, fields, text, speaker, source, topic, null);

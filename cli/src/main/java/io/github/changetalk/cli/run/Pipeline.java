@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -21,8 +22,9 @@ import java.util.function.Consumer;
 /**
  * Classifies a stream of records on {@code threads} worker threads and hands the results to a sink
  * strictly in input order. The calling thread reads and submits; a writer thread takes the results in
- * order. At most {@code threads * 64} records are in flight, so memory is bounded whatever the input's
- * length. The sink is flushed whenever the writer has caught up with the reader, so a slow stream
+ * order. At most {@code threads * 64} records, and at most about {@value #CHARS_IN_FLIGHT} characters of
+ * utterance text, are in flight, so memory is bounded whatever the input's length and however long its
+ * lines (without the character budget, 128 one-megabyte lines in flight overflowed a 256 MB heap). The sink is flushed whenever the writer has caught up with the reader, so a slow stream
  * ({@code tail -f}) gets each record as soon as it is done. A broken record stops the run
  * ({@code --on-error fail}: the records before it are all written) or is reported through {@code warn}
  * and handed on as an error record ({@code skip}). {@code trace} sees unexpected exceptions (for --debug).
@@ -36,6 +38,10 @@ public final class Pipeline {
     }
 
     private static final Item END = new Item(null, null);
+
+    /** Utterance characters read but not yet written; a permit is 1,024 characters. */
+    static final int CHARS_IN_FLIGHT = 16 * 1024 * 1024;
+    private static final int PERMITS = CHARS_IN_FLIGHT / 1024;
 
     private final Classifier classifier;
     private final int threads;
@@ -66,7 +72,8 @@ public final class Pipeline {
             t.setDaemon(true);
             return t;
         });
-        Writer writer = new Writer(queue, sink, flush);
+        Semaphore budget = new Semaphore(PERMITS);
+        Writer writer = new Writer(queue, sink, flush, budget);
         Thread writerThread = new Thread(writer, "changetalk-writer");
         writerThread.setDaemon(true);
         writerThread.start();
@@ -77,6 +84,7 @@ public final class Pipeline {
                 if (r == null) {
                     break;
                 }
+                acquire(budget, permits(r), writerThread);
                 Future<Processed> f;
                 if (r.isError()) {
                     f = CompletableFuture.completedFuture(new Processed(r, null, r.error()));
@@ -114,6 +122,23 @@ public final class Pipeline {
         }
     }
 
+    /** The share of the character budget a record holds until it is written (at least one permit). */
+    static int permits(InputRecord r) {
+        String text = r.text();
+        return text == null ? 1 : (int) Math.min(PERMITS, 1 + text.length() / 1024L);
+    }
+
+    private static void acquire(Semaphore budget, int permits, Thread writer) {
+        try {
+            while (writer.isAlive() && !budget.tryAcquire(permits, 50, TimeUnit.MILLISECONDS)) {
+                // records in flight hold too much text: wait for the writer to catch up
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(CliException.FAILED, "interrupted");
+        }
+    }
+
     private static void put(BlockingQueue<Item> queue, Item item, Thread writer) {
         try {
             while (writer.isAlive() && !queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
@@ -133,7 +158,10 @@ public final class Pipeline {
         volatile long errors;
         volatile CliException failure;
 
-        Writer(BlockingQueue<Item> queue, Consumer<Processed> sink, Runnable flush) {
+        private final Semaphore budget;
+
+        Writer(BlockingQueue<Item> queue, Consumer<Processed> sink, Runnable flush, Semaphore budget) {
+            this.budget = budget;
             this.queue = queue;
             this.sink = sink;
             this.flush = flush;
@@ -158,9 +186,10 @@ public final class Pipeline {
                         warn.accept(message + " (skipped: written as an error record)");
                     }
                     sink.accept(p);
+                    budget.release(permits(p.input()));
                     records++;
-                    if (queue.isEmpty()) {
-                        flush.run();
+                    if (queue.isEmpty() || records % 256 == 0) {
+                        flush.run(); // caught up with the reader, or now and then to notice a closed output
                     }
                 }
             } catch (InterruptedException e) {
@@ -174,7 +203,13 @@ public final class Pipeline {
                 trace.accept(e);
                 failure = new CliException(CliException.FAILED, "cannot write output: " + e.getMessage(), e);
             } finally {
-                flush.run();
+                try {
+                    flush.run();
+                } catch (CliException e) {
+                    if (failure == null) {
+                        failure = e;
+                    }
+                }
             }
         }
     }

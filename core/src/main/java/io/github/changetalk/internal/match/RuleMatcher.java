@@ -1,12 +1,14 @@
 package io.github.changetalk.internal.match;
 
 import io.github.changetalk.Evidence;
+import io.github.changetalk.Notice;
 import io.github.changetalk.RuleVerdict;
 import io.github.changetalk.RuleVerdict.Outcome;
 import io.github.changetalk.Veto;
 import io.github.changetalk.internal.nlp.SentenceView;
 import io.github.changetalk.internal.rules.CompiledPattern;
 import io.github.changetalk.internal.rules.CompiledRule;
+import io.github.changetalk.internal.rules.MatchLimitException;
 import io.github.changetalk.internal.rules.MatchedSpan;
 import io.github.changetalk.internal.rules.RuleSet;
 import java.util.ArrayList;
@@ -22,18 +24,38 @@ import java.util.function.Supplier;
  * turn, then its {@code unless:} vetoes. Stateless; all state is local to the call.
  */
 public final class RuleMatcher {
+    /**
+     * The default number of token reads one token pattern may make on one sentence before it is stopped:
+     * thousands of times what an ordinary pattern needs, and a few tens of milliseconds of work.
+     */
+    public static final long DEFAULT_STEP_LIMIT = 2_000_000L;
+
     private RuleMatcher() {
     }
 
-    /**
-     * @param context the analyzed preceding counselor turn, computed on first use (empty if none)
-     * @param text    the utterance text the sentence's offsets point into
-     * @param trace   whether to record a verdict for every rule (for explanations)
-     */
+    /** How patterns are tried in one call: with trigger gating or not, and with what budget of token reads. */
+    private record Scope(boolean gated, long stepLimit) {
+        Optional<MatchedSpan> find(CompiledPattern p, SentenceView sentence, String text) {
+            return MatchedSpan.find(p, sentence, text, gated, stepLimit);
+        }
+    }
+
     public static SentenceMatch match(RuleSet rules, SentenceView sentence, Supplier<List<SentenceView>> context,
                                       String text, boolean trace) {
-        boolean gated = rules.gated();
-        if (!gated) {
+        return match(rules, sentence, context, text, trace, DEFAULT_STEP_LIMIT);
+    }
+
+    /**
+     * @param context    the analyzed preceding counselor turn, computed on first use (empty if none)
+     * @param text       the utterance text the sentence's offsets point into
+     * @param trace      whether to record a verdict for every rule (for explanations)
+     * @param stepLimit  how many tokens one pattern may read on this sentence; a rule with a pattern that
+     *                   runs over is treated as not matching, and the result carries a {@code match-limit} notice
+     */
+    public static SentenceMatch match(RuleSet rules, SentenceView sentence, Supplier<List<SentenceView>> context,
+                                      String text, boolean trace, long stepLimit) {
+        Scope scope = new Scope(rules.gated(), stepLimit);
+        if (!scope.gated()) {
             // Parse-everything mode (verification, benchmarks): every graph the rules use, up front.
             for (var kind : rules.graphs()) {
                 sentence.graph(kind);
@@ -43,37 +65,19 @@ public final class RuleMatcher {
         List<Match> matches = new ArrayList<>();
         List<Veto> vetoes = new ArrayList<>();
         List<RuleVerdict> verdicts = new ArrayList<>();
+        List<Notice> notices = new ArrayList<>(0);
         Set<CompiledRule> tried = trace ? new HashSet<>(candidates) : Set.of();
         for (CompiledRule rule : candidates) {
             checkInterrupt();
-            MatchedSpan hit = first(rule.patterns(), sentence, text, gated);
-            if (hit == null) {
+            try {
+                tryRule(rule, sentence, context, text, trace, scope, matches, vetoes, verdicts);
+            } catch (MatchLimitException e) {
+                // A runaway pattern must not hang the call or label the sentence: the rule counts as not matching.
+                notices.add(new Notice("match-limit", "rule " + rule.id() + " was stopped after "
+                        + stepLimit + " token reads on this sentence (or recursed too deeply) and was treated as not matching"));
                 if (trace) {
-                    verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_MATCH, "no pattern matched"));
+                    verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_MATCH, "stopped at the match step limit"));
                 }
-                continue;
-            }
-            if (!rule.context().isEmpty() && !contextMatches(rule, context.get(), gated)) {
-                if (trace) {
-                    verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_CONTEXT, hit.slot() + " matched '" + hit.text()
-                            + "' but the preceding counselor turn did not match the rule's context"));
-                }
-                continue;
-            }
-            MatchedSpan veto = first(rule.unless(), sentence, text, gated);
-            if (veto != null) {
-                vetoes.add(new Veto(rule.id(), veto.slot(), veto.text(), veto.begin(), veto.end()));
-                if (trace) {
-                    verdicts.add(new RuleVerdict(rule.id(), Outcome.VETOED, hit.slot() + " matched '" + hit.text()
-                            + "' but " + veto.slot() + " matched '" + veto.text() + "'"));
-                }
-                continue;
-            }
-            var spec = rule.spec();
-            matches.add(new Match(rule, new Evidence(rule.id(), spec.label(), spec.direction(), spec.kind(),
-                    spec.priority(), hit.slot(), hit.text(), hit.begin(), hit.end()), hit.tokenCount()));
-            if (trace) {
-                verdicts.add(new RuleVerdict(rule.id(), Outcome.MATCHED, hit.slot() + " matched '" + hit.text() + "'"));
             }
         }
         if (trace) {
@@ -84,12 +88,46 @@ public final class RuleMatcher {
                 }
             }
         }
-        return new SentenceMatch(matches, vetoes, verdicts);
+        return new SentenceMatch(matches, vetoes, verdicts, notices);
     }
 
-    private static MatchedSpan first(List<CompiledPattern> patterns, SentenceView sentence, String text, boolean gated) {
+    private static void tryRule(CompiledRule rule, SentenceView sentence, Supplier<List<SentenceView>> context,
+                                String text, boolean trace, Scope scope, List<Match> matches, List<Veto> vetoes,
+                                List<RuleVerdict> verdicts) {
+        MatchedSpan hit = first(rule.patterns(), sentence, text, scope);
+        if (hit == null) {
+            if (trace) {
+                verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_MATCH, "no pattern matched"));
+            }
+            return;
+        }
+        if (!rule.context().isEmpty() && !contextMatches(rule, context.get(), scope)) {
+            if (trace) {
+                verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_CONTEXT, hit.slot() + " matched '" + hit.text()
+                        + "' but the preceding counselor turn did not match the rule's context"));
+            }
+            return;
+        }
+        MatchedSpan veto = first(rule.unless(), sentence, text, scope);
+        if (veto != null) {
+            vetoes.add(new Veto(rule.id(), veto.slot(), veto.text(), veto.begin(), veto.end()));
+            if (trace) {
+                verdicts.add(new RuleVerdict(rule.id(), Outcome.VETOED, hit.slot() + " matched '" + hit.text()
+                        + "' but " + veto.slot() + " matched '" + veto.text() + "'"));
+            }
+            return;
+        }
+        var spec = rule.spec();
+        matches.add(new Match(rule, new Evidence(rule.id(), spec.label(), spec.direction(), spec.kind(),
+                spec.priority(), hit.slot(), hit.text(), hit.begin(), hit.end()), hit.tokenCount()));
+        if (trace) {
+            verdicts.add(new RuleVerdict(rule.id(), Outcome.MATCHED, hit.slot() + " matched '" + hit.text() + "'"));
+        }
+    }
+
+    private static MatchedSpan first(List<CompiledPattern> patterns, SentenceView sentence, String text, Scope scope) {
         for (CompiledPattern p : patterns) {
-            Optional<MatchedSpan> m = MatchedSpan.find(p, sentence, text, gated);
+            Optional<MatchedSpan> m = scope.find(p, sentence, text);
             if (m.isPresent()) {
                 return m.get();
             }
@@ -97,9 +135,9 @@ public final class RuleMatcher {
         return null;
     }
 
-    private static boolean contextMatches(CompiledRule rule, List<SentenceView> context, boolean gated) {
+    private static boolean contextMatches(CompiledRule rule, List<SentenceView> context, Scope scope) {
         for (SentenceView s : context) {
-            if (first(rule.context(), s, null, gated) != null) {
+            if (first(rule.context(), s, null, scope) != null) {
                 return true;
             }
         }

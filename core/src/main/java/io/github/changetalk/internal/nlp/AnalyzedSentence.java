@@ -25,7 +25,8 @@ final class AnalyzedSentence implements SentenceView {
     private boolean parseTried;
     private final Map<GraphKind, SemanticGraph> graphs = new EnumMap<>(GraphKind.class);
 
-    AnalyzedSentence(CoreMap sentence, List<CoreLabel> tokens, Analyzer analyzer) {
+    AnalyzedSentence(CoreMap sentence, List<CoreLabel> tokens, Analyzer analyzer, List<Notice> notices) {
+        this.notices.addAll(notices);
         this.sentence = sentence;
         this.tokens = tokens;
         this.analyzer = analyzer;

@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -28,15 +29,20 @@ public final class Analyzer {
     /** Tokenizer for lexicon entries; needs no model, so it is shared and built once. */
     private static final TokenizerAnnotator ENTRY_TOKENIZER = new TokenizerAnnotator(false, "en");
 
+    /** Sentences longer than this are tagged and matched in pieces of this many tokens. */
+    public static final int DEFAULT_MAX_SENTENCE_TOKENS = 250;
+
+    /** Tokenize and split; then {@link LongInput} bounds the sentences; then {@link #tagger} tags and lemmatizes. */
     private final StanfordCoreNLP tokenizer;
     private final CompletableFuture<StanfordCoreNLP> tagger;
     private final ParserLoader parser;
     private final Trigger parserTrigger; // non-null: on-demand loading, started when this may be present
     private final int maxParseTokens;
+    private final int maxSentenceTokens;
 
     /** Eager: the parser (if needed) starts loading now. */
     public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed) {
-        this(needParser, maxParseTokens, numPreComputed, null);
+        this(needParser, maxParseTokens, numPreComputed, null, DEFAULT_MAX_SENTENCE_TOKENS);
     }
 
     /**
@@ -45,8 +51,10 @@ public final class Analyzer {
      * @param numPreComputed the parser's precomputed-embedding cache size; -1 for CoreNLP's default
      * @param parserTrigger  null to start loading the parser at once; otherwise load it on demand, starting
      *                       when a text could hold one of these keys (or at the first parse, whichever is first)
+     * @param maxSentenceTokens sentences longer than this are cut into pieces before tagging
      */
-    public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed, Trigger parserTrigger) {
+    public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed, Trigger parserTrigger,
+                    int maxSentenceTokens) {
         // Start the slow parser load first so that it overlaps with the tagger load.
         boolean onDemand = parserTrigger != null;
         this.parser = !needParser ? null
@@ -60,6 +68,7 @@ public final class Analyzer {
             this.tagger = CompletableFuture.completedFuture(pipeline("pos,lemma"));
         }
         this.maxParseTokens = maxParseTokens;
+        this.maxSentenceTokens = maxSentenceTokens;
     }
 
     private static void daemon(Runnable r) {
@@ -81,19 +90,16 @@ public final class Analyzer {
         long t0 = timed ? System.nanoTime() : 0;
         Annotation annotation = new Annotation(text);
         tokenizer.annotate(annotation);
-        List<CoreMap> sentences = annotation.get(CoreAnnotations.SentencesAnnotation.class);
-        if (parser != null && parserTrigger != null && !parser.started() && sentences != null
-                && mayNeedParser(sentences)) {
-            parser.start();
-        }
-        taggerPipeline().annotate(annotation);
-        List<SentenceView> out = new ArrayList<>(sentences == null ? 0 : sentences.size());
-        if (sentences != null) {
-            for (CoreMap s : sentences) {
-                List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
-                if (tokens != null && !tokens.isEmpty()) {
-                    out.add(new AnalyzedSentence(s, tokens, this));
-                }
+        List<CoreMap> split = annotation.get(CoreAnnotations.SentencesAnnotation.class);
+        List<SentenceView> out = new ArrayList<>(split == null ? 0 : split.size());
+        if (split != null && !split.isEmpty()) {
+            if (parser != null && parserTrigger != null && !parser.started() && mayNeedParser(split)) {
+                parser.start();
+            }
+            LongInput.Prepared prepared = LongInput.prepare(text, split, maxSentenceTokens);
+            tagInBatches(text, prepared.sentences());
+            for (CoreMap s : prepared.sentences()) {
+                out.add(new AnalyzedSentence(s, s.get(CoreAnnotations.TokensAnnotation.class), this, prepared.noticesOf(s)));
             }
         }
         if (timed) {
@@ -101,6 +107,32 @@ public final class Analyzer {
         }
         return out;
     }
+
+    /**
+     * Tags and lemmatizes about {@value #BATCH_TOKENS} tokens at a time, checking between batches whether
+     * the calling thread was interrupted, so that cancelling a call on a huge text takes effect quickly.
+     */
+    private void tagInBatches(String text, List<CoreMap> sentences) {
+        StanfordCoreNLP pipeline = taggerPipeline();
+        int from = 0;
+        while (from < sentences.size()) {
+            int to = from;
+            int tokens = 0;
+            while (to < sentences.size() && (to == from || tokens < BATCH_TOKENS)) {
+                tokens += sentences.get(to).get(CoreAnnotations.TokensAnnotation.class).size();
+                to++;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("classification interrupted");
+            }
+            Annotation batch = new Annotation(text);
+            batch.set(CoreAnnotations.SentencesAnnotation.class, sentences.subList(from, to));
+            pipeline.annotate(batch);
+            from = to;
+        }
+    }
+
+    private static final int BATCH_TOKENS = 1000;
 
     private boolean mayNeedParser(List<CoreMap> sentences) {
         if (parserTrigger.isAny()) {

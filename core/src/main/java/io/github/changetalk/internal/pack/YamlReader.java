@@ -71,7 +71,8 @@ public final class YamlReader {
         }
         String tag = p.getTypeId();
         if (tag != null) {
-            throw new RulePackException(source, line, null, "YAML tags are not allowed in rule packs (found '" + tag + "')");
+            String shown = tag.startsWith("tag:yaml.org,2002:") ? "!!" + tag.substring(18) : tag;
+            throw new RulePackException(source, line, null, "YAML tags are not allowed in rule packs (found '" + shown + "')");
         }
         switch (token) {
             case START_OBJECT: {

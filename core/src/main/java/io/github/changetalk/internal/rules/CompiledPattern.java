@@ -1,6 +1,5 @@
 package io.github.changetalk.internal.rules;
 
-import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.IndexedWord;
 import edu.stanford.nlp.ling.tokensregex.TokenSequenceMatcher;
 import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
@@ -23,13 +22,13 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
 
     Trigger trigger();
 
-    /** The first match in the sentence, or empty. Checks the trigger first, so a dependency pattern never parses a sentence it cannot match. */
-    default Optional<Span> find(SentenceView sentence) {
-        return find(sentence, true);
-    }
-
-    /** As {@link #find(SentenceView)}; with {@code gated} false the trigger is not checked (for verifying gating). */
-    Optional<Span> find(SentenceView sentence, boolean gated);
+    /**
+     * The first match in the sentence, or empty. When {@code gated}, checks the trigger first, so a
+     * dependency pattern never parses a sentence it cannot match ({@code gated} false is for verifying
+     * gating and for benchmarks). Throws {@link MatchLimitException} when a token pattern reads more than
+     * {@code stepLimit} tokens or a pattern recurses too deeply.
+     */
+    Optional<Span> find(SentenceView sentence, boolean gated, long stepLimit);
 
     default boolean needsParse() {
         return this instanceof Dependency;
@@ -37,12 +36,18 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
 
     record Tokens(PatternSpec spec, TokenSequencePattern pattern, Trigger trigger) implements CompiledPattern {
         @Override
-        public Optional<Span> find(SentenceView sentence, boolean gated) {
+        public Optional<Span> find(SentenceView sentence, boolean gated, long stepLimit) {
             if (gated && !trigger.satisfiedBy(sentence.keys())) {
                 return Optional.empty();
             }
-            List<CoreLabel> tokens = sentence.tokens();
-            TokenSequenceMatcher m = pattern.getMatcher(tokens);
+            try {
+                return first(pattern.getMatcher(new BoundedTokens(sentence.tokens(), stepLimit)));
+            } catch (StackOverflowError e) {
+                throw new MatchLimitException();
+            }
+        }
+
+        private static Optional<Span> first(TokenSequenceMatcher m) {
             while (m.find()) {
                 if (m.end() > m.start()) {
                     Integer[] idx = new Integer[m.end() - m.start()];
@@ -58,7 +63,7 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
 
     record Dependency(PatternSpec spec, SemgrexPattern pattern, GraphKind graph, Trigger trigger) implements CompiledPattern {
         @Override
-        public Optional<Span> find(SentenceView sentence, boolean gated) {
+        public Optional<Span> find(SentenceView sentence, boolean gated, long stepLimit) {
             if (gated && !trigger.satisfiedBy(sentence.keys())) {
                 return Optional.empty();
             }
@@ -67,8 +72,12 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
                 return Optional.empty();
             }
             SemgrexMatcher m = pattern.matcher(g);
-            if (!m.find()) {
-                return Optional.empty();
+            try {
+                if (!m.find()) {
+                    return Optional.empty();
+                }
+            } catch (StackOverflowError e) {
+                throw new MatchLimitException();
             }
             TreeSet<Integer> idx = new TreeSet<>();
             add(idx, m.getMatch());

@@ -5,15 +5,13 @@ import java.util.Optional;
 
 /** A pattern's match rendered for results: which pattern, the words, their offsets, how many tokens. */
 public record MatchedSpan(String slot, String text, int begin, int end, int tokenCount) {
-    /** Finds the pattern in the sentence; {@code utterance} (may be null) is the text offsets point into. */
-    public static Optional<MatchedSpan> find(CompiledPattern pattern, SentenceView sentence, String utterance) {
-        return find(pattern, sentence, utterance, true);
-    }
-
-    /** As above; {@code gated} false skips the pattern's trigger check (see {@link RuleSet#ungated()}). */
+    /**
+     * Finds the pattern in the sentence; {@code utterance} (may be null) is the text offsets point into.
+     * {@code gated} false skips the pattern's trigger check (see {@link RuleSet#ungated()}).
+     */
     public static Optional<MatchedSpan> find(CompiledPattern pattern, SentenceView sentence, String utterance,
-                                             boolean gated) {
-        return pattern.find(sentence, gated).map(span -> new MatchedSpan(pattern.spec().slot(),
+                                             boolean gated, long stepLimit) {
+        return pattern.find(sentence, gated, stepLimit).map(span -> new MatchedSpan(pattern.spec().slot(),
                 span.text(sentence.tokens(), utterance), span.begin(sentence.tokens()), span.end(sentence.tokens()),
                 span.tokens().size()));
     }

@@ -20,9 +20,6 @@ import java.util.regex.Matcher;
  * is a static mutable map shared by the whole JVM.
  */
 public final class RuleCompiler {
-    /** TokensRegex constructs that run code or act on matches: predicates and functions ({@code ::}) and actions ({@code =>}). */
-    private static final List<String> FORBIDDEN = List.of("::", "=>");
-
     private RuleCompiler() {
     }
 
@@ -73,13 +70,12 @@ public final class RuleCompiler {
 
     private static CompiledPattern compile(RuleSpec rule, PatternSpec spec, Env env, LexiconTable lexicons) {
         try {
+            String unsafe = spec.type() == PatternType.TOKENS
+                    ? PatternGuard.checkTokens(spec.text()) : PatternGuard.checkSemgrex(spec.text());
+            if (unsafe != null) {
+                throw new RulePackException(rule.source(), spec.line(), rule.id(), spec.slot() + ": " + unsafe);
+            }
             if (spec.type() == PatternType.TOKENS) {
-                for (String bad : FORBIDDEN) {
-                    if (spec.text().contains(bad)) {
-                        throw new RulePackException(rule.source(), spec.line(), rule.id(), spec.slot()
-                                + ": '" + bad + "' is not allowed: rule patterns match words and cannot call functions or run actions");
-                    }
-                }
                 TokenSequencePattern p = TokenSequencePattern.compile(env, spec.text());
                 return new CompiledPattern.Tokens(spec, p, TriggerExtractor.ofTokens(p));
             }

@@ -44,8 +44,10 @@ public final class ClassifierOptions {
 
     private Classifier load() {
         try {
-            // The parser loads in the background once an input could need it: a line with no trigger word never waits for it.
-            Classifier.Builder b = Classifier.builder().loadParserOnDemand(true);
+            // The parser loads in the background once an input could need it: a line with no trigger word never
+            // loads it. Without its precomputed table it loads ~1 s faster and parses ~9% slower; with parse
+            // gating that costs ~3% of batch throughput and saves a second on every short run.
+            Classifier.Builder b = Classifier.builder().loadParserOnDemand(true).parserPrecompute(0);
             if (!onlyRules.isEmpty()) {
                 b.noDefaultRules();
                 onlyRules.forEach(b::addRules);

@@ -42,45 +42,57 @@ public final class Bench {
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
         out.flush();
 
-        EndToEnd.Phase bare = EndToEnd.bare(utterances, o.threads(), warmup, o.passes());
-        print(out, bare);
-
         Classifier classifier = builder(o).build();
         List<RuleInfo> rules = classifier.rules();
         long dependencyRules = rules.stream().filter(RuleInfo::usesDependencies).count();
         out.printf(Locale.ROOT, "rules: %d loaded, %d with dependency patterns%n", rules.size(), dependencyRules);
-        List<EndToEnd.Phase> phases = new ArrayList<>();
-        EndToEnd.Phase main = EndToEnd.changetalk("changetalk end to end", classifier, utterances, o.threads(), warmup, o.passes());
-        phases.add(main);
-        print(out, main);
-        EndToEnd.Phase one = null;
-        if (o.scaling() && o.threads() > 1) {
-            one = EndToEnd.changetalk("changetalk end to end", classifier, utterances, 1, warmup, o.passes());
-            print(out, one);
+        classifier.explain("I want to quit."); // waits for the parser when a rule needs it, so it is counted
+        long changetalkHeap = EndToEnd.liveHeap();
+        out.printf(Locale.ROOT, "live heap after loading changetalk: %,d MB%n", changetalkHeap >> 20);
+        EndToEnd.HeapWatch heap = new EndToEnd.HeapWatch();
+        List<EndToEnd.Config> configs = new ArrayList<>();
+        configs.add(EndToEnd.bare(EndToEnd.barePipeline(), o.threads()));
+        configs.add(EndToEnd.changetalk("changetalk end to end", classifier, o.threads()));
+        boolean scaling = o.scaling() && o.threads() > 1;
+        if (scaling) {
+            configs.add(EndToEnd.changetalk("changetalk end to end", classifier, 1));
         }
-        classifier = null;
-        EndToEnd.Phase ungated = null;
         if (o.ungated()) {
-            Classifier off = builder(o).triggerGating(false).build();
-            ungated = EndToEnd.changetalk("changetalk, gating off", off, utterances, o.threads(), warmup, o.passes());
-            print(out, ungated);
+            configs.add(EndToEnd.changetalk("changetalk, gating off", builder(o).triggerGating(false).build(), o.threads()));
         }
+        out.printf(Locale.ROOT, "timing %d configurations in interleaved passes...%n", configs.size());
+        out.flush();
+        List<EndToEnd.Phase> phases = EndToEnd.run(utterances, configs, warmup, o.passes());
+        long peak = heap.stop();
+        for (EndToEnd.Phase p : phases) {
+            print(out, p);
+        }
+        EndToEnd.Phase bare = phases.get(0);
+        EndToEnd.Phase main = phases.get(1);
+        EndToEnd.Phase one = scaling ? phases.get(2) : null;
+        EndToEnd.Phase ungated = o.ungated() ? phases.get(phases.size() - 1) : null;
 
         out.println();
         out.printf(Locale.ROOT, "throughput ratio changetalk / CoreNLP parse-everything (%d threads): %.2fx%n",
                 o.threads(), main.utterancesPerSecond() / bare.utterancesPerSecond());
         out.printf(Locale.ROOT, "sentences parsed by changetalk: %.1f%% (%,d of %,d in the last pass)%n",
                 100 * main.parsedShare(), main.parsed(), main.sentences());
-        out.printf(Locale.ROOT, "rule matching: %.1f%% of end-to-end time (%d threads)%s%n", 100 * main.matchShare(),
-                o.threads(), one == null ? "" : String.format(Locale.ROOT, ", %.1f%% (1 thread)", 100 * one.matchShare()));
+        out.printf(Locale.ROOT, "rule matching: %.1f%% of end-to-end time (%d threads)%s; tagging and parsing: %.1f%%%n",
+                100 * main.matchShare(), o.threads(),
+                one == null ? "" : String.format(Locale.ROOT, ", %.1f%% (1 thread)", 100 * one.matchShare()),
+                100 * main.nlpShare());
         if (one != null) {
             out.printf(Locale.ROOT, "thread scaling, changetalk: %d threads / 1 thread = %.2fx%n", o.threads(),
                     main.utterancesPerSecond() / one.utterancesPerSecond());
         }
         if (ungated != null) {
-            out.printf(Locale.ROOT, "trigger gating speed-up: %.2fx%n", main.utterancesPerSecond() / ungated.utterancesPerSecond());
+            out.printf(Locale.ROOT, "trigger gating speed-up (gated / gating off): %.2fx%n",
+                    main.utterancesPerSecond() / ungated.utterancesPerSecond());
         }
+        out.printf(Locale.ROOT, "peak heap in use during timing (both pipelines loaded, garbage included): %,d MB%n", peak >> 20);
         out.flush();
+        configs.clear();
+        classifier = null;
 
         if (o.matchCostSizes().length > 0) {
             out.println();
@@ -113,8 +125,8 @@ public final class Bench {
         for (double r : p.passRates()) {
             passes.append(passes.length() == 0 ? "" : " ").append(Math.round(r));
         }
-        out.printf(Locale.ROOT, "%-32s %d thread(s): %,8.0f utterances/s  (passes: %s)  peak heap %,d MB%n",
-                p.name(), p.threads(), p.utterancesPerSecond(), passes, p.peakHeapBytes() >> 20);
+        out.printf(Locale.ROOT, "%-32s %d thread(s): %,8.0f utterances/s  (passes: %s)%n",
+                p.name(), p.threads(), p.utterancesPerSecond(), passes);
         out.flush();
     }
 

@@ -9,7 +9,9 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,98 +21,106 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The end-to-end benchmark: on the same utterances and thread count, in one JVM, (a) the stock CoreNLP
- * pipeline parsing every sentence (tokenize, ssplit, pos, lemma, depparse, one shared
- * {@link StanfordCoreNLP}, each utterance its own {@link Annotation}), and (b) changetalk classifying
- * every utterance. Each is warmed up, then timed over several passes; the median pass counts.
+ * The end-to-end benchmark: on the same utterances, in one JVM, (a) the stock CoreNLP pipeline parsing
+ * every sentence (tokenize, ssplit, pos, lemma, depparse; one shared {@link StanfordCoreNLP}, each
+ * utterance its own {@link Annotation}), and (b) changetalk classifying every utterance. All
+ * configurations are warmed up, then timed in interleaved passes (a, b, a, b, ...) so that a change in
+ * machine load hits them alike; the median pass of each counts.
  */
 public final class EndToEnd {
     private EndToEnd() {
     }
 
-    /** One measured configuration. */
-    public record Phase(String name, int threads, double utterancesPerSecond, double[] passRates, long peakHeapBytes,
-                        long sentences, long parsed, double matchShare) {
+    /** One measured configuration: utterances/s per pass, and for changetalk the instrumentation of its last pass. */
+    public record Phase(String name, int threads, double utterancesPerSecond, double[] passRates,
+                        long sentences, long parsed, double matchShare, double nlpShare) {
         public double parsedShare() {
             return sentences == 0 ? Double.NaN : (double) parsed / sentences;
         }
     }
 
-    /** Work on one utterance, shared by all threads. */
-    private interface Task extends Consumer<String> {
+    /** A configuration to time: a name, its thread count, the work per utterance, whether it is changetalk. */
+    public record Config(String name, int threads, Consumer<String> task, boolean instrumented) {
     }
 
-    public static Phase bare(List<String> utterances, int threads, int warmup, int passes) {
+    public static StanfordCoreNLP barePipeline() {
         Properties props = new Properties();
         props.setProperty("annotators", "tokenize,ssplit,pos,lemma,depparse");
         props.setProperty("tokenize.language", "en");
-        HeapWatch heap = HeapWatch.start();
-        StanfordCoreNLP pipeline = new StanfordCoreNLP(props);
-        Task task = u -> pipeline.annotate(new Annotation(u));
-        double[] rates = timePasses(utterances, threads, warmup, passes, task, () -> { });
-        return new Phase("CoreNLP, parse every sentence", threads, median(rates), rates, heap.stop(), 0, 0, Double.NaN);
+        return new StanfordCoreNLP(props);
     }
 
-    /** @param classifier a built classifier (its load is not timed) */
-    public static Phase changetalk(String name, Classifier classifier, List<String> utterances, int threads,
-                                   int warmup, int passes) {
-        HeapWatch heap = HeapWatch.start();
-        Task task = u -> classifier.classify(Utterance.of(u));
-        Instrumentation.enable(true);
-        try {
-            double[] rates = timePasses(utterances, threads, warmup, passes, task, Instrumentation::reset);
-            Instrumentation.Counts c = Instrumentation.counts();
-            // Matching share of the last pass: matcher time over the time the threads spent classifying.
-            double passSeconds = utterances.size() / rates[rates.length - 1];
-            double share = c.matchNanos() / (passSeconds * 1e9 * threads);
-            return new Phase(name, threads, median(rates), rates, heap.stop(), c.sentences(), c.parsed(), share);
-        } finally {
-            Instrumentation.enable(false);
+    public static Config bare(StanfordCoreNLP pipeline, int threads) {
+        return new Config("CoreNLP, parse every sentence", threads, u -> pipeline.annotate(new Annotation(u)), false);
+    }
+
+    public static Config changetalk(String name, Classifier classifier, int threads) {
+        return new Config(name, threads, u -> classifier.classify(Utterance.of(u)), true);
+    }
+
+    /** Warms every configuration up, then runs {@code passes} rounds of one timed pass each. */
+    public static List<Phase> run(List<String> utterances, List<Config> configs, int warmup, int passes) {
+        List<String> warm = utterances.subList(0, Math.min(warmup, utterances.size()));
+        Map<Config, double[]> rates = new LinkedHashMap<>();
+        Map<Config, Instrumentation.Counts> counts = new LinkedHashMap<>();
+        Map<Config, Double> lastPassSeconds = new LinkedHashMap<>();
+        for (Config c : configs) {
+            runAll(c, warm);
+            rates.put(c, new double[passes]);
         }
+        for (int p = 0; p < passes; p++) {
+            for (Config c : configs) {
+                Instrumentation.reset();
+                Instrumentation.enable(c.instrumented());
+                long t0 = System.nanoTime();
+                try {
+                    runAll(c, utterances);
+                } finally {
+                    Instrumentation.enable(false);
+                }
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                rates.get(c)[p] = utterances.size() / seconds;
+                counts.put(c, Instrumentation.counts());
+                lastPassSeconds.put(c, seconds);
+            }
+        }
+        List<Phase> out = new ArrayList<>();
+        for (Config c : configs) {
+            Instrumentation.Counts k = counts.get(c);
+            double threadNanos = lastPassSeconds.get(c) * 1e9 * c.threads();
+            out.add(new Phase(c.name(), c.threads(), median(rates.get(c)), rates.get(c), k.sentences(), k.parsed(),
+                    c.instrumented() ? k.matchNanos() / threadNanos : Double.NaN,
+                    c.instrumented() ? k.nlpNanos() / threadNanos : Double.NaN));
+        }
+        return out;
     }
 
-    /** Warms up on the first {@code warmup} utterances, then times {@code passes} passes; {@code beforePass} runs before each. */
-    private static double[] timePasses(List<String> utterances, int threads, int warmup, int passes, Task task,
-                                       Runnable beforePass) {
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+    private static void runAll(Config c, List<String> utterances) {
+        ExecutorService pool = Executors.newFixedThreadPool(c.threads(), r -> {
             Thread t = new Thread(r, "bench-worker");
             t.setDaemon(true);
             return t;
         });
         try {
-            runAll(pool, threads, utterances.subList(0, Math.min(warmup, utterances.size())), task);
-            double[] rates = new double[passes];
-            for (int p = 0; p < passes; p++) {
-                beforePass.run();
-                long t0 = System.nanoTime();
-                runAll(pool, threads, utterances, task);
-                rates[p] = utterances.size() / ((System.nanoTime() - t0) / 1e9);
+            AtomicInteger next = new AtomicInteger();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < c.threads(); t++) {
+                futures.add(pool.submit(() -> {
+                    for (int i; (i = next.getAndIncrement()) < utterances.size(); ) {
+                        c.task().accept(utterances.get(i));
+                    }
+                }));
             }
-            return rates;
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("benchmark interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("benchmark task failed: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static void runAll(ExecutorService pool, int threads, List<String> utterances, Task task) {
-        AtomicInteger next = new AtomicInteger();
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            futures.add(pool.submit(() -> {
-                for (int i; (i = next.getAndIncrement()) < utterances.size(); ) {
-                    task.accept(utterances.get(i));
-                }
-            }));
-        }
-        for (Future<?> f : futures) {
-            try {
-                f.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("benchmark interrupted", e);
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("benchmark task failed: " + e.getCause(), e.getCause());
-            }
         }
     }
 
@@ -120,13 +130,19 @@ public final class EndToEnd {
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    /** Samples used heap every 10 ms: the peak includes garbage not yet collected, as the OS sees it. */
+    /** Heap in use after a full collection: what the loaded models and rules retain. */
+    static long liveHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /** Samples used heap every 10 ms; the peak includes garbage not yet collected. */
     static final class HeapWatch {
         private final Thread thread;
         private final AtomicLong peak = new AtomicLong();
         private volatile boolean running = true;
 
-        private HeapWatch() {
+        HeapWatch() {
             MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
             thread = new Thread(() -> {
                 while (running) {
@@ -139,13 +155,7 @@ public final class EndToEnd {
                 }
             }, "bench-heap-watch");
             thread.setDaemon(true);
-        }
-
-        static HeapWatch start() {
-            System.gc();
-            HeapWatch w = new HeapWatch();
-            w.thread.start();
-            return w;
+            thread.start();
         }
 
         long stop() {

@@ -309,7 +309,7 @@ public final class Classifier {
         }
 
         /**
-         * How long one pattern may run on one sentence (default 500 ms; ordinary patterns take
+         * How much CPU time one pattern may use on one sentence (default 500 ms; ordinary patterns take
          * microseconds). A rule whose pattern runs over is treated as not matching that sentence, and the
          * result says so ({@code match-limit}): a runaway pattern cannot hang a run.
          */

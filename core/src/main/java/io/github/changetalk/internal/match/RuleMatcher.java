@@ -71,7 +71,7 @@ public final class RuleMatcher {
             } catch (MatchLimitException e) {
                 // A runaway pattern must not hang the call or label the sentence: the rule counts as not matching.
                 notices.add(new Notice("match-limit", "rule " + rule.id() + " was stopped after "
-                        + (limitNanos / 1_000_000) + " ms on this sentence (or recursed too deeply) and was treated as not matching"));
+                        + (limitNanos / 1_000_000) + " ms of CPU time on this sentence (or recursed too deeply) and was treated as not matching"));
                 if (trace) {
                     verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_MATCH, "stopped at the match time limit"));
                 }

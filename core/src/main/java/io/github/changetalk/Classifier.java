@@ -3,6 +3,7 @@ package io.github.changetalk;
 import io.github.changetalk.internal.Engine;
 import io.github.changetalk.internal.ExampleRunner;
 import io.github.changetalk.internal.PackSources;
+import io.github.changetalk.internal.match.RuleMatcher;
 import io.github.changetalk.internal.nlp.Analyzer;
 import io.github.changetalk.internal.pack.ExampleSpec;
 import io.github.changetalk.internal.pack.PackParser;
@@ -14,7 +15,6 @@ import io.github.changetalk.internal.rules.RuleCatalog;
 import io.github.changetalk.internal.rules.RuleCompiler;
 import io.github.changetalk.internal.rules.RuleSet;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -67,7 +67,7 @@ public final class Classifier {
         this.defaultRules = gate(RuleCompiler.compile(catalog, defaultTargets, Analyzer::tokenizeEntry));
         this.analyzer = new Analyzer(defaultRules.usesDependencies(), b.maxParseTokens, b.parserPrecompute,
                 b.parserOnDemand ? defaultRules.parserTrigger() : null, b.maxSentenceTokens);
-        this.engine = Engine.of(analyzer, b.maxCharacters, b.matchTimeLimit.toNanos());
+        this.engine = Engine.of(analyzer, b.maxCharacters, b.matchStepLimit);
     }
 
     public static Builder builder() {
@@ -217,7 +217,7 @@ public final class Classifier {
         private boolean gating = true;
         private boolean parserOnDemand;
         private int maxSentenceTokens = Analyzer.DEFAULT_MAX_SENTENCE_TOKENS;
-        private Duration matchTimeLimit = Duration.ofMillis(500);
+        private long matchStepLimit = RuleMatcher.DEFAULT_STEP_LIMIT;
 
         private Builder() {
         }
@@ -309,15 +309,16 @@ public final class Classifier {
         }
 
         /**
-         * How much CPU time one pattern may use on one sentence (default 500 ms; ordinary patterns take
-         * microseconds). A rule whose pattern runs over is treated as not matching that sentence, and the
-         * result says so ({@code match-limit}): a runaway pattern cannot hang a run.
+         * How many tokens one token pattern may read on one sentence (default 2,000,000; ordinary
+         * patterns read a few thousand at most). A rule whose pattern runs over is treated as not matching
+         * that sentence, and the result says so ({@code match-limit}): a runaway pattern cannot hang a run.
+         * The limit counts work, not time, so a result never depends on how busy the machine is.
          */
-        public Builder matchTimeLimit(Duration limit) {
-            if (limit.isNegative() || limit.isZero()) {
-                throw new IllegalArgumentException("matchTimeLimit must be positive, was " + limit);
+        public Builder matchStepLimit(long tokenReads) {
+            if (tokenReads < 1_000) {
+                throw new IllegalArgumentException("matchStepLimit must be at least 1000, was " + tokenReads);
             }
-            matchTimeLimit = limit;
+            matchStepLimit = tokenReads;
             return this;
         }
 

@@ -155,7 +155,7 @@ class HostileTextTest {
                     examples:
                       match: ["I want to quit forever.", "we want to quit forever"]
                       nomatch: ["I quit."]
-                """).matchTimeLimit(Duration.ofMillis(100)).build();
+                """).matchStepLimit(100_000).build();
         String text = "Forever, I want " + "to really ".repeat(100) + "quit now.";
         long start = System.nanoTime();
         UtteranceResult r = slow.classify(text);

@@ -154,6 +154,8 @@ class ClassifyCommandTest {
         List<JsonNode> plain = jsonLines(forced.out());
         assertThat(plain.get(0).get("text").asText()).isEqualTo("Counselor: Will you quit, then?");
         assertThat(plain.get(0).get("label").isTextual()).isTrue();
+        assertThat(plain.get(0).get("speaker").asText()).isEqualTo("client");
+        assertThat(out.get(2).get("speaker").asText()).as("an untagged line is a client turn").isEqualTo("client");
     }
 
     @Test
@@ -237,6 +239,9 @@ class ClassifyCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains(pack.toString()).contains("BAD_ONE").doesNotContain("Exception");
+        Cli.Result debug = Cli.run("hi\n", "--rules", pack.toString(), "--debug");
+        assertThat(debug.code()).isEqualTo(2);
+        assertThat(debug.err()).contains("RulePackException").contains("\tat ");
     }
 
     @Test

@@ -32,6 +32,7 @@ class RulesCommandTest {
                   - id: MINE_WISH_GIVE_UP
                     label: desire
                     direction: change
+                    priority: 99
                     patterns:
                       - tokens: '[{word:/(?i)i/}] [{lemma:wish}] []{0,3} $GIVE_UP'
                     examples:
@@ -40,7 +41,7 @@ class RulesCommandTest {
                 """, StandardCharsets.UTF_8);
         Cli.Result r = Cli.run("", "rules", "check", pack.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.out()).contains(pack + ":11: rule MINE_WISH_GIVE_UP: match example \"I really hope to quit soon.\": the rule did not fire");
+        assertThat(r.out()).contains(pack + ":12: rule MINE_WISH_GIVE_UP: match example \"I really hope to quit soon.\": the rule did not fire");
         assertThat(r.out()).contains("nomatch example \"I wish I could quit.\": the rule fired on 'I wish I could quit'");
         // the analysis of the failing sentence: label, tokens with lemmas and tags, what fired
         assertThat(r.out()).contains("sentence 1: \"I really hope to quit soon.\"").contains("hope/hope/VBP");

@@ -39,26 +39,26 @@ import java.util.function.Supplier;
 public final class Engine {
     private final Function<String, List<SentenceView>> analyzer;
     private final int maxCharacters;
-    private final long matchLimitNanos;
+    private final long matchStepLimit;
 
     /** @param analyzer text to analyzed sentences (the real pipeline, or pre-parsed fixtures in tests) */
     public Engine(Function<String, List<SentenceView>> analyzer, int maxCharacters) {
-        this(analyzer, maxCharacters, RuleMatcher.DEFAULT_LIMIT_NANOS);
+        this(analyzer, maxCharacters, RuleMatcher.DEFAULT_STEP_LIMIT);
     }
 
-    /** @param matchLimitNanos how long one pattern may run on one sentence before it is stopped */
-    public Engine(Function<String, List<SentenceView>> analyzer, int maxCharacters, long matchLimitNanos) {
+    /** @param matchStepLimit how many tokens one pattern may read on one sentence before it is stopped */
+    public Engine(Function<String, List<SentenceView>> analyzer, int maxCharacters, long matchStepLimit) {
         this.analyzer = analyzer;
         this.maxCharacters = maxCharacters;
-        this.matchLimitNanos = matchLimitNanos;
+        this.matchStepLimit = matchStepLimit;
     }
 
     public static Engine of(Analyzer analyzer, int maxCharacters) {
         return new Engine(analyzer::analyze, maxCharacters);
     }
 
-    public static Engine of(Analyzer analyzer, int maxCharacters, long matchLimitNanos) {
-        return new Engine(analyzer::analyze, maxCharacters, matchLimitNanos);
+    public static Engine of(Analyzer analyzer, int maxCharacters, long matchStepLimit) {
+        return new Engine(analyzer::analyze, maxCharacters, matchStepLimit);
     }
 
     /** The result and, when {@code trace}, the per-sentence explanation. */
@@ -119,10 +119,10 @@ public final class Engine {
             if (Instrumentation.enabled()) {
                 long nlp0 = Instrumentation.threadNlpNanos();
                 long t0 = System.nanoTime();
-                m = RuleMatcher.match(rules, s, context, original, trace, matchLimitNanos);
+                m = RuleMatcher.match(rules, s, context, original, trace, matchStepLimit);
                 Instrumentation.matched(System.nanoTime() - t0, Instrumentation.threadNlpNanos() - nlp0);
             } else {
-                m = RuleMatcher.match(rules, s, context, original, trace, matchLimitNanos);
+                m = RuleMatcher.match(rules, s, context, original, trace, matchStepLimit);
             }
             SentenceResult r = sentenceResult(results.size(), s, m, original);
             results.add(r);

@@ -26,6 +26,7 @@ final class LineSource implements RecordSource {
     private long lineNo;
     private String topic;
     private Speaker lastSpeaker = Speaker.CLIENT;
+    private String lastTag = Speaker.CLIENT.id();
 
     /** {@code kind}: AUTO (tags read, untagged = client), TEXT (no tags) or TRANSCRIPT. */
     LineSource(String source, BufferedReader in, Speakers speakers, InputKind kind) {
@@ -57,14 +58,20 @@ final class LineSource implements RecordSource {
             Speakers.Tagged tagged = tagsAllowed ? speakers.parse(line) : null;
             String text;
             Speaker speaker;
+            // Every record has a speaker field, so CSV output (whose header the first record sets)
+            // keeps it: the tag as written, else the speaker an untagged line is taken to be.
             if (tagged != null) {
                 speaker = tagged.speaker();
                 text = tagged.text();
-                fields.put("speaker", tagged.tag());
+                lastTag = tagged.tag();
             } else {
                 speaker = transcript ? lastSpeaker : Speaker.CLIENT;
                 text = line;
+                if (!transcript) {
+                    lastTag = speaker.id();
+                }
             }
+            fields.put("speaker", lastTag);
             lastSpeaker = speaker;
             fields.put("text", text);
             return new InputRecord(source, lineNo, fields, text, speaker, source, topic, null);

@@ -24,34 +24,37 @@ import java.util.function.Supplier;
  * turn, then its {@code unless:} vetoes. Stateless; all state is local to the call.
  */
 public final class RuleMatcher {
-    /** The default time one pattern may take on one sentence before it is stopped. */
-    public static final long DEFAULT_LIMIT_NANOS = 500_000_000L;
+    /**
+     * The default number of token reads one token pattern may make on one sentence before it is stopped:
+     * thousands of times what an ordinary pattern needs, and a few tens of milliseconds of work.
+     */
+    public static final long DEFAULT_STEP_LIMIT = 2_000_000L;
 
     private RuleMatcher() {
     }
 
-    /** How patterns are tried in one call: with trigger gating or not, and for how long at most. */
-    private record Scope(boolean gated, long limitNanos) {
+    /** How patterns are tried in one call: with trigger gating or not, and with what budget of token reads. */
+    private record Scope(boolean gated, long stepLimit) {
         Optional<MatchedSpan> find(CompiledPattern p, SentenceView sentence, String text) {
-            return MatchedSpan.find(p, sentence, text, gated, limitNanos);
+            return MatchedSpan.find(p, sentence, text, gated, stepLimit);
         }
     }
 
     public static SentenceMatch match(RuleSet rules, SentenceView sentence, Supplier<List<SentenceView>> context,
                                       String text, boolean trace) {
-        return match(rules, sentence, context, text, trace, DEFAULT_LIMIT_NANOS);
+        return match(rules, sentence, context, text, trace, DEFAULT_STEP_LIMIT);
     }
 
     /**
      * @param context    the analyzed preceding counselor turn, computed on first use (empty if none)
      * @param text       the utterance text the sentence's offsets point into
      * @param trace      whether to record a verdict for every rule (for explanations)
-     * @param limitNanos how long one pattern may run on this sentence; a rule with a pattern that runs
-     *                   over is treated as not matching, and the result carries a {@code match-limit} notice
+     * @param stepLimit  how many tokens one pattern may read on this sentence; a rule with a pattern that
+     *                   runs over is treated as not matching, and the result carries a {@code match-limit} notice
      */
     public static SentenceMatch match(RuleSet rules, SentenceView sentence, Supplier<List<SentenceView>> context,
-                                      String text, boolean trace, long limitNanos) {
-        Scope scope = new Scope(rules.gated(), limitNanos);
+                                      String text, boolean trace, long stepLimit) {
+        Scope scope = new Scope(rules.gated(), stepLimit);
         if (!scope.gated()) {
             // Parse-everything mode (verification, benchmarks): every graph the rules use, up front.
             for (var kind : rules.graphs()) {
@@ -71,9 +74,9 @@ public final class RuleMatcher {
             } catch (MatchLimitException e) {
                 // A runaway pattern must not hang the call or label the sentence: the rule counts as not matching.
                 notices.add(new Notice("match-limit", "rule " + rule.id() + " was stopped after "
-                        + (limitNanos / 1_000_000) + " ms of CPU time on this sentence (or recursed too deeply) and was treated as not matching"));
+                        + stepLimit + " token reads on this sentence (or recursed too deeply) and was treated as not matching"));
                 if (trace) {
-                    verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_MATCH, "stopped at the match time limit"));
+                    verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_MATCH, "stopped at the match step limit"));
                 }
             }
         }

@@ -25,10 +25,10 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
     /**
      * The first match in the sentence, or empty. When {@code gated}, checks the trigger first, so a
      * dependency pattern never parses a sentence it cannot match ({@code gated} false is for verifying
-     * gating and for benchmarks). Throws {@link MatchLimitException} when matching runs longer than
-     * {@code limitNanos} (token patterns) or recurses too deeply.
+     * gating and for benchmarks). Throws {@link MatchLimitException} when a token pattern reads more than
+     * {@code stepLimit} tokens or a pattern recurses too deeply.
      */
-    Optional<Span> find(SentenceView sentence, boolean gated, long limitNanos);
+    Optional<Span> find(SentenceView sentence, boolean gated, long stepLimit);
 
     default boolean needsParse() {
         return this instanceof Dependency;
@@ -36,12 +36,12 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
 
     record Tokens(PatternSpec spec, TokenSequencePattern pattern, Trigger trigger) implements CompiledPattern {
         @Override
-        public Optional<Span> find(SentenceView sentence, boolean gated, long limitNanos) {
+        public Optional<Span> find(SentenceView sentence, boolean gated, long stepLimit) {
             if (gated && !trigger.satisfiedBy(sentence.keys())) {
                 return Optional.empty();
             }
             try {
-                return first(pattern.getMatcher(new BoundedTokens(sentence.tokens(), limitNanos)));
+                return first(pattern.getMatcher(new BoundedTokens(sentence.tokens(), stepLimit)));
             } catch (StackOverflowError e) {
                 throw new MatchLimitException();
             }
@@ -63,7 +63,7 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
 
     record Dependency(PatternSpec spec, SemgrexPattern pattern, GraphKind graph, Trigger trigger) implements CompiledPattern {
         @Override
-        public Optional<Span> find(SentenceView sentence, boolean gated, long limitNanos) {
+        public Optional<Span> find(SentenceView sentence, boolean gated, long stepLimit) {
             if (gated && !trigger.satisfiedBy(sentence.keys())) {
                 return Optional.empty();
             }

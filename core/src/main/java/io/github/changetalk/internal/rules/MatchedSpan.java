@@ -10,8 +10,8 @@ public record MatchedSpan(String slot, String text, int begin, int end, int toke
      * {@code gated} false skips the pattern's trigger check (see {@link RuleSet#ungated()}).
      */
     public static Optional<MatchedSpan> find(CompiledPattern pattern, SentenceView sentence, String utterance,
-                                             boolean gated, long limitNanos) {
-        return pattern.find(sentence, gated, limitNanos).map(span -> new MatchedSpan(pattern.spec().slot(),
+                                             boolean gated, long stepLimit) {
+        return pattern.find(sentence, gated, stepLimit).map(span -> new MatchedSpan(pattern.spec().slot(),
                 span.text(sentence.tokens(), utterance), span.begin(sentence.tokens()), span.end(sentence.tokens()),
                 span.tokens().size()));
     }

@@ -188,6 +188,13 @@ class BrokenPackTest {
     }
 
     @Test
+    void repeatsInSeparateAlternativesDoNotAddUp() {
+        // Alternatives are tried one after another, so a list of spellings like mm+|hmm+ is linear.
+        assertThat(PatternGuard.checkRegex("(?i)mm+-?hmm+|mm+|hmm+|mhm+|um+|uh+|yeah")).isNull();
+        assertThat(PatternGuard.checkRegex("(?i)a+b+|c*d*e*f*")).contains("more than 3 unbounded repeats");
+    }
+
+    @Test
     void deeplyNestedOrHugePatternsAreRefusedNotAStackOverflow() {
         assertOneLine(load("n.yaml", tokens("(".repeat(2000) + "[]" + ")".repeat(2000))),
                 "n.yaml:7: rule MY_RULE: patterns[0]: brackets nested deeper than 20 levels");

@@ -13,13 +13,40 @@ public final class CliException extends RuntimeException {
     private final int exitCode;
 
     public CliException(int exitCode, String message) {
-        super(message);
+        super(oneLine(message));
         this.exitCode = exitCode;
     }
 
     public CliException(int exitCode, String message, Throwable cause) {
-        super(message, cause);
+        super(oneLine(message), cause);
         this.exitCode = exitCode;
+    }
+
+    /**
+     * Messages quote input (column names, field values) that may hold line breaks or control
+     * characters; shown as escapes, they cannot break the one-line promise or the terminal.
+     */
+    static String oneLine(String message) {
+        if (message == null) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            switch (c) {
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        return b.toString();
     }
 
     public int exitCode() {

@@ -83,7 +83,7 @@ class BrokenPackTest {
         assertOneLine(load("k.yaml", "pack: k\nrulez: []\n"),
                 "k.yaml:2: unknown key 'rulez' in pack (allowed: aliases, description, lexicons, pack, rules, target)");
         assertOneLine(load("k.yaml", pack("      - tokens: '[{lemma:want}]'", "    colour: red\n")),
-                "k.yaml:11: rule MY_RULE: unknown key 'colour' in rule (allowed: context, description, direction, examples, id, label, patterns, priority, unless)");
+                "k.yaml:11: rule MY_RULE: unknown key 'colour' in rule (allowed: context, description, direction, echo, examples, id, label, patterns, priority, unless)");
         assertOneLine(load("k.yaml", pack("      - tokens: '[{lemma:want}]'\n        weight: 3", "")),
                 "k.yaml:8: rule MY_RULE: unknown key 'weight' in pattern (allowed: dependency, graph, tokens)");
     }

@@ -30,10 +30,24 @@ public final class Trigger {
 
     private final List<Set<String>> clauses; // sorted rarest first
 
+    /** Clauses combined per side by {@link #or}: the product of all of them grows too fast to build. */
+    private static final int OR_CLAUSES = 3;
+
     private Trigger(List<Set<String>> clauses) {
-        List<Set<String>> sorted = new ArrayList<>(clauses);
-        sorted.sort(Comparator.comparingInt(Trigger::cost));
-        this.clauses = List.copyOf(sorted.size() > MAX_CLAUSES ? sorted.subList(0, MAX_CLAUSES) : sorted);
+        // Each clause's cost is computed once: a comparator that recomputed it made compiling the
+        // default packs take seconds.
+        int[] costs = new int[clauses.size()];
+        Integer[] order = new Integer[clauses.size()];
+        for (int i = 0; i < costs.length; i++) {
+            costs[i] = cost(clauses.get(i));
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingInt(i -> costs[i]));
+        List<Set<String>> sorted = new ArrayList<>(Math.min(order.length, MAX_CLAUSES));
+        for (int i = 0; i < order.length && sorted.size() < MAX_CLAUSES; i++) {
+            sorted.add(clauses.get(order[i]));
+        }
+        this.clauses = List.copyOf(sorted);
     }
 
     /** One clause: any of these keys; no keys gives {@link #ANY}. */
@@ -82,9 +96,11 @@ public final class Trigger {
         if (isAny() || other.isAny()) {
             return ANY;
         }
+        // Dropping clauses only weakens a necessary condition, so only the rarest few of each side
+        // are combined: the condition stays sound and its size bounded.
         List<Set<String>> out = new ArrayList<>();
-        for (Set<String> a : clauses) {
-            for (Set<String> b : other.clauses) {
+        for (Set<String> a : clauses.subList(0, Math.min(OR_CLAUSES, clauses.size()))) {
+            for (Set<String> b : other.clauses.subList(0, Math.min(OR_CLAUSES, other.clauses.size()))) {
                 Set<String> union = new HashSet<>(a);
                 union.addAll(b);
                 out.add(union);

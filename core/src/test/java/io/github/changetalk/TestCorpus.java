@@ -1,5 +1,6 @@
 package io.github.changetalk;
 
+import io.github.changetalk.internal.bench.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,47 +41,13 @@ public final class TestCorpus {
         return out;
     }
 
-    /** The {@code text} column of a CSV with a header, by a small RFC 4180 reader (quotes, commas, newlines). */
-    static List<String> csvTexts(Path file) throws IOException {
-        String content = Files.readString(file);
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < content.length(); i++) {
-            char c = content.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < content.length() && content.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                row.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n') {
-                row.add(field.toString());
-                field.setLength(0);
-                rows.add(row);
-                row = new ArrayList<>();
-            } else if (c != '\r') {
-                field.append(c);
-            }
-        }
-        if (!field.isEmpty() || !row.isEmpty()) {
-            row.add(field.toString());
-            rows.add(row);
-        }
-        int text = rows.get(0).indexOf("text");
+    /** The {@code text} column of a CSV with a header, read by the project's own small CSV reader. */
+    static List<String> csvTexts(Path file) {
         List<String> out = new ArrayList<>();
-        for (List<String> r : rows.subList(1, rows.size())) {
-            if (text < r.size()) {
-                out.add(r.get(text));
+        for (Csv.Row row : Csv.read(file)) {
+            String text = row.get("text");
+            if (text != null) {
+                out.add(text);
             }
         }
         return out;

@@ -55,9 +55,6 @@ public final class Engine {
         this.matchStepLimit = matchStepLimit;
     }
 
-    public static Engine of(Analyzer analyzer, int maxCharacters) {
-        return new Engine(analyzer::analyze, maxCharacters);
-    }
 
     public static Engine of(Analyzer analyzer, int maxCharacters, long matchStepLimit) {
         return new Engine(analyzer::analyze, maxCharacters, matchStepLimit);

@@ -104,7 +104,7 @@ public final class RuleSet {
 
     /** The dependency graphs some rule uses; empty when no rule needs the parser. */
     public Set<GraphKind> graphs() {
-        return EnumSet.copyOf(graphs.isEmpty() ? EnumSet.noneOf(GraphKind.class) : graphs);
+        return EnumSet.copyOf(graphs);
     }
 
     /**

@@ -34,10 +34,14 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
         return this instanceof Dependency;
     }
 
-    record Tokens(PatternSpec spec, TokenSequencePattern pattern, Trigger trigger) implements CompiledPattern {
+    /**
+     * @param maxTokens the longest sentence the pattern can match (patterns anchored at both ends);
+     *                  {@link Integer#MAX_VALUE} when unbounded. Checked with the trigger, when gated.
+     */
+    record Tokens(PatternSpec spec, TokenSequencePattern pattern, Trigger trigger, int maxTokens) implements CompiledPattern {
         @Override
         public Optional<Span> find(SentenceView sentence, boolean gated, long stepLimit) {
-            if (gated && !trigger.satisfiedBy(sentence.keys())) {
+            if (gated && (sentence.tokens().size() > maxTokens || !trigger.satisfiedBy(sentence.keys()))) {
                 return Optional.empty();
             }
             try {

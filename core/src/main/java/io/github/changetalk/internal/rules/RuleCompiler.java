@@ -78,7 +78,7 @@ public final class RuleCompiler {
             }
             if (spec.type() == PatternType.TOKENS) {
                 TokenSequencePattern p = TokenSequencePattern.compile(env, spec.text());
-                return new CompiledPattern.Tokens(spec, p, TriggerExtractor.ofTokens(p));
+                return new CompiledPattern.Tokens(spec, p, TriggerExtractor.ofTokens(p), TriggerExtractor.maxSentenceTokens(p));
             }
             String text = substituteLexicons(spec.text(), lexicons);
             SemgrexPattern p = SemgrexPattern.compile(text);

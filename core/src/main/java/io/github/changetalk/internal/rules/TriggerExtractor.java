@@ -81,6 +81,83 @@ final class TriggerExtractor {
         }
     }
 
+    /**
+     * The most tokens a sentence can have for the pattern to match it: finite only for a pattern
+     * anchored at both ends ({@code ^ ... $}) whose parts all have a bounded length, such as the
+     * short-answer patterns; otherwise {@link Integer#MAX_VALUE}. Like a trigger, a necessary condition.
+     */
+    static int maxSentenceTokens(TokenSequencePattern pattern) {
+        try {
+            Shape s = shape(field(SequencePattern.class, "patternExpr").get(pattern));
+            return s.anchoredStart() && s.anchoredEnd() && s.max() >= 0 ? s.max() : Integer.MAX_VALUE;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Integer.MAX_VALUE;
+        }
+    }
+
+    /** Token-length bounds of an expression (max -1: unbounded) and whether it is pinned to the sentence ends. */
+    private record Shape(int min, int max, boolean anchoredStart, boolean anchoredEnd) {
+        static final Shape UNKNOWN = new Shape(0, -1, false, false);
+    }
+
+    private static Shape shape(Object expr) throws ReflectiveOperationException {
+        if (expr == null) {
+            return Shape.UNKNOWN;
+        }
+        switch (expr.getClass().getName()) {
+            case SP + "SequenceStartPatternExpr":
+                return new Shape(0, 0, true, false);
+            case SP + "SequenceEndPatternExpr":
+                return new Shape(0, 0, false, true);
+            case SP + "NodePatternExpr":
+                return new Shape(1, 1, false, false);
+            case SP + "GroupPatternExpr":
+                return shape(field(expr.getClass(), "pattern").get(expr));
+            case SP + "SequencePatternExpr": {
+                List<?> children = (List<?>) field(expr.getClass(), "patterns").get(expr);
+                if (children.isEmpty()) {
+                    return Shape.UNKNOWN;
+                }
+                int min = 0;
+                int max = 0;
+                for (Object child : children) {
+                    Shape c = shape(child);
+                    min += c.min();
+                    max = max < 0 || c.max() < 0 ? -1 : max + c.max();
+                }
+                return new Shape(min, max, shape(children.get(0)).anchoredStart(),
+                        shape(children.get(children.size() - 1)).anchoredEnd());
+            }
+            case SP + "OrPatternExpr": {
+                List<?> children = (List<?>) field(expr.getClass(), "patterns").get(expr);
+                if (children.isEmpty()) {
+                    return Shape.UNKNOWN;
+                }
+                int min = Integer.MAX_VALUE;
+                int max = 0;
+                boolean start = true;
+                boolean end = true;
+                for (Object child : children) {
+                    Shape c = shape(child);
+                    min = Math.min(min, c.min());
+                    max = max < 0 || c.max() < 0 ? -1 : Math.max(max, c.max());
+                    start &= c.anchoredStart();
+                    end &= c.anchoredEnd();
+                }
+                return new Shape(min, max, start, end);
+            }
+            case SP + "RepeatPatternExpr": {
+                int minMatch = field(expr.getClass(), "minMatch").getInt(expr);
+                int maxMatch = field(expr.getClass(), "maxMatch").getInt(expr);
+                Shape c = shape(field(expr.getClass(), "pattern").get(expr));
+                int max = maxMatch < 0 || c.max() < 0 ? -1 : maxMatch * c.max();
+                return new Shape(minMatch * c.min(), max, false, false);
+            }
+            default:
+                return Shape.UNKNOWN;
+        }
+    }
+
     private static Trigger ofNode(Object node) throws ReflectiveOperationException {
         if (node == null) {
             return Trigger.ANY;
@@ -101,12 +178,7 @@ final class TriggerExtractor {
             return parts.isEmpty() ? Trigger.ANY : Trigger.anyOf(parts);
         }
         if (node instanceof LexiconPattern.WordSet set) {
-            List<String> keys = new ArrayList<>();
-            for (String w : set.words()) {
-                keys.add(Trigger.wordKey(w));
-                keys.add(Trigger.lemmaKey(w));
-            }
-            return keys.isEmpty() ? Trigger.ANY : Trigger.of(keys);
+            return wordOrLemma(set.words());
         }
         Class<?> complex = Class.forName(CNP);
         if (complex.isInstance(node)) {
@@ -119,6 +191,16 @@ final class TriggerExtractor {
             return t;
         }
         return Trigger.ANY;
+    }
+
+    /** Lexicon words match a token's word or its lemma. */
+    private static Trigger wordOrLemma(java.util.Set<String> words) {
+        List<String> keys = new ArrayList<>();
+        for (String w : words) {
+            keys.add(Trigger.wordKey(w));
+            keys.add(Trigger.lemmaKey(w));
+        }
+        return keys.isEmpty() ? Trigger.ANY : Trigger.of(keys);
     }
 
     private static Trigger ofAnnotation(Object key, Object valuePattern) throws ReflectiveOperationException {

@@ -79,4 +79,16 @@ class TriggerTest {
     private static Trigger semgrex(String pattern) {
         return TriggerExtractor.ofSemgrex(edu.stanford.nlp.semgraph.semgrex.SemgrexPattern.compile(pattern), pattern);
     }
+
+    @Test
+    void aPatternPinnedToBothEndsBoundsTheSentenceLength() {
+        assertThat(maxTokens("^ [{word:/(?i)yes|yeah/}] ([{tag:/UH|RB/}]){0,2} [{word:/\\./}]? $")).isEqualTo(4);
+        assertThat(maxTokens("^ ([{tag:UH}] | [{word:well}] [{word:yes}]){0,3} [{word:sure}] $")).isEqualTo(7);
+        assertThat(maxTokens("[{word:yes}] ([{tag:/UH|RB/}]){0,2} $")).isEqualTo(Integer.MAX_VALUE); // not pinned at the start
+        assertThat(maxTokens("^ [{word:yes}] []* $")).isEqualTo(Integer.MAX_VALUE); // unbounded
+    }
+
+    private static int maxTokens(String pattern) {
+        return TriggerExtractor.maxSentenceTokens(edu.stanford.nlp.ling.tokensregex.TokenSequencePattern.compile(pattern));
+    }
 }

@@ -66,7 +66,7 @@ public final class Classifier {
         this.gating = b.gating;
         this.defaultRules = gate(RuleCompiler.compile(catalog, defaultTargets, Analyzer::tokenizeEntry));
         this.analyzer = new Analyzer(defaultRules.usesDependencies(), b.maxParseTokens, b.parserPrecompute,
-                b.parserOnDemand ? defaultRules.parserTrigger() : null, b.maxSentenceTokens);
+                b.parserOnDemand ? defaultRules.parserTriggers() : null, b.maxSentenceTokens);
         this.engine = Engine.of(analyzer, b.maxCharacters, b.matchStepLimit);
     }
 

@@ -173,9 +173,13 @@ class EngineFixtureTest {
         String text = utterance("I/I/PRP like/like/VBP the/the/DT weather/weather/NN", "root:0:2 nsubj:2:1 det:4:3 obj:2:4");
         assertThat(classify(text).label()).isEqualTo(Label.NEUTRAL);
         assertThat(analyzed.get(0).graphRequests()).isZero();
-        assertThat(classify(utterance("I/I/PRP do/do/VBP want/want/VB it/it/PRP", "root:0:3 nsubj:3:1 aux:3:2 obj:3:4"))
-                .label()).isEqualTo(Label.NEUTRAL);
-        assertThat(analyzed.get(1).graphRequests()).as("'want' is the trigger of NOT_WANT_CHANGE").isEqualTo(1);
+        // Every node NOT_WANT_CHANGE requires must have its word: "want" alone does not make a parse.
+        assertThat(classify(utterance("I/I/PRP do/do/VBP want/want/VB to/to/TO quit/quit/VB",
+                "root:0:3 nsubj:3:1 aux:3:2 mark:5:4 xcomp:3:5")).label()).isNotEqualTo(Label.SUSTAIN);
+        assertThat(analyzed.get(1).graphRequests()).as("no negation: NOT_WANT_CHANGE cannot match").isZero();
+        assertThat(classify(utterance("I/I/PRP do/do/VBP n't/not/RB want/want/VB to/to/TO quit/quit/VB",
+                "root:0:4 nsubj:4:1 aux:4:2 advmod:4:3 mark:6:5 xcomp:4:6")).label()).isEqualTo(Label.SUSTAIN);
+        assertThat(analyzed.get(2).graphRequests()).as("want, not and quit: NOT_WANT_CHANGE is tried").isEqualTo(1);
     }
 
     @Test

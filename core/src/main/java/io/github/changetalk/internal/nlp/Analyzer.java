@@ -12,6 +12,7 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -36,7 +37,7 @@ public final class Analyzer {
     private final StanfordCoreNLP tokenizer;
     private final CompletableFuture<StanfordCoreNLP> tagger;
     private final ParserLoader parser;
-    private final Trigger parserTrigger; // non-null: on-demand loading, started when this may be present
+    private final List<Trigger> parserTriggers; // non-null: on-demand loading, started when one may hold
     private final int maxParseTokens;
     private final int maxSentenceTokens;
 
@@ -49,17 +50,17 @@ public final class Analyzer {
      * @param needParser     whether any rule uses dependency patterns; if not, the parser is never constructed
      * @param maxParseTokens sentences longer than this are not parsed (their dependency rules do not apply)
      * @param numPreComputed the parser's precomputed-embedding cache size; -1 for CoreNLP's default
-     * @param parserTrigger  null to start loading the parser at once; otherwise load it on demand, starting
-     *                       when a text could hold one of these keys (or at the first parse, whichever is first)
+     * @param parserTriggers null to start loading the parser at once; otherwise load it on demand, starting
+     *                       when a text could satisfy one of these (or at the first parse, whichever is first)
      * @param maxSentenceTokens sentences longer than this are cut into pieces before tagging
      */
-    public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed, Trigger parserTrigger,
+    public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed, List<Trigger> parserTriggers,
                     int maxSentenceTokens) {
         // Start the slow parser load first so that it overlaps with the tagger load.
-        boolean onDemand = parserTrigger != null;
+        boolean onDemand = parserTriggers != null;
         this.parser = !needParser ? null
                 : onDemand ? ParserLoader.onDemand(numPreComputed) : ParserLoader.startInBackground(numPreComputed);
-        this.parserTrigger = parserTrigger;
+        this.parserTriggers = parserTriggers;
         this.tokenizer = pipeline("tokenize,ssplit");
         if (onDemand) {
             // The tagger is needed by every input: load it while the caller reads its input.
@@ -93,7 +94,7 @@ public final class Analyzer {
         List<CoreMap> split = annotation.get(CoreAnnotations.SentencesAnnotation.class);
         List<SentenceView> out = new ArrayList<>(split == null ? 0 : split.size());
         if (split != null && !split.isEmpty()) {
-            if (parser != null && parserTrigger != null && !parser.started() && mayNeedParser(split)) {
+            if (parser != null && parserTriggers != null && !parser.started() && mayNeedParser(split)) {
                 parser.start();
             }
             LongInput.Prepared prepared = LongInput.prepare(text, split, maxSentenceTokens);
@@ -135,13 +136,16 @@ public final class Analyzer {
     private static final int BATCH_TOKENS = 1000;
 
     private boolean mayNeedParser(List<CoreMap> sentences) {
-        if (parserTrigger.isAny()) {
-            return true;
-        }
         for (CoreMap s : sentences) {
             List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
-            if (tokens != null && parserTrigger.satisfiedBy(KeySets.possible(tokens))) {
-                return true;
+            if (tokens == null) {
+                continue;
+            }
+            Set<String> keys = KeySets.possible(tokens);
+            for (Trigger t : parserTriggers) {
+                if (t.satisfiedBy(keys)) {
+                    return true;
+                }
             }
         }
         return false;

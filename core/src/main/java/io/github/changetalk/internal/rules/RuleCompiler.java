@@ -51,10 +51,11 @@ public final class RuleCompiler {
             List<CompiledPattern> patterns = compileAll(r, r.patterns(), env, lexicons);
             List<CompiledPattern> unless = compileAll(r, r.unless(), env, lexicons);
             List<CompiledPattern> context = compileAll(r, r.context(), env, lexicons);
-            Trigger trigger = null;
+            List<Trigger> alternatives = new ArrayList<>();
             for (CompiledPattern p : patterns) {
-                trigger = trigger == null ? p.trigger() : trigger.or(p.trigger());
+                alternatives.add(p.trigger());
             }
+            Trigger trigger = Trigger.anyOf(alternatives);
             rules.add(new CompiledRule(r, rules.size(), patterns, unless, context, trigger));
         }
         return new RuleSet(rules);
@@ -81,7 +82,7 @@ public final class RuleCompiler {
             }
             String text = substituteLexicons(spec.text(), lexicons);
             SemgrexPattern p = SemgrexPattern.compile(text);
-            return new CompiledPattern.Dependency(spec, p, spec.graph(), TriggerExtractor.ofSemgrex(text));
+            return new CompiledPattern.Dependency(spec, p, spec.graph(), TriggerExtractor.ofSemgrex(p, text));
         } catch (RulePackException e) {
             throw e;
         } catch (RuntimeException | Error e) {

@@ -20,7 +20,7 @@ public final class RuleSet {
     private final int[] always;
     private final EnumSet<GraphKind> graphs;
     private final boolean gated;
-    private final Trigger parserTrigger;
+    private final List<Trigger> parserTriggers; // one per dependency pattern; null when there is none
 
     RuleSet(List<CompiledRule> rules) {
         this(rules, true);
@@ -32,7 +32,7 @@ public final class RuleSet {
         Map<String, List<Integer>> index = new HashMap<>();
         List<Integer> any = new ArrayList<>();
         EnumSet<GraphKind> kinds = EnumSet.noneOf(GraphKind.class);
-        Trigger parse = null;
+        List<Trigger> parseTriggers = new ArrayList<>();
         for (int i = 0; i < this.rules.size(); i++) {
             CompiledRule rule = this.rules.get(i);
             if (rule.trigger().isAny()) {
@@ -46,7 +46,7 @@ public final class RuleSet {
                 for (CompiledPattern p : group) {
                     if (p instanceof CompiledPattern.Dependency d) {
                         kinds.add(d.graph());
-                        parse = parse == null ? d.trigger() : parse.or(d.trigger());
+                        parseTriggers.add(d.trigger());
                     }
                 }
             }
@@ -56,7 +56,7 @@ public final class RuleSet {
         this.byKey = Map.copyOf(frozen);
         this.always = any.stream().mapToInt(Integer::intValue).toArray();
         this.graphs = kinds;
-        this.parserTrigger = parse;
+        this.parserTriggers = parseTriggers.isEmpty() ? null : List.copyOf(parseTriggers);
     }
 
     public List<CompiledRule> rules() {
@@ -108,11 +108,13 @@ public final class RuleSet {
     }
 
     /**
-     * What a text must contain for some dependency pattern to be tried on it: the union of their
-     * triggers; {@link Trigger#ANY} when gating is off; null when no rule uses the parser.
+     * What a text must contain for some dependency pattern to be tried on it: any one of these
+     * triggers, one per dependency pattern (kept apart, not merged into one, so that the test stays
+     * exact: "want" from one pattern and "me" from another do not together call for a parse);
+     * {@link Trigger#ANY} alone when gating is off; null when no rule uses the parser.
      */
-    public Trigger parserTrigger() {
-        return parserTrigger == null ? null : gated ? parserTrigger : Trigger.ANY;
+    public List<Trigger> parserTriggers() {
+        return parserTriggers == null ? null : gated ? parserTriggers : List.of(Trigger.ANY);
     }
 
     public boolean usesDependencies() {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,31 +27,36 @@ public final class Trigger {
     /** Caps the clause count when an alternation is distributed over conjunctions. */
     private static final int MAX_CLAUSES = 8;
 
-    private final List<Set<String>> clauses; // sorted rarest first
+    /** One required clause: any of these keys; its cost is computed once, when it is made. */
+    private record Clause(Set<String> keys, int cost) {
+        static Clause of(Set<String> keys) {
+            return new Clause(keys, Trigger.cost(keys));
+        }
+    }
+
+    private final List<Clause> clauses; // sorted rarest first
 
     /** Clauses combined per side by {@link #or}: the product of all of them grows too fast to build. */
     private static final int OR_CLAUSES = 3;
+    /** Up to this many alternatives, {@link #anyOf} combines them exactly by {@link #or}. */
+    private static final int EXACT_OR_PARTS = 3;
 
-    private Trigger(List<Set<String>> clauses) {
-        // Each clause's cost is computed once: a comparator that recomputed it made compiling the
-        // default packs take seconds.
-        int[] costs = new int[clauses.size()];
-        Integer[] order = new Integer[clauses.size()];
-        for (int i = 0; i < costs.length; i++) {
-            costs[i] = cost(clauses.get(i));
-            order[i] = i;
+    private Trigger(List<Clause> clauses) {
+        // Duplicates come from and-ing triggers that share a clause object; comparing by identity
+        // avoids hashing large word sets.
+        List<Clause> sorted = new ArrayList<>(clauses.size());
+        for (Clause c : clauses) {
+            if (sorted.stream().noneMatch(d -> d == c)) {
+                sorted.add(c);
+            }
         }
-        java.util.Arrays.sort(order, Comparator.comparingInt(i -> costs[i]));
-        List<Set<String>> sorted = new ArrayList<>(Math.min(order.length, MAX_CLAUSES));
-        for (int i = 0; i < order.length && sorted.size() < MAX_CLAUSES; i++) {
-            sorted.add(clauses.get(order[i]));
-        }
-        this.clauses = List.copyOf(sorted);
+        sorted.sort(Comparator.comparingInt(Clause::cost));
+        this.clauses = List.copyOf(sorted.subList(0, Math.min(sorted.size(), MAX_CLAUSES)));
     }
 
     /** One clause: any of these keys; no keys gives {@link #ANY}. */
     public static Trigger of(Collection<String> keys) {
-        return keys.isEmpty() ? ANY : new Trigger(List.of(Set.copyOf(keys)));
+        return keys.isEmpty() ? ANY : new Trigger(List.of(Clause.of(Set.copyOf(keys))));
     }
 
     public static String wordKey(String word) {
@@ -69,13 +73,13 @@ public final class Trigger {
 
     /** The keys of the rarest clause, used to index rules; empty for {@link #ANY}. */
     public Set<String> keys() {
-        return clauses.isEmpty() ? Set.of() : clauses.get(0);
+        return clauses.isEmpty() ? Set.of() : clauses.get(0).keys();
     }
 
     /** Whether every clause has a key in the sentence. */
     public boolean satisfiedBy(Set<String> sentenceKeys) {
-        for (Set<String> clause : clauses) {
-            if (!hits(clause, sentenceKeys)) {
+        for (Clause clause : clauses) {
+            if (!hits(clause.keys(), sentenceKeys)) {
                 return false;
             }
         }
@@ -98,15 +102,62 @@ public final class Trigger {
         }
         // Dropping clauses only weakens a necessary condition, so only the rarest few of each side
         // are combined: the condition stays sound and its size bounded.
-        List<Set<String>> out = new ArrayList<>();
-        for (Set<String> a : clauses.subList(0, Math.min(OR_CLAUSES, clauses.size()))) {
-            for (Set<String> b : other.clauses.subList(0, Math.min(OR_CLAUSES, other.clauses.size()))) {
-                Set<String> union = new HashSet<>(a);
-                union.addAll(b);
-                out.add(union);
+        List<Clause> out = new ArrayList<>();
+        for (Clause a : clauses.subList(0, Math.min(OR_CLAUSES, clauses.size()))) {
+            for (Clause b : other.clauses.subList(0, Math.min(OR_CLAUSES, other.clauses.size()))) {
+                Set<String> union = new HashSet<>(a.keys());
+                union.addAll(b.keys());
+                out.add(Clause.of(union));
             }
         }
-        return new Trigger(dedupe(out));
+        return new Trigger(out);
+    }
+
+    /**
+     * Any one of the parts suffices. A few parts are combined exactly as by {@link #or}; many (the
+     * alternatives of a long lexicon or pattern list) in one pass: clause k is the union of each part's
+     * k-th rarest clause (its last, when it has fewer). That is sound, since every part requires each
+     * of its own clauses, and linear in the total size, where folding {@code or} pairwise copied ever
+     * larger sets (quadratic: seconds at start-up for the default packs).
+     */
+    public static Trigger anyOf(List<Trigger> parts) {
+        if (parts.isEmpty()) {
+            return ANY;
+        }
+        for (Trigger t : parts) {
+            if (t.isAny()) {
+                return ANY;
+            }
+        }
+        if (parts.size() <= EXACT_OR_PARTS) {
+            Trigger t = parts.get(0);
+            for (int i = 1; i < parts.size(); i++) {
+                t = t.or(parts.get(i));
+            }
+            return t;
+        }
+        int width = 0;
+        for (Trigger t : parts) {
+            width = Math.max(width, Math.min(OR_CLAUSES, t.clauses.size()));
+        }
+        List<Clause> out = new ArrayList<>(width);
+        for (int k = 0; k < width; k++) {
+            Set<String> union = new HashSet<>();
+            for (Trigger t : parts) {
+                union.addAll(t.clauses.get(Math.min(k, t.clauses.size() - 1)).keys());
+            }
+            out.add(Clause.of(union));
+        }
+        return new Trigger(out);
+    }
+
+    /** Every part is required. */
+    public static Trigger allOf(List<Trigger> parts) {
+        Trigger t = ANY;
+        for (Trigger part : parts) {
+            t = t.and(part);
+        }
+        return t;
     }
 
     /** Both are required: all clauses of both. */
@@ -117,13 +168,9 @@ public final class Trigger {
         if (other.isAny()) {
             return this;
         }
-        List<Set<String>> out = new ArrayList<>(clauses);
+        List<Clause> out = new ArrayList<>(clauses);
         out.addAll(other.clauses);
-        return new Trigger(dedupe(out));
-    }
-
-    private static List<Set<String>> dedupe(List<Set<String>> clauses) {
-        return new ArrayList<>(new LinkedHashSet<>(clauses));
+        return new Trigger(out);
     }
 
     /**
@@ -144,7 +191,7 @@ public final class Trigger {
     }
 
     int cost() {
-        return clauses.isEmpty() ? Integer.MAX_VALUE : cost(clauses.get(0));
+        return clauses.isEmpty() ? Integer.MAX_VALUE : clauses.get(0).cost();
     }
 
     /** Words in almost every client sentence. */
@@ -176,8 +223,8 @@ public final class Trigger {
             return "ANY";
         }
         List<String> parts = new ArrayList<>();
-        for (Set<String> clause : clauses) {
-            parts.add(Trigger.of(clause).describe().toString());
+        for (Clause clause : clauses) {
+            parts.add(Trigger.of(clause.keys()).describe().toString());
         }
         return String.join(" and ", parts);
     }

@@ -4,6 +4,7 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.tokensregex.NodePattern;
 import edu.stanford.nlp.ling.tokensregex.SequencePattern;
 import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
+import edu.stanford.nlp.semgraph.semgrex.SemgrexPattern;
 import edu.stanford.nlp.util.Pair;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -19,8 +20,12 @@ import java.util.regex.Pattern;
  * list of words, an optional element, a negation, all give {@link Trigger#ANY} for that part. A
  * missing field (a future CoreNLP) also gives ANY, which costs speed, never a label.
  *
- * <p>Semgrex patterns are read from their text: the root node (the first node description) must
- * match some token, so a literal {@code word:} or {@code lemma:} constraint on it is a trigger.
+ * <p>Semgrex patterns are walked the same way: every node description that a match needs (the root,
+ * and each related node that is neither negated ({@code !>}) nor optional ({@code ?>}) nor one side
+ * of an alternation) must match some token of the sentence, so each literal {@code word:} or
+ * {@code lemma:} constraint on such a node is a clause. {@code {lemma:want} >advmod {lemma:not}}
+ * thus requires "want" and "not": a sentence with "want" but no negation is never parsed for it.
+ * Should the walk fail, only the root node's constraints are read from the pattern text.
  */
 final class TriggerExtractor {
     private static final String SP = "edu.stanford.nlp.ling.tokensregex.SequencePattern$";
@@ -59,12 +64,11 @@ final class TriggerExtractor {
                 if (children.isEmpty()) {
                     return Trigger.ANY;
                 }
-                Trigger t = null;
+                List<Trigger> parts = new ArrayList<>();
                 for (Object child : children) {
-                    Trigger c = ofExpr(child);
-                    t = t == null ? c : t.or(c);
+                    parts.add(ofExpr(child));
                 }
-                return t;
+                return Trigger.anyOf(parts);
             }
             case SP + "RepeatPatternExpr": {
                 int min = field(expr.getClass(), "minMatch").getInt(expr);
@@ -90,12 +94,11 @@ final class TriggerExtractor {
             return t;
         }
         if (c.getName().equals("edu.stanford.nlp.ling.tokensregex.NodePattern$DisjNodePattern")) {
-            Trigger t = null;
+            List<Trigger> parts = new ArrayList<>();
             for (Object child : (List<?>) field(c, "nodePatterns").get(node)) {
-                Trigger ct = ofNode(child);
-                t = t == null ? ct : t.or(ct);
+                parts.add(ofNode(child));
             }
-            return t == null ? Trigger.ANY : t;
+            return parts.isEmpty() ? Trigger.ANY : Trigger.anyOf(parts);
         }
         if (node instanceof LexiconPattern.WordSet set) {
             List<String> keys = new ArrayList<>();
@@ -150,8 +153,77 @@ final class TriggerExtractor {
     private static final Pattern ROOT_NODE = Pattern.compile("^[\\s(]*\\{([^{}]*)\\}");
     private static final Pattern ATTRIBUTE = Pattern.compile("^\\s*(word|lemma)\\s*:\\s*(/(.*)/|([^/;]*))\\s*$");
 
-    /** The trigger of a Semgrex pattern (after lexicon substitution), from its root node's word or lemma. */
-    static Trigger ofSemgrex(String pattern) {
+    private static final String SG = "edu.stanford.nlp.semgraph.semgrex.";
+
+    /** The trigger of a compiled Semgrex pattern; {@code text} is its source (after lexicon substitution). */
+    static Trigger ofSemgrex(SemgrexPattern pattern, String text) {
+        try {
+            return ofSemgrexNode(pattern);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return ofSemgrexRoot(text);
+        }
+    }
+
+    private static Trigger ofSemgrexNode(Object p) throws ReflectiveOperationException {
+        if (p == null) {
+            return Trigger.ANY;
+        }
+        // A negated (!>) or optional (?>) part requires nothing of the sentence.
+        if (field(SemgrexPattern.class, "neg").getBoolean(p) || field(SemgrexPattern.class, "opt").getBoolean(p)) {
+            return Trigger.ANY;
+        }
+        String name = p.getClass().getName();
+        if (name.equals(SG + "NodePattern")) {
+            Trigger own = Trigger.ANY;
+            if (!field(p.getClass(), "negDesc").getBoolean(p)) {
+                for (Object attribute : (List<?>) field(p.getClass(), "attributes").get(p)) {
+                    own = own.and(ofSemgrexAttribute(attribute));
+                }
+            }
+            return own.and(ofSemgrexNode(field(p.getClass(), "child").get(p)));
+        }
+        if (name.equals(SG + "CoordinationPattern")) {
+            boolean conj = field(p.getClass(), "isConj").getBoolean(p);
+            List<?> children = (List<?>) field(p.getClass(), "children").get(p);
+            if (children.isEmpty()) {
+                return Trigger.ANY;
+            }
+            List<Trigger> parts = new ArrayList<>();
+            for (Object child : children) {
+                parts.add(ofSemgrexNode(child));
+            }
+            return conj ? Trigger.allOf(parts) : Trigger.anyOf(parts);
+        }
+        throw new IllegalStateException("unknown Semgrex node " + name);
+    }
+
+    private static Trigger ofSemgrexAttribute(Object attribute) throws ReflectiveOperationException {
+        Class<?> c = attribute.getClass();
+        String key = (String) field(c, "key").get(attribute);
+        if (field(c, "negated").getBoolean(attribute) || !(key.equals("word") || key.equals("lemma"))) {
+            return Trigger.ANY;
+        }
+        Object value = field(c, "cased").get(attribute);
+        List<String> literals;
+        if (value instanceof String s) {
+            literals = List.of(s.toLowerCase(java.util.Locale.ROOT));
+        } else if (value instanceof Pattern regex) {
+            literals = LiteralRegex.alternatives(regex.pattern());
+        } else {
+            return Trigger.ANY;
+        }
+        if (literals == null || literals.isEmpty() || literals.get(0).isEmpty()) {
+            return Trigger.ANY;
+        }
+        List<String> keys = new ArrayList<>();
+        for (String literal : literals) {
+            keys.add(key.equals("word") ? Trigger.wordKey(literal) : Trigger.lemmaKey(literal));
+        }
+        return Trigger.of(keys);
+    }
+
+    /** Fallback: the root node's word or lemma, read from the pattern text. */
+    static Trigger ofSemgrexRoot(String pattern) {
         Matcher m = ROOT_NODE.matcher(pattern);
         if (!m.find()) {
             return Trigger.ANY;

@@ -37,4 +37,46 @@ class TriggerTest {
         assertThat(Trigger.ANY.and(QUIT).satisfiedBy(Set.of("l:quit"))).isTrue();
         assertThat(Trigger.ANY.satisfiedBy(Set.of())).isTrue();
     }
+
+    @Test
+    void anyOfManyAlternativesHoldsForEachAndFailsWhenNoneCan() {
+        List<Trigger> parts = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            parts.add(Trigger.of(List.of("w:word" + i)).and(Trigger.of(List.of("l:lemma" + i))));
+        }
+        Trigger t = Trigger.anyOf(parts);
+        for (int i = 0; i < 500; i++) {
+            assertThat(t.satisfiedBy(Set.of("w:word" + i, "l:lemma" + i))).isTrue();
+        }
+        assertThat(t.satisfiedBy(Set.of("w:other", "l:other"))).isFalse();
+        assertThat(t.satisfiedBy(Set.of("w:word3"))).isFalse(); // the lemma clause of every part is missing
+        assertThat(Trigger.anyOf(List.of(QUIT, Trigger.ANY)).isAny()).isTrue();
+        assertThat(Trigger.anyOf(List.of()).isAny()).isTrue();
+    }
+
+    @Test
+    void semgrexRequiresEveryNodeThatIsNeitherNegatedNorOptionalNorAnAlternative() {
+        Trigger t = semgrex("{lemma:want} >advmod {lemma:/not|never/} >xcomp ({lemma:quit} !>obj {word:smoking})");
+        assertThat(t.satisfiedBy(Set.of("l:want", "l:not", "l:quit"))).isTrue();
+        assertThat(t.satisfiedBy(Set.of("l:want", "l:quit"))).isFalse(); // no negation: never parsed
+        assertThat(t.satisfiedBy(Set.of("l:want", "l:never"))).isFalse();
+
+        Trigger optional = semgrex("{lemma:want} ?>advmod {lemma:not}");
+        assertThat(optional.satisfiedBy(Set.of("l:want"))).isTrue();
+
+        Trigger either = semgrex("{lemma:want} [>advmod {lemma:not} | >obj {word:me}]");
+        assertThat(either.satisfiedBy(Set.of("l:want", "w:me"))).isTrue();
+        assertThat(either.satisfiedBy(Set.of("l:want", "l:not"))).isTrue();
+        assertThat(either.satisfiedBy(Set.of("l:want"))).isFalse();
+
+        Trigger negatedRoot = semgrex("!{lemma:want} >advmod {lemma:not}");
+        assertThat(negatedRoot.satisfiedBy(Set.of("l:not"))).isTrue();
+
+        Trigger nonLiteral = semgrex("{lemma:want} >nsubj {word:/(?i)(?!(?:i|we)$).+/}");
+        assertThat(nonLiteral.satisfiedBy(Set.of("l:want"))).isTrue();
+    }
+
+    private static Trigger semgrex(String pattern) {
+        return TriggerExtractor.ofSemgrex(edu.stanford.nlp.semgraph.semgrex.SemgrexPattern.compile(pattern), pattern);
+    }
 }

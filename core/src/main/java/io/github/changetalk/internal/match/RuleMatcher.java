@@ -13,7 +13,9 @@ import io.github.changetalk.internal.rules.MatchedSpan;
 import io.github.changetalk.internal.rules.RuleSet;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -33,9 +35,27 @@ public final class RuleMatcher {
     private RuleMatcher() {
     }
 
-    /** How patterns are tried in one call: with trigger gating or not, and with what budget of token reads. */
-    private record Scope(boolean gated, long stepLimit) {
+    /**
+     * How patterns are tried in one call: with trigger gating or not, and with what budget of token reads.
+     * Token patterns compiled once for several rules (same text) are run once per sentence: their
+     * result (a span, or none) is remembered for the call.
+     */
+    private record Scope(boolean gated, long stepLimit, Map<SentenceView, Map<Object, Optional<MatchedSpan>>> memo) {
+        Scope(boolean gated, long stepLimit) {
+            this(gated, stepLimit, new IdentityHashMap<>());
+        }
+
         Optional<MatchedSpan> find(CompiledPattern p, SentenceView sentence, String text) {
+            if (p instanceof CompiledPattern.Tokens t) {
+                Map<Object, Optional<MatchedSpan>> bySentence = memo.computeIfAbsent(sentence, s -> new IdentityHashMap<>());
+                Optional<MatchedSpan> found = bySentence.get(t.pattern());
+                if (found == null) {
+                    found = MatchedSpan.find(p, sentence, text, gated, stepLimit);
+                    bySentence.put(t.pattern(), found);
+                }
+                // The same words, reported under this pattern's own slot (patterns[0], unless[1]...).
+                return found.map(m -> new MatchedSpan(p.spec().slot(), m.text(), m.begin(), m.end(), m.tokenCount()));
+            }
             return MatchedSpan.find(p, sentence, text, gated, stepLimit);
         }
     }

@@ -8,7 +8,9 @@ import io.github.changetalk.internal.pack.PatternSpec;
 import io.github.changetalk.internal.pack.PatternType;
 import io.github.changetalk.internal.pack.RuleSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -47,10 +49,13 @@ public final class RuleCompiler {
             }
         }
         List<CompiledRule> rules = new ArrayList<>();
+        // Identical token patterns (the short-answer patterns repeated per DARN-CAT kind) share one
+        // compiled TokenSequencePattern, which the matcher then runs once per sentence (RuleMatcher).
+        Map<String, CompiledPattern.Tokens> shared = new HashMap<>();
         for (RuleSpec r : catalog.rules()) {
-            List<CompiledPattern> patterns = compileAll(r, r.patterns(), env, lexicons);
-            List<CompiledPattern> unless = compileAll(r, r.unless(), env, lexicons);
-            List<CompiledPattern> context = compileAll(r, r.context(), env, lexicons);
+            List<CompiledPattern> patterns = compileAll(r, r.patterns(), env, lexicons, shared);
+            List<CompiledPattern> unless = compileAll(r, r.unless(), env, lexicons, shared);
+            List<CompiledPattern> context = compileAll(r, r.context(), env, lexicons, shared);
             List<Trigger> alternatives = new ArrayList<>();
             for (CompiledPattern p : patterns) {
                 alternatives.add(p.trigger());
@@ -61,10 +66,20 @@ public final class RuleCompiler {
         return new RuleSet(rules);
     }
 
-    private static List<CompiledPattern> compileAll(RuleSpec rule, List<PatternSpec> specs, Env env, LexiconTable lexicons) {
+    private static List<CompiledPattern> compileAll(RuleSpec rule, List<PatternSpec> specs, Env env, LexiconTable lexicons,
+                                                    Map<String, CompiledPattern.Tokens> shared) {
         List<CompiledPattern> out = new ArrayList<>(specs.size());
         for (PatternSpec spec : specs) {
-            out.add(compile(rule, spec, env, lexicons));
+            CompiledPattern.Tokens same = spec.type() == PatternType.TOKENS ? shared.get(spec.text()) : null;
+            if (same != null) {
+                out.add(new CompiledPattern.Tokens(spec, same.pattern(), same.trigger(), same.maxTokens()));
+                continue;
+            }
+            CompiledPattern p = compile(rule, spec, env, lexicons);
+            if (p instanceof CompiledPattern.Tokens t) {
+                shared.put(spec.text(), t);
+            }
+            out.add(p);
         }
         return out;
     }

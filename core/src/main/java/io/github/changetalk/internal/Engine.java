@@ -190,7 +190,7 @@ public final class Engine {
         int begin = tokens.get(0).beginPosition();
         int end = tokens.get(tokens.size() - 1).endPosition();
         String sentenceText = begin >= 0 && end <= text.length() && begin <= end ? text.substring(begin, end) : "";
-        Optional<Match> winner = Resolution.decide(m.matches());
+        Optional<Match> winner = Resolution.decide(m.matches(), tokens);
         List<Evidence> evidence = new ArrayList<>(m.matches().size());
         for (Match match : m.matches()) {
             evidence.add(match.evidence());

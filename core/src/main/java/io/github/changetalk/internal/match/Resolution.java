@@ -16,7 +16,11 @@ import java.util.Optional;
  *   <li>the match that ends later (in "I want to, but I can't", the client lands on the last clause);</li>
  *   <li>the rule loaded first (so results never depend on thread timing or hash order).</li>
  * </ol>
- * A sentence no rule fires on (or whose every match was vetoed) is neutral.
+ * One exception: when change talk and sustain talk sit on either side of a contrastive "but" (or
+ * "however") and a non-neutral match follows it, the matches after the last such word decide, ranked
+ * as above ("I don't think I need to quit, but I could cut down" is change talk, though the "don't
+ * need" reading has the higher priority). A sentence no rule fires on (or whose every match was
+ * vetoed) is neutral.
  *
  * <p><b>Across the sentences of an utterance</b>, the last sentence that is not neutral decides the
  * label, direction and kind: clients often open with one side and land on the other ("I love
@@ -38,6 +42,41 @@ public final class Resolution {
     /** The deciding match of a sentence, or empty when the sentence is neutral by default. */
     public static Optional<Match> decide(List<Match> matches) {
         return matches.stream().min(RANKING);
+    }
+
+    /** Contrastive conjunctions: what follows them is where the speaker lands. */
+    private static final java.util.Set<String> CONTRAST = java.util.Set.of("but", "however");
+
+    /**
+     * As {@link #decide(List)}, with one more rule: when change talk and sustain talk sit on either side
+     * of a contrastive "but" ("I don't think I need to quit, but I could cut down"), the side after the
+     * last such "but" decides, whatever the priorities; within that side the ranking above applies. A
+     * neutral winner (a question, someone else's wish) still holds the sentence.
+     */
+    public static Optional<Match> decide(List<Match> matches, List<edu.stanford.nlp.ling.CoreLabel> tokens) {
+        Optional<Match> best = decide(matches);
+        if (best.isEmpty() || best.get().rule().spec().direction() == io.github.changetalk.Direction.NEUTRAL) {
+            return best;
+        }
+        for (int i = tokens.size() - 1; i > 0; i--) {
+            String w = tokens.get(i).word();
+            if (w == null || !CONTRAST.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            int at = tokens.get(i).beginPosition();
+            List<Match> after = matches.stream().filter(m -> m.evidence().begin() > at).toList();
+            List<Match> before = matches.stream().filter(m -> m.evidence().end() <= at).toList();
+            Optional<Match> landing = decide(after);
+            if (landing.isPresent() && landing.get().rule().spec().direction() != io.github.changetalk.Direction.NEUTRAL
+                    && before.stream().anyMatch(m -> m.rule().spec().direction() != io.github.changetalk.Direction.NEUTRAL
+                            && m.rule().spec().direction() != landing.get().rule().spec().direction())) {
+                return landing;
+            }
+            if (landing.isPresent()) {
+                break;
+            }
+        }
+        return best;
     }
 
     /** The sentence whose label the utterance takes, or empty when the utterance is neutral. */

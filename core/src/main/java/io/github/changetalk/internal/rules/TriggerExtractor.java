@@ -225,7 +225,12 @@ final class TriggerExtractor {
         if (literals == null || literals.isEmpty()) {
             return Trigger.ANY;
         }
-        List<String> keys = new ArrayList<>();
+        return literalTrigger(word, literals);
+    }
+
+    /** One clause: any of these literal words (or lemmas) must be in the sentence. */
+    private static Trigger literalTrigger(boolean word, List<String> literals) {
+        List<String> keys = new ArrayList<>(literals.size());
         for (String literal : literals) {
             keys.add(word ? Trigger.wordKey(literal) : Trigger.lemmaKey(literal));
         }
@@ -297,11 +302,7 @@ final class TriggerExtractor {
         if (literals == null || literals.isEmpty() || literals.get(0).isEmpty()) {
             return Trigger.ANY;
         }
-        List<String> keys = new ArrayList<>();
-        for (String literal : literals) {
-            keys.add(key.equals("word") ? Trigger.wordKey(literal) : Trigger.lemmaKey(literal));
-        }
-        return Trigger.of(keys);
+        return literalTrigger(key.equals("word"), literals);
     }
 
     /** Fallback: the root node's word or lemma, read from the pattern text. */
@@ -322,11 +323,7 @@ final class TriggerExtractor {
             if (literals == null || literals.isEmpty() || literals.get(0).isEmpty()) {
                 continue;
             }
-            List<String> keys = new ArrayList<>();
-            for (String literal : literals) {
-                keys.add(word ? Trigger.wordKey(literal) : Trigger.lemmaKey(literal));
-            }
-            t = t.and(Trigger.of(keys));
+            t = t.and(literalTrigger(word, literals));
         }
         return t;
     }

@@ -1,9 +1,13 @@
 package io.github.changetalk.internal.match;
 
+import edu.stanford.nlp.ling.CoreLabel;
+import io.github.changetalk.Direction;
 import io.github.changetalk.SentenceResult;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The two resolution policies, in one place.
@@ -45,7 +49,7 @@ public final class Resolution {
     }
 
     /** Contrastive conjunctions: what follows them is where the speaker lands. */
-    private static final java.util.Set<String> CONTRAST = java.util.Set.of("but", "however");
+    private static final Set<String> CONTRAST = Set.of("but", "however");
 
     /**
      * As {@link #decide(List)}, with one more rule: when change talk and sustain talk sit on either side
@@ -53,28 +57,25 @@ public final class Resolution {
      * last such "but" decides, whatever the priorities; within that side the ranking above applies. A
      * neutral winner (a question, someone else's wish) still holds the sentence.
      */
-    public static Optional<Match> decide(List<Match> matches, List<edu.stanford.nlp.ling.CoreLabel> tokens) {
+    public static Optional<Match> decide(List<Match> matches, List<CoreLabel> tokens) {
         Optional<Match> best = decide(matches);
-        if (best.isEmpty() || best.get().rule().spec().direction() == io.github.changetalk.Direction.NEUTRAL) {
+        if (best.isEmpty() || best.get().rule().spec().direction() == Direction.NEUTRAL) {
             return best;
         }
         for (int i = tokens.size() - 1; i > 0; i--) {
             String w = tokens.get(i).word();
-            if (w == null || !CONTRAST.contains(w.toLowerCase(java.util.Locale.ROOT))) {
+            if (w == null || !CONTRAST.contains(w.toLowerCase(Locale.ROOT))) {
                 continue;
             }
             int at = tokens.get(i).beginPosition();
-            List<Match> after = matches.stream().filter(m -> m.evidence().begin() > at).toList();
-            List<Match> before = matches.stream().filter(m -> m.evidence().end() <= at).toList();
-            Optional<Match> landing = decide(after);
-            if (landing.isPresent() && landing.get().rule().spec().direction() != io.github.changetalk.Direction.NEUTRAL
-                    && before.stream().anyMatch(m -> m.rule().spec().direction() != io.github.changetalk.Direction.NEUTRAL
-                            && m.rule().spec().direction() != landing.get().rule().spec().direction())) {
-                return landing;
+            Optional<Match> landing = decide(matches.stream().filter(m -> m.evidence().begin() > at).toList());
+            if (landing.isEmpty()) {
+                continue; // nothing after this "but": look at an earlier one
             }
-            if (landing.isPresent()) {
-                break;
-            }
+            Direction landed = landing.get().rule().spec().direction();
+            boolean otherSideBefore = matches.stream().anyMatch(m -> m.evidence().end() <= at
+                    && m.rule().spec().direction() != Direction.NEUTRAL && m.rule().spec().direction() != landed);
+            return landed != Direction.NEUTRAL && otherSideBefore ? landing : best;
         }
         return best;
     }

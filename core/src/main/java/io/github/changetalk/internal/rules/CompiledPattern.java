@@ -57,15 +57,15 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
             int from = 0;
             if (gated) {
                 int n = sentence.tokens().size();
-                if (n > maxTokens || !trigger.satisfiedBy(sentence.keys())) {
+                if (n > maxTokens || !trigger.satisfiedBy(sentence.keyMask(), sentence.keys())) {
                     return Optional.empty();
                 }
-                if (reach != null && n <= TokenReach.MAX_TOKENS) {
+                if (reach != null) {
                     TokenReach.Hit hit = reach.firstMatch(sentence.tokens());
                     if (hit == null) {
                         return Optional.empty();
                     }
-                    if (hit.end() >= 0) {
+                    if (hit.complete()) {
                         return Optional.of(span(hit.start(), hit.end()));
                     }
                     from = hit.start();
@@ -101,7 +101,7 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
     record Dependency(PatternSpec spec, SemgrexPattern pattern, GraphKind graph, Trigger trigger) implements CompiledPattern {
         @Override
         public Optional<Span> find(SentenceView sentence, boolean gated, long stepLimit) {
-            if (gated && !trigger.satisfiedBy(sentence.keys())) {
+            if (gated && !trigger.satisfiedBy(sentence.keyMask(), sentence.keys())) {
                 return Optional.empty();
             }
             SemanticGraph g = sentence.graph(graph);

@@ -35,7 +35,7 @@ import java.util.Optional;
 final class TokenReach {
     private static final String SP = "edu.stanford.nlp.ling.tokensregex.SequencePattern$";
 
-    /** Sentences up to this many tokens fit the 64-bit position masks (n + 1 boundaries). */
+    /** Sentences up to this many tokens fit the 64-bit position masks (n + 1 boundaries) of the reach test. */
     static final int MAX_TOKENS = 63;
 
     private final Expr root;
@@ -65,10 +65,7 @@ final class TokenReach {
         }
     }
 
-    /**
-     * Whether the pattern matches somewhere in {@code tokens}; only for sentences of at most
-     * {@link #MAX_TOKENS} tokens (callers ask TokensRegex about longer ones).
-     */
+    /** Whether the pattern matches somewhere in {@code tokens}; only for sentences of at most {@link #MAX_TOKENS} tokens. */
     boolean matches(List<CoreLabel> tokens) {
         return firstStart(tokens) >= 0;
     }
@@ -111,33 +108,59 @@ final class TokenReach {
     /**
      * Where TokensRegex's first match in the sentence starts and ends.
      *
-     * @param end exclusive; -1 when the start is known but the end was not worked out (the pattern is not
-     *            {@linkplain #spans() spannable}, or the search ran over its step budget): then the
-     *            caller asks TokensRegex, from {@code start}
+     * @param start the first token of the match; when {@code end} is -1, only a bound: no match starts
+     *              before it
+     * @param end   exclusive; -1 when the match was not worked out (the pattern is not
+     *              {@linkplain #spans() spannable}, or the search ran over its step budget): then the
+     *              caller runs TokensRegex from {@code start}
      */
     record Hit(int start, int end) {
+        boolean complete() {
+            return end >= 0;
+        }
     }
 
     /**
      * The first match as TokensRegex reports it, or null when the pattern matches nowhere.
      *
-     * <p>TokensRegex picks, among the matches at the first start, the one its branch order prefers:
-     * alternatives in order, greedy repeats taking as many turns as can still lead to a match, reluctant
-     * ones as few (the leftmost-first rule of Java and Perl regexes). A backtracking search in that order
-     * finds that match first. It runs only from a start the reach test proved matches, so it succeeds; its
-     * step budget guards against the exponential cases of backtracking (nested repeats).
+     * <p>TokensRegex tries start positions in order and, at the first that matches, picks the match its
+     * branch order prefers: alternatives in order, greedy repeats taking as many turns as can still lead
+     * to a match, reluctant ones as few (the leftmost-first rule of Java and Perl regexes). A
+     * backtracking search in that order finds that same match first.
+     *
+     * <p>Sentences that fit the position masks go through the reach test first, which answers the
+     * common "nowhere" in one pass and gives the start; the search then runs once, from a start known to
+     * match. Longer sentences are searched start by start. A step budget per sentence guards against
+     * the exponential cases of backtracking (nested repeats); over it, the caller asks TokensRegex.
      */
     Hit firstMatch(List<CoreLabel> tokens) {
-        Sentence s = sentence(tokens);
-        int start = firstStart(s);
-        if (start < 0) {
-            return null;
+        int n = tokens.size();
+        Sentence s = new Sentence(tokens, new byte[nodes * n]);
+        if (n <= MAX_TOKENS) {
+            int start = firstStart(s);
+            if (start < 0) {
+                return null;
+            }
+            return spans ? search(start, s) : new Hit(start, -1);
         }
         if (!spans) {
-            return new Hit(start, -1);
+            return new Hit(0, -1);
         }
+        for (int start = 0; start < n; start++) {
+            Hit hit = search(start, s);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        return null;
+    }
+
+    /** The preferred match from {@code start}; null if none; an incomplete hit when over budget. */
+    private Hit search(int start, Sentence s) {
+        s.steps = 0;
         try {
-            return new Hit(start, root.first(start, s, ACCEPT));
+            int end = root.first(start, s, ACCEPT);
+            return end < 0 ? null : new Hit(start, end);
         } catch (OverBudget e) {
             return new Hit(start, -1);
         }
@@ -150,6 +173,7 @@ final class TokenReach {
 
     /** The tokens, what each token test said about each of them, and the search steps taken. */
     private static final class Sentence {
+        /** Steps of one search from one start: thousands of times what the default patterns need. */
         private static final int STEP_BUDGET = 20_000;
         private final List<CoreLabel> tokens;
         private final byte[] verdicts; // per (node, token): 0 unknown, 1 no, 2 yes

@@ -87,6 +87,15 @@ public final class Trigger {
     }
 
     private static boolean hits(Set<String> clause, Set<String> sentenceKeys) {
+        // A lexicon's clause can hold hundreds of keys, a sentence a few dozen: look up the smaller side.
+        if (clause.size() > sentenceKeys.size()) {
+            for (String key : sentenceKeys) {
+                if (clause.contains(key)) {
+                    return true;
+                }
+            }
+            return false;
+        }
         for (String key : clause) {
             if (sentenceKeys.contains(key)) {
                 return true;

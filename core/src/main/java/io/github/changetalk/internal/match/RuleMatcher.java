@@ -46,7 +46,7 @@ public final class RuleMatcher {
         }
 
         Optional<MatchedSpan> find(CompiledPattern p, SentenceView sentence, String text) {
-            if (p instanceof CompiledPattern.Tokens t) {
+            if (p instanceof CompiledPattern.Tokens t && t.shared()) {
                 Map<Object, Optional<MatchedSpan>> bySentence = memo.computeIfAbsent(sentence, s -> new IdentityHashMap<>());
                 Optional<MatchedSpan> found = bySentence.get(t.pattern());
                 if (found == null) {

@@ -9,6 +9,7 @@ import edu.stanford.nlp.util.CoreMap;
 import io.github.changetalk.Notice;
 import io.github.changetalk.internal.pack.GraphKind;
 import io.github.changetalk.internal.rules.KeyMask;
+import io.github.changetalk.internal.rules.NodeVerdicts;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,6 +24,7 @@ final class AnalyzedSentence implements SentenceView {
     private final List<Notice> notices = new ArrayList<>(1);
     private Set<String> keys;
     private KeyMask keyMask;
+    private NodeVerdicts nodeVerdicts;
     private GrammaticalStructure structure;
     private boolean parseTried;
     private final Map<GraphKind, SemanticGraph> graphs = new EnumMap<>(GraphKind.class);
@@ -57,6 +59,14 @@ final class AnalyzedSentence implements SentenceView {
             keyMask = KeyMask.of(keys());
         }
         return keyMask;
+    }
+
+    @Override
+    public NodeVerdicts nodeVerdicts() {
+        if (nodeVerdicts == null) {
+            nodeVerdicts = new NodeVerdicts(tokens);
+        }
+        return nodeVerdicts;
     }
 
     @Override

@@ -39,17 +39,19 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
      *                  {@link Integer#MAX_VALUE} when unbounded. Checked with the trigger, when gated.
      * @param reach     when gated, finds the match in place of TokensRegex (the same match, far cheaper);
      *                  null for patterns it does not model, which TokensRegex runs as before
+     * @param shared    whether other rules use the same pattern text (and this compiled pattern): the
+     *                  matcher then runs it once per sentence and remembers the result
      */
-    record Tokens(PatternSpec spec, TokenSequencePattern pattern, Trigger trigger, int maxTokens, TokenReach reach)
-            implements CompiledPattern {
-        static Tokens of(PatternSpec spec, TokenSequencePattern pattern) {
+    record Tokens(PatternSpec spec, TokenSequencePattern pattern, Trigger trigger, int maxTokens, TokenReach reach,
+                  boolean shared) implements CompiledPattern {
+        static Tokens of(PatternSpec spec, TokenSequencePattern pattern, boolean shared) {
             return new Tokens(spec, pattern, TriggerExtractor.ofTokens(pattern), TriggerExtractor.maxSentenceTokens(pattern),
-                    TokenReach.of(pattern).orElse(null));
+                    TokenReach.of(pattern).orElse(null), shared);
         }
 
         /** The same compiled pattern under another rule's spec (identical pattern text). */
         Tokens sharedWith(PatternSpec other) {
-            return new Tokens(other, pattern, trigger, maxTokens, reach);
+            return new Tokens(other, pattern, trigger, maxTokens, reach, true);
         }
 
         @Override
@@ -61,7 +63,7 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
                     return Optional.empty();
                 }
                 if (reach != null) {
-                    TokenReach.Hit hit = reach.firstMatch(sentence.tokens());
+                    TokenReach.Hit hit = reach.firstMatch(sentence.nodeVerdicts());
                     if (hit == null) {
                         return Optional.empty();
                     }

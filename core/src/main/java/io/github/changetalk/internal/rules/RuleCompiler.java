@@ -51,11 +51,21 @@ public final class RuleCompiler {
         List<CompiledRule> rules = new ArrayList<>();
         // Identical token patterns (the short-answer patterns repeated per DARN-CAT kind) share one
         // compiled TokenSequencePattern, which the matcher then runs once per sentence (RuleMatcher).
+        Map<String, Integer> uses = new HashMap<>();
+        for (RuleSpec r : catalog.rules()) {
+            for (List<PatternSpec> group : List.of(r.patterns(), r.unless(), r.context())) {
+                for (PatternSpec p : group) {
+                    if (p.type() == PatternType.TOKENS) {
+                        uses.merge(p.text(), 1, Integer::sum);
+                    }
+                }
+            }
+        }
         Map<String, CompiledPattern.Tokens> shared = new HashMap<>();
         for (RuleSpec r : catalog.rules()) {
-            List<CompiledPattern> patterns = compileAll(r, r.patterns(), env, lexicons, shared);
-            List<CompiledPattern> unless = compileAll(r, r.unless(), env, lexicons, shared);
-            List<CompiledPattern> context = compileAll(r, r.context(), env, lexicons, shared);
+            List<CompiledPattern> patterns = compileAll(r, r.patterns(), env, lexicons, shared, uses);
+            List<CompiledPattern> unless = compileAll(r, r.unless(), env, lexicons, shared, uses);
+            List<CompiledPattern> context = compileAll(r, r.context(), env, lexicons, shared, uses);
             List<Trigger> alternatives = new ArrayList<>();
             for (CompiledPattern p : patterns) {
                 alternatives.add(p.trigger());
@@ -67,7 +77,7 @@ public final class RuleCompiler {
     }
 
     private static List<CompiledPattern> compileAll(RuleSpec rule, List<PatternSpec> specs, Env env, LexiconTable lexicons,
-                                                    Map<String, CompiledPattern.Tokens> shared) {
+                                                    Map<String, CompiledPattern.Tokens> shared, Map<String, Integer> uses) {
         List<CompiledPattern> out = new ArrayList<>(specs.size());
         for (PatternSpec spec : specs) {
             CompiledPattern.Tokens same = spec.type() == PatternType.TOKENS ? shared.get(spec.text()) : null;
@@ -75,7 +85,7 @@ public final class RuleCompiler {
                 out.add(same.sharedWith(spec));
                 continue;
             }
-            CompiledPattern p = compile(rule, spec, env, lexicons);
+            CompiledPattern p = compile(rule, spec, env, lexicons, uses.getOrDefault(spec.text(), 0) > 1);
             if (p instanceof CompiledPattern.Tokens t) {
                 shared.put(spec.text(), t);
             }
@@ -84,7 +94,7 @@ public final class RuleCompiler {
         return out;
     }
 
-    private static CompiledPattern compile(RuleSpec rule, PatternSpec spec, Env env, LexiconTable lexicons) {
+    private static CompiledPattern compile(RuleSpec rule, PatternSpec spec, Env env, LexiconTable lexicons, boolean shared) {
         try {
             String unsafe = spec.type() == PatternType.TOKENS
                     ? PatternGuard.checkTokens(spec.text()) : PatternGuard.checkSemgrex(spec.text());
@@ -93,7 +103,7 @@ public final class RuleCompiler {
             }
             if (spec.type() == PatternType.TOKENS) {
                 TokenSequencePattern p = TokenSequencePattern.compile(env, spec.text());
-                return CompiledPattern.Tokens.of(spec, p);
+                return CompiledPattern.Tokens.of(spec, p, shared);
             }
             String text = substituteLexicons(spec.text(), lexicons);
             SemgrexPattern p = SemgrexPattern.compile(text);

@@ -39,12 +39,10 @@ final class TokenReach {
     static final int MAX_TOKENS = 63;
 
     private final Expr root;
-    private final int nodes;
     private final boolean spans;
 
-    private TokenReach(Expr root, int nodes) {
+    private TokenReach(Expr root) {
         this.root = root;
-        this.nodes = nodes;
         this.spans = spannable(root);
     }
 
@@ -52,14 +50,13 @@ final class TokenReach {
     static Optional<TokenReach> of(TokenSequencePattern pattern) {
         try {
             Object expr = field(SequencePattern.class, "patternExpr").get(pattern);
-            List<NodePattern<CoreMap>> nodes = new ArrayList<>();
-            Expr root = build(expr, nodes);
+            Expr root = build(expr);
             if (root == null || root.minLength() < 1) {
                 // A pattern that can match zero tokens: TokensRegex's find() skips empty matches in
                 // ways a yes/no answer would have to copy; not worth it for such patterns.
                 return Optional.empty();
             }
-            return Optional.of(new TokenReach(root, nodes.size()));
+            return Optional.of(new TokenReach(root));
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Optional.empty();
         }
@@ -84,7 +81,7 @@ final class TokenReach {
         if (n > MAX_TOKENS) {
             throw new IllegalArgumentException("sentence of " + n + " tokens; at most " + MAX_TOKENS);
         }
-        return new Sentence(tokens, new byte[nodes * n]);
+        return new Sentence(new NodeVerdicts(tokens));
     }
 
     private int firstStart(Sentence s) {
@@ -134,8 +131,13 @@ final class TokenReach {
      * the exponential cases of backtracking (nested repeats); over it, the caller asks TokensRegex.
      */
     Hit firstMatch(List<CoreLabel> tokens) {
-        int n = tokens.size();
-        Sentence s = new Sentence(tokens, new byte[nodes * n]);
+        return firstMatch(new NodeVerdicts(tokens));
+    }
+
+    /** {@link #firstMatch(List)}, reusing the token tests' verdicts on this sentence. */
+    Hit firstMatch(NodeVerdicts verdicts) {
+        int n = verdicts.size();
+        Sentence s = new Sentence(verdicts);
         if (n <= MAX_TOKENS) {
             int start = firstStart(s);
             if (start < 0) {
@@ -171,31 +173,25 @@ final class TokenReach {
         return spans;
     }
 
-    /** The tokens, what each token test said about each of them, and the search steps taken. */
+    /** The sentence's token-test verdicts, and the search steps taken. */
     private static final class Sentence {
         /** Steps of one search from one start: thousands of times what the default patterns need. */
         private static final int STEP_BUDGET = 20_000;
-        private final List<CoreLabel> tokens;
-        private final byte[] verdicts; // per (node, token): 0 unknown, 1 no, 2 yes
+        private final NodeVerdicts verdicts;
+        private final int n;
         private int steps;
 
-        Sentence(List<CoreLabel> tokens, byte[] verdicts) {
-            this.tokens = tokens;
+        Sentence(NodeVerdicts verdicts) {
             this.verdicts = verdicts;
+            this.n = verdicts.size();
         }
 
         int n() {
-            return tokens.size();
+            return n;
         }
 
         boolean accepts(Node node, int i) {
-            int at = node.id() * n() + i;
-            byte v = verdicts[at];
-            if (v == 0) {
-                v = node.pattern().match(tokens.get(i)) ? (byte) 2 : (byte) 1;
-                verdicts[at] = v;
-            }
-            return v == 2;
+            return verdicts.accepts(node.id(), node.pattern(), i);
         }
 
         void step() {
@@ -423,7 +419,7 @@ final class TokenReach {
 
     /** The model of a TokensRegex expression, or null for one not modelled. */
     @SuppressWarnings("unchecked")
-    private static Expr build(Object expr, List<NodePattern<CoreMap>> nodes) throws ReflectiveOperationException {
+    private static Expr build(Object expr) throws ReflectiveOperationException {
         if (expr == null) {
             return null;
         }
@@ -434,26 +430,25 @@ final class TokenReach {
                 if (!(node instanceof NodePattern<?>)) {
                     return null;
                 }
-                nodes.add((NodePattern<CoreMap>) node);
-                return new Node((NodePattern<CoreMap>) node, nodes.size() - 1);
+                return new Node((NodePattern<CoreMap>) node, NodeVerdicts.id((NodePattern<?>) node));
             }
             case SP + "SequencePatternExpr": {
-                List<Expr> parts = children(expr, nodes);
+                List<Expr> parts = children(expr);
                 return parts == null ? null : parts.size() == 1 ? parts.get(0) : new Seq(parts);
             }
             case SP + "OrPatternExpr": {
-                List<Expr> parts = children(expr, nodes);
+                List<Expr> parts = children(expr);
                 return parts == null ? null : parts.size() == 1 ? parts.get(0) : new Or(parts);
             }
             case SP + "RepeatPatternExpr": {
-                Expr body = build(field(c, "pattern").get(expr), nodes);
+                Expr body = build(field(c, "pattern").get(expr));
                 int min = field(c, "minMatch").getInt(expr);
                 int max = field(c, "maxMatch").getInt(expr);
                 boolean greedy = field(c, "greedyMatch").getBoolean(expr);
                 return body == null || min < 0 || (max >= 0 && max < min) ? null : new Repeat(body, min, max, greedy);
             }
             case SP + "GroupPatternExpr":
-                return build(field(c, "pattern").get(expr), nodes);
+                return build(field(c, "pattern").get(expr));
             case SP + "SequenceStartPatternExpr":
                 return new Start();
             case SP + "SequenceEndPatternExpr":
@@ -477,14 +472,14 @@ final class TokenReach {
         return true;
     }
 
-    private static List<Expr> children(Object expr, List<NodePattern<CoreMap>> nodes) throws ReflectiveOperationException {
+    private static List<Expr> children(Object expr) throws ReflectiveOperationException {
         List<?> children = (List<?>) field(expr.getClass(), "patterns").get(expr);
         if (children.isEmpty()) {
             return null;
         }
         List<Expr> out = new ArrayList<>(children.size());
         for (Object child : children) {
-            Expr e = build(child, nodes);
+            Expr e = build(child);
             if (e == null) {
                 return null;
             }

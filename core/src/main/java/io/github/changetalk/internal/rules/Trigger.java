@@ -57,6 +57,7 @@ public final class Trigger {
     }
 
     private final List<Clause> clauses; // sorted rarest first
+    private final Clause[] checked; // the same, as an array: checked for every candidate pattern of every sentence
 
     /** Clauses combined per side by {@link #or}: the product of all of them grows too fast to build. */
     private static final int OR_CLAUSES = 3;
@@ -74,6 +75,7 @@ public final class Trigger {
         }
         sorted.sort(Comparator.comparingInt(Clause::cost));
         this.clauses = List.copyOf(sorted.subList(0, Math.min(sorted.size(), MAX_CLAUSES)));
+        this.checked = this.clauses.toArray(new Clause[0]);
     }
 
     /** One clause: any of these keys; no keys gives {@link #ANY}. */
@@ -100,7 +102,7 @@ public final class Trigger {
 
     /** Whether every clause has a key in the sentence: {@code mask} is {@code KeyMask.of(sentenceKeys)}. */
     public boolean satisfiedBy(KeyMask mask, Set<String> sentenceKeys) {
-        for (Clause clause : clauses) {
+        for (Clause clause : checked) {
             if (!clause.hitBy(mask, sentenceKeys)) {
                 return false;
             }

@@ -8,6 +8,7 @@ import edu.stanford.nlp.trees.GrammaticalStructure;
 import edu.stanford.nlp.util.CoreMap;
 import io.github.changetalk.Notice;
 import io.github.changetalk.internal.pack.GraphKind;
+import io.github.changetalk.internal.rules.KeyMask;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,6 +22,7 @@ final class AnalyzedSentence implements SentenceView {
     private final Analyzer analyzer;
     private final List<Notice> notices = new ArrayList<>(1);
     private Set<String> keys;
+    private KeyMask keyMask;
     private GrammaticalStructure structure;
     private boolean parseTried;
     private final Map<GraphKind, SemanticGraph> graphs = new EnumMap<>(GraphKind.class);
@@ -47,6 +49,14 @@ final class AnalyzedSentence implements SentenceView {
             keys = KeySets.of(tokens);
         }
         return keys;
+    }
+
+    @Override
+    public KeyMask keyMask() {
+        if (keyMask == null) {
+            keyMask = KeyMask.of(keys());
+        }
+        return keyMask;
     }
 
     @Override

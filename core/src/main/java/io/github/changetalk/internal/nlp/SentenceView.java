@@ -4,6 +4,7 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.semgraph.SemanticGraph;
 import io.github.changetalk.Notice;
 import io.github.changetalk.internal.pack.GraphKind;
+import io.github.changetalk.internal.rules.KeyMask;
 import java.util.List;
 import java.util.Set;
 
@@ -18,6 +19,11 @@ public interface SentenceView {
 
     /** The sentence's trigger keys: {@code w:}lower-cased word and {@code l:}lower-cased lemma of every token. */
     Set<String> keys();
+
+    /** {@link #keys()} as a {@link KeyMask}, for fast trigger checks; implementations should cache it. */
+    default KeyMask keyMask() {
+        return KeyMask.of(keys());
+    }
 
     /** The dependency graph of the given kind, parsing on first use; null when the sentence cannot be parsed. */
     SemanticGraph graph(GraphKind kind);

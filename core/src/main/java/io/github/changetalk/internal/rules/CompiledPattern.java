@@ -37,30 +37,63 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
     /**
      * @param maxTokens the longest sentence the pattern can match (patterns anchored at both ends);
      *                  {@link Integer#MAX_VALUE} when unbounded. Checked with the trigger, when gated.
+     * @param reach     when gated, finds the match in place of TokensRegex (the same match, far cheaper);
+     *                  null for patterns it does not model, which TokensRegex runs as before
      */
-    record Tokens(PatternSpec spec, TokenSequencePattern pattern, Trigger trigger, int maxTokens) implements CompiledPattern {
+    record Tokens(PatternSpec spec, TokenSequencePattern pattern, Trigger trigger, int maxTokens, TokenReach reach)
+            implements CompiledPattern {
+        static Tokens of(PatternSpec spec, TokenSequencePattern pattern) {
+            return new Tokens(spec, pattern, TriggerExtractor.ofTokens(pattern), TriggerExtractor.maxSentenceTokens(pattern),
+                    TokenReach.of(pattern).orElse(null));
+        }
+
+        /** The same compiled pattern under another rule's spec (identical pattern text). */
+        Tokens sharedWith(PatternSpec other) {
+            return new Tokens(other, pattern, trigger, maxTokens, reach);
+        }
+
         @Override
         public Optional<Span> find(SentenceView sentence, boolean gated, long stepLimit) {
-            if (gated && (sentence.tokens().size() > maxTokens || !trigger.satisfiedBy(sentence.keys()))) {
-                return Optional.empty();
+            int from = 0;
+            if (gated) {
+                int n = sentence.tokens().size();
+                if (n > maxTokens || !trigger.satisfiedBy(sentence.keyMask(), sentence.keys())) {
+                    return Optional.empty();
+                }
+                if (reach != null) {
+                    TokenReach.Hit hit = reach.firstMatch(sentence.tokens());
+                    if (hit == null) {
+                        return Optional.empty();
+                    }
+                    if (hit.complete()) {
+                        return Optional.of(span(hit.start(), hit.end()));
+                    }
+                    from = hit.start();
+                }
             }
             try {
-                return first(pattern.getMatcher(new BoundedTokens(sentence.tokens(), stepLimit)));
+                TokenSequenceMatcher m = pattern.getMatcher(new BoundedTokens(sentence.tokens(), stepLimit));
+                return m.find(from) ? first(m) : Optional.empty();
             } catch (StackOverflowError e) {
                 throw new MatchLimitException();
             }
         }
 
-        private static Optional<Span> first(TokenSequenceMatcher m) {
-            while (m.find()) {
-                if (m.end() > m.start()) {
-                    Integer[] idx = new Integer[m.end() - m.start()];
-                    for (int i = 0; i < idx.length; i++) {
-                        idx[i] = m.start() + i;
-                    }
-                    return Optional.of(new Span(List.of(idx)));
-                }
+        private static Span span(int start, int end) {
+            Integer[] idx = new Integer[end - start];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = start + i;
             }
+            return new Span(List.of(idx));
+        }
+
+        /** The current match if it is not empty, else the next non-empty one. */
+        private static Optional<Span> first(TokenSequenceMatcher m) {
+            do {
+                if (m.end() > m.start()) {
+                    return Optional.of(span(m.start(), m.end()));
+                }
+            } while (m.find());
             return Optional.empty();
         }
     }
@@ -68,7 +101,7 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
     record Dependency(PatternSpec spec, SemgrexPattern pattern, GraphKind graph, Trigger trigger) implements CompiledPattern {
         @Override
         public Optional<Span> find(SentenceView sentence, boolean gated, long stepLimit) {
-            if (gated && !trigger.satisfiedBy(sentence.keys())) {
+            if (gated && !trigger.satisfiedBy(sentence.keyMask(), sentence.keys())) {
                 return Optional.empty();
             }
             SemanticGraph g = sentence.graph(graph);

@@ -72,7 +72,7 @@ public final class RuleCompiler {
         for (PatternSpec spec : specs) {
             CompiledPattern.Tokens same = spec.type() == PatternType.TOKENS ? shared.get(spec.text()) : null;
             if (same != null) {
-                out.add(new CompiledPattern.Tokens(spec, same.pattern(), same.trigger(), same.maxTokens()));
+                out.add(same.sharedWith(spec));
                 continue;
             }
             CompiledPattern p = compile(rule, spec, env, lexicons);
@@ -93,7 +93,7 @@ public final class RuleCompiler {
             }
             if (spec.type() == PatternType.TOKENS) {
                 TokenSequencePattern p = TokenSequencePattern.compile(env, spec.text());
-                return new CompiledPattern.Tokens(spec, p, TriggerExtractor.ofTokens(p), TriggerExtractor.maxSentenceTokens(p));
+                return CompiledPattern.Tokens.of(spec, p);
             }
             String text = substituteLexicons(spec.text(), lexicons);
             SemgrexPattern p = SemgrexPattern.compile(text);

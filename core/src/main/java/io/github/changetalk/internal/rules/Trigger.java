@@ -27,10 +27,32 @@ public final class Trigger {
     /** Caps the clause count when an alternation is distributed over conjunctions. */
     private static final int MAX_CLAUSES = 8;
 
-    /** One required clause: any of these keys; its cost is computed once, when it is made. */
-    private record Clause(Set<String> keys, int cost) {
+    /**
+     * One required clause: any of these keys. Its cost and key ids ({@link KeyMask}) are worked out once,
+     * when it is made; {@code maxId} is the largest id.
+     */
+    private record Clause(Set<String> keys, int cost, int[] ids, int maxId) {
         static Clause of(Set<String> keys) {
-            return new Clause(keys, Trigger.cost(keys));
+            int[] ids = new int[keys.size()];
+            int i = 0;
+            int max = -1;
+            for (String key : keys) {
+                ids[i] = KeyMask.intern(key);
+                max = Math.max(max, ids[i++]);
+            }
+            return new Clause(keys, Trigger.cost(keys), ids, max);
+        }
+
+        boolean hitBy(KeyMask mask, Set<String> sentenceKeys) {
+            if (maxId >= mask.limit()) {
+                return hits(keys, sentenceKeys);
+            }
+            for (int id : ids) {
+                if (mask.has(id)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -76,6 +98,16 @@ public final class Trigger {
         return clauses.isEmpty() ? Set.of() : clauses.get(0).keys();
     }
 
+    /** Whether every clause has a key in the sentence: {@code mask} is {@code KeyMask.of(sentenceKeys)}. */
+    public boolean satisfiedBy(KeyMask mask, Set<String> sentenceKeys) {
+        for (Clause clause : clauses) {
+            if (!clause.hitBy(mask, sentenceKeys)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Whether every clause has a key in the sentence. */
     public boolean satisfiedBy(Set<String> sentenceKeys) {
         for (Clause clause : clauses) {
@@ -87,6 +119,15 @@ public final class Trigger {
     }
 
     private static boolean hits(Set<String> clause, Set<String> sentenceKeys) {
+        // A lexicon's clause can hold hundreds of keys, a sentence a few dozen: look up the smaller side.
+        if (clause.size() > sentenceKeys.size()) {
+            for (String key : sentenceKeys) {
+                if (clause.contains(key)) {
+                    return true;
+                }
+            }
+            return false;
+        }
         for (String key : clause) {
             if (sentenceKeys.contains(key)) {
                 return true;

@@ -32,6 +32,21 @@ class TriggerTest {
     }
 
     @Test
+    void maskCheckAgreesWithTheKeyStringsAndFallsBackForKeysNewerThanTheMask() {
+        Trigger t = I.and(WANT).or(QUIT);
+        for (Set<String> keys : List.of(Set.of("w:i", "l:wish"), Set.of("l:quit"), Set.of("l:want"), Set.of("w:i"),
+                Set.of("w:other", "l:want", "w:i"), Set.<String>of())) {
+            assertThat(t.satisfiedBy(KeyMask.of(keys), keys)).as(keys.toString()).isEqualTo(t.satisfiedBy(keys));
+        }
+        Set<String> sentence = Set.of("w:brandnewkey", "l:want");
+        KeyMask older = KeyMask.of(sentence); // made before the clause below hands "w:brandnewkey" an id
+        Trigger fresh = Trigger.of(List.of("w:brandnewkey")).and(WANT);
+        assertThat(fresh.satisfiedBy(older, sentence)).isTrue();
+        assertThat(fresh.satisfiedBy(KeyMask.of(sentence), sentence)).isTrue();
+        assertThat(fresh.satisfiedBy(KeyMask.of(Set.of("l:want")), Set.of("l:want"))).isFalse();
+    }
+
+    @Test
     void anyAbsorbsOrAndIsNeutralForAnd() {
         assertThat(Trigger.ANY.or(QUIT).isAny()).isTrue();
         assertThat(Trigger.ANY.and(QUIT).satisfiedBy(Set.of("l:quit"))).isTrue();

@@ -1,0 +1,501 @@
+package io.github.changetalk.internal.rules;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.ling.tokensregex.NodePattern;
+import edu.stanford.nlp.ling.tokensregex.SequencePattern;
+import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
+import edu.stanford.nlp.util.CoreMap;
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An exact, cheap answer to "does this token pattern match anywhere in the sentence?", asked before
+ * TokensRegex is run, so that TokensRegex runs only on sentences it will match (to find the span).
+ *
+ * <p>Why: most candidate rules do not match the sentence they are tried on, and TokensRegex costs
+ * 13-17 µs to say so for a simple pattern and up to ~700 µs for a gap before a large multi-word
+ * lexicon: it simulates its automaton with branch states, groups and backtracking. Whether a match
+ * exists needs none of that. Here every sub-expression maps a set of start positions to the set of
+ * positions it can end at, each set a bit mask over the token boundaries 0..n: a token test shifts
+ * the positions whose token it accepts by one, a sequence chains, an alternation unions, a repeat
+ * iterates to a fixed point, and {@code ^}/{@code $} keep position 0/n. The pattern matches iff some
+ * end is reachable from some start; the work is polynomial, with no backtracking at all.
+ *
+ * <p>Token tests are TokensRegex's own compiled {@link NodePattern}s, so a token is accepted exactly
+ * when TokensRegex would accept it. The expression tree is read from the compiled pattern by
+ * reflection (as {@link TriggerExtractor} does); {@link #of} gives empty for any construct it does not
+ * model (back-references, multi-node or value patterns, conjunctions, a pattern that can match
+ * nothing), and those patterns simply go to TokensRegex as before. A test over every rule pattern and
+ * every testdata sentence checks that the answer always agrees with TokensRegex.
+ *
+ * <p>Immutable and thread-safe; {@link #matches} keeps its state in locals.
+ */
+final class TokenReach {
+    private static final String SP = "edu.stanford.nlp.ling.tokensregex.SequencePattern$";
+
+    /** Sentences up to this many tokens fit the 64-bit position masks (n + 1 boundaries) of the reach test. */
+    static final int MAX_TOKENS = 63;
+
+    private final Expr root;
+    private final int nodes;
+    private final boolean spans;
+
+    private TokenReach(Expr root, int nodes) {
+        this.root = root;
+        this.nodes = nodes;
+        this.spans = spannable(root);
+    }
+
+    /** The reach test of a compiled pattern, or empty when the pattern uses a construct not modelled here. */
+    static Optional<TokenReach> of(TokenSequencePattern pattern) {
+        try {
+            Object expr = field(SequencePattern.class, "patternExpr").get(pattern);
+            List<NodePattern<CoreMap>> nodes = new ArrayList<>();
+            Expr root = build(expr, nodes);
+            if (root == null || root.minLength() < 1) {
+                // A pattern that can match zero tokens: TokensRegex's find() skips empty matches in
+                // ways a yes/no answer would have to copy; not worth it for such patterns.
+                return Optional.empty();
+            }
+            return Optional.of(new TokenReach(root, nodes.size()));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the pattern matches somewhere in {@code tokens}; only for sentences of at most {@link #MAX_TOKENS} tokens. */
+    boolean matches(List<CoreLabel> tokens) {
+        return firstStart(tokens) >= 0;
+    }
+
+    /**
+     * The first token at which a match starts, or -1 when the pattern matches nowhere. TokensRegex tries
+     * start positions in order and returns the first that matches, so starting it here finds the same
+     * match without its failed attempts at the earlier positions.
+     */
+    int firstStart(List<CoreLabel> tokens) {
+        return firstStart(sentence(tokens));
+    }
+
+    private Sentence sentence(List<CoreLabel> tokens) {
+        int n = tokens.size();
+        if (n > MAX_TOKENS) {
+            throw new IllegalArgumentException("sentence of " + n + " tokens; at most " + MAX_TOKENS);
+        }
+        return new Sentence(tokens, new byte[nodes * n]);
+    }
+
+    private int firstStart(Sentence s) {
+        int n = s.n();
+        if (n == 0) {
+            return -1;
+        }
+        // A non-empty match starts at a token: boundaries 0..n-1. One pass over all of them answers the
+        // common "nowhere"; only a sentence that matches is scanned start by start (token verdicts cached).
+        if (root.reach((1L << n) - 1, s) == 0) {
+            return -1;
+        }
+        for (int start = 0; start < n; start++) {
+            if (root.reach(1L << start, s) != 0) {
+                return start;
+            }
+        }
+        throw new IllegalStateException("a match from some start but from none alone"); // reach is a union
+    }
+
+    /**
+     * Where TokensRegex's first match in the sentence starts and ends.
+     *
+     * @param start the first token of the match; when {@code end} is -1, only a bound: no match starts
+     *              before it
+     * @param end   exclusive; -1 when the match was not worked out (the pattern is not
+     *              {@linkplain #spans() spannable}, or the search ran over its step budget): then the
+     *              caller runs TokensRegex from {@code start}
+     */
+    record Hit(int start, int end) {
+        boolean complete() {
+            return end >= 0;
+        }
+    }
+
+    /**
+     * The first match as TokensRegex reports it, or null when the pattern matches nowhere.
+     *
+     * <p>TokensRegex tries start positions in order and, at the first that matches, picks the match its
+     * branch order prefers: alternatives in order, greedy repeats taking as many turns as can still lead
+     * to a match, reluctant ones as few (the leftmost-first rule of Java and Perl regexes). A
+     * backtracking search in that order finds that same match first.
+     *
+     * <p>Sentences that fit the position masks go through the reach test first, which answers the
+     * common "nowhere" in one pass and gives the start; the search then runs once, from a start known to
+     * match. Longer sentences are searched start by start. A step budget per sentence guards against
+     * the exponential cases of backtracking (nested repeats); over it, the caller asks TokensRegex.
+     */
+    Hit firstMatch(List<CoreLabel> tokens) {
+        int n = tokens.size();
+        Sentence s = new Sentence(tokens, new byte[nodes * n]);
+        if (n <= MAX_TOKENS) {
+            int start = firstStart(s);
+            if (start < 0) {
+                return null;
+            }
+            return spans ? search(start, s) : new Hit(start, -1);
+        }
+        if (!spans) {
+            return new Hit(0, -1);
+        }
+        for (int start = 0; start < n; start++) {
+            Hit hit = search(start, s);
+            if (hit != null) {
+                return hit;
+            }
+        }
+        return null;
+    }
+
+    /** The preferred match from {@code start}; null if none; an incomplete hit when over budget. */
+    private Hit search(int start, Sentence s) {
+        s.steps = 0;
+        try {
+            int end = root.first(start, s, ACCEPT);
+            return end < 0 ? null : new Hit(start, end);
+        } catch (OverBudget e) {
+            return new Hit(start, -1);
+        }
+    }
+
+    /** Whether {@link #firstMatch} works out ends: no repeat of something that may match nothing. */
+    boolean spans() {
+        return spans;
+    }
+
+    /** The tokens, what each token test said about each of them, and the search steps taken. */
+    private static final class Sentence {
+        /** Steps of one search from one start: thousands of times what the default patterns need. */
+        private static final int STEP_BUDGET = 20_000;
+        private final List<CoreLabel> tokens;
+        private final byte[] verdicts; // per (node, token): 0 unknown, 1 no, 2 yes
+        private int steps;
+
+        Sentence(List<CoreLabel> tokens, byte[] verdicts) {
+            this.tokens = tokens;
+            this.verdicts = verdicts;
+        }
+
+        int n() {
+            return tokens.size();
+        }
+
+        boolean accepts(Node node, int i) {
+            int at = node.id() * n() + i;
+            byte v = verdicts[at];
+            if (v == 0) {
+                v = node.pattern().match(tokens.get(i)) ? (byte) 2 : (byte) 1;
+                verdicts[at] = v;
+            }
+            return v == 2;
+        }
+
+        void step() {
+            if (++steps > STEP_BUDGET) {
+                throw OverBudget.INSTANCE;
+            }
+        }
+    }
+
+    /** Thrown when a span search takes too many steps; the caller falls back to TokensRegex. */
+    private static final class OverBudget extends RuntimeException {
+        static final OverBudget INSTANCE = new OverBudget();
+
+        private OverBudget() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** What follows an expression in the search: given where it ended, the end of the whole match or -1. */
+    @FunctionalInterface
+    private interface Rest {
+        int from(int pos);
+    }
+
+    private static final Rest ACCEPT = pos -> pos;
+
+    private sealed interface Expr permits Node, Seq, Or, Repeat, Start, End {
+        /** The boundaries at which the expression can end, started at any of {@code starts}. */
+        long reach(long starts, Sentence s);
+
+        /**
+         * Leftmost-first search: tries the ways this expression can match from {@code pos} in TokensRegex's
+         * order of preference, each followed by {@code rest}; the first end {@code rest} accepts, or -1.
+         */
+        int first(int pos, Sentence s, Rest rest);
+
+        int minLength();
+    }
+
+    private record Node(NodePattern<CoreMap> pattern, int id) implements Expr {
+        @Override
+        public long reach(long starts, Sentence s) {
+            long ends = 0;
+            long m = starts & ((1L << s.n()) - 1); // a token test needs a token after the boundary
+            while (m != 0) {
+                int i = Long.numberOfTrailingZeros(m);
+                m &= m - 1;
+                if (s.accepts(this, i)) {
+                    ends |= 1L << (i + 1);
+                }
+            }
+            return ends;
+        }
+
+        @Override
+        public int first(int pos, Sentence s, Rest rest) {
+            s.step();
+            return pos < s.n() && s.accepts(this, pos) ? rest.from(pos + 1) : -1;
+        }
+
+        @Override
+        public int minLength() {
+            return 1;
+        }
+    }
+
+    private record Seq(List<Expr> parts) implements Expr {
+        @Override
+        public long reach(long starts, Sentence s) {
+            long at = starts;
+            for (Expr part : parts) {
+                if (at == 0) {
+                    return 0;
+                }
+                at = part.reach(at, s);
+            }
+            return at;
+        }
+
+        @Override
+        public int first(int pos, Sentence s, Rest rest) {
+            return from(0, pos, s, rest);
+        }
+
+        private int from(int part, int pos, Sentence s, Rest rest) {
+            if (part == parts.size()) {
+                return rest.from(pos);
+            }
+            return parts.get(part).first(pos, s, p -> from(part + 1, p, s, rest));
+        }
+
+        @Override
+        public int minLength() {
+            int sum = 0;
+            for (Expr part : parts) {
+                sum += part.minLength();
+            }
+            return sum;
+        }
+    }
+
+    private record Or(List<Expr> alternatives) implements Expr {
+        @Override
+        public long reach(long starts, Sentence s) {
+            long ends = 0;
+            for (Expr a : alternatives) {
+                ends |= a.reach(starts, s);
+            }
+            return ends;
+        }
+
+        @Override
+        public int first(int pos, Sentence s, Rest rest) {
+            for (Expr a : alternatives) {
+                int end = a.first(pos, s, rest);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public int minLength() {
+            int min = Integer.MAX_VALUE;
+            for (Expr a : alternatives) {
+                min = Math.min(min, a.minLength());
+            }
+            return min;
+        }
+    }
+
+    /** {@code max} -1: unbounded. */
+    private record Repeat(Expr body, int min, int max, boolean greedy) implements Expr {
+        @Override
+        public long reach(long starts, Sentence s) {
+            long cur = starts;
+            for (int i = 0; i < min; i++) {
+                cur = body.reach(cur, s);
+                if (cur == 0) {
+                    return 0;
+                }
+            }
+            long ends = cur;
+            // cur holds the ends after exactly k repetitions. Once it adds nothing to what fewer
+            // repetitions reached, no further repetition can either (each step from a subset of the
+            // earlier ends reaches a subset of the earlier steps' ends), so the loop stops.
+            for (int k = min; max < 0 || k < max; k++) {
+                cur = body.reach(cur, s);
+                if ((cur & ~ends) == 0) {
+                    break;
+                }
+                ends |= cur;
+            }
+            return ends;
+        }
+
+        @Override
+        public int first(int pos, Sentence s, Rest rest) {
+            return turn(0, pos, s, rest);
+        }
+
+        /** After {@code done} turns ending at {@code pos}: another turn, or stop, in the preferred order. */
+        private int turn(int done, int pos, Sentence s, Rest rest) {
+            s.step();
+            boolean mayStop = done >= min;
+            boolean mayGoOn = max < 0 || done < max;
+            if (mayStop && !greedy) {
+                int end = rest.from(pos);
+                if (end >= 0) {
+                    return end;
+                }
+            }
+            if (mayGoOn) {
+                // The body always consumes a token here (spannable patterns only), so the recursion ends.
+                int end = body.first(pos, s, p -> turn(done + 1, p, s, rest));
+                if (end >= 0) {
+                    return end;
+                }
+            }
+            return mayStop && greedy ? rest.from(pos) : -1;
+        }
+
+        @Override
+        public int minLength() {
+            return min * body.minLength();
+        }
+    }
+
+    /** {@code ^}: only at the first boundary. */
+    private record Start() implements Expr {
+        @Override
+        public long reach(long starts, Sentence s) {
+            return starts & 1L;
+        }
+
+        @Override
+        public int first(int pos, Sentence s, Rest rest) {
+            return pos == 0 ? rest.from(pos) : -1;
+        }
+
+        @Override
+        public int minLength() {
+            return 0;
+        }
+    }
+
+    /** {@code $}: only after the last token. */
+    private record End() implements Expr {
+        @Override
+        public long reach(long starts, Sentence s) {
+            return starts & (1L << s.n());
+        }
+
+        @Override
+        public int first(int pos, Sentence s, Rest rest) {
+            return pos == s.n() ? rest.from(pos) : -1;
+        }
+
+        @Override
+        public int minLength() {
+            return 0;
+        }
+    }
+
+    /** The model of a TokensRegex expression, or null for one not modelled. */
+    @SuppressWarnings("unchecked")
+    private static Expr build(Object expr, List<NodePattern<CoreMap>> nodes) throws ReflectiveOperationException {
+        if (expr == null) {
+            return null;
+        }
+        Class<?> c = expr.getClass();
+        switch (c.getName()) {
+            case SP + "NodePatternExpr": {
+                Object node = field(c, "nodePattern").get(expr);
+                if (!(node instanceof NodePattern<?>)) {
+                    return null;
+                }
+                nodes.add((NodePattern<CoreMap>) node);
+                return new Node((NodePattern<CoreMap>) node, nodes.size() - 1);
+            }
+            case SP + "SequencePatternExpr": {
+                List<Expr> parts = children(expr, nodes);
+                return parts == null ? null : parts.size() == 1 ? parts.get(0) : new Seq(parts);
+            }
+            case SP + "OrPatternExpr": {
+                List<Expr> parts = children(expr, nodes);
+                return parts == null ? null : parts.size() == 1 ? parts.get(0) : new Or(parts);
+            }
+            case SP + "RepeatPatternExpr": {
+                Expr body = build(field(c, "pattern").get(expr), nodes);
+                int min = field(c, "minMatch").getInt(expr);
+                int max = field(c, "maxMatch").getInt(expr);
+                boolean greedy = field(c, "greedyMatch").getBoolean(expr);
+                return body == null || min < 0 || (max >= 0 && max < min) ? null : new Repeat(body, min, max, greedy);
+            }
+            case SP + "GroupPatternExpr":
+                return build(field(c, "pattern").get(expr), nodes);
+            case SP + "SequenceStartPatternExpr":
+                return new Start();
+            case SP + "SequenceEndPatternExpr":
+                return new End();
+            default:
+                return null;
+        }
+    }
+
+    /** No repeat of an expression that can match zero tokens (its search could loop without consuming). */
+    private static boolean spannable(Expr e) {
+        if (e instanceof Repeat r) {
+            return r.body().minLength() > 0 && spannable(r.body());
+        }
+        if (e instanceof Seq q) {
+            return q.parts().stream().allMatch(TokenReach::spannable);
+        }
+        if (e instanceof Or o) {
+            return o.alternatives().stream().allMatch(TokenReach::spannable);
+        }
+        return true;
+    }
+
+    private static List<Expr> children(Object expr, List<NodePattern<CoreMap>> nodes) throws ReflectiveOperationException {
+        List<?> children = (List<?>) field(expr.getClass(), "patterns").get(expr);
+        if (children.isEmpty()) {
+            return null;
+        }
+        List<Expr> out = new ArrayList<>(children.size());
+        for (Object child : children) {
+            Expr e = build(child, nodes);
+            if (e == null) {
+                return null;
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    private static Field field(Class<?> c, String name) throws NoSuchFieldException {
+        Field f = c.getDeclaredField(name);
+        f.setAccessible(true);
+        return f;
+    }
+}

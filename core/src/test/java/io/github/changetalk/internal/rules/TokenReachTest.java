@@ -1,0 +1,193 @@
+package io.github.changetalk.internal.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.stanford.nlp.ling.tokensregex.Env;
+import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
+import io.github.changetalk.TestCorpus;
+import io.github.changetalk.internal.PackSources;
+import io.github.changetalk.internal.nlp.Analyzer;
+import io.github.changetalk.internal.nlp.SentenceView;
+import io.github.changetalk.internal.pack.PackParser;
+import io.github.changetalk.internal.pack.PackSpec;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reach test finds the first match (start and end) exactly as TokensRegex does: for every construct it models, on hand-made patterns, and for every default rule
+ * pattern on every testdata sentence where the pattern's trigger holds (the only place the engine asks it).
+ */
+class TokenReachTest {
+    private static Analyzer analyzer;
+    private static List<SentenceView> sentences;
+    /** Matches the search handed back to TokensRegex (over its step budget, or not spannable). */
+    private static int incomplete;
+
+    @BeforeAll
+    static void analyze() {
+        analyzer = new Analyzer(false, 150, -1);
+        sentences = new ArrayList<>();
+        for (String u : TestCorpus.utterances()) {
+            sentences.addAll(analyzer.analyze(u));
+        }
+        // Run-on sentences longer than the reach test's masks, searched start by start.
+        sentences.addAll(analyzer.analyze("so yeah, and then " + "um, you know, like, it was kind of a lot, ".repeat(8)
+                + "and I really want to cut down on it, I mean I have to, and I would stop if I could"));
+        sentences.addAll(analyzer.analyze("and " + "we went out and we had a few and ".repeat(10) + "that was it"));
+    }
+
+    @Test
+    void everyModelledConstructAgreesWithTokensRegex() {
+        Env env = TokenSequencePattern.getNewEnv();
+        env.bind("$QUIT", LexiconPattern.of(new LinkedHashSet<>(List.of(List.of("quit"), List.of("stop"),
+                List.of("cut", "down"), List.of("cut", "back"), List.of("give", "up")))));
+        List<String> patterns = List.of(
+                "[{word:/(?i)i/}] []{0,3} $QUIT",
+                "^ []{0,2} [{lemma:want}]",
+                "[{lemma:want}] []* $",
+                "[{word:/(?i)i/}] [{lemma:/not|never/}]? [{lemma:want}] [{word:to}]? $QUIT",
+                "( [{lemma:be}] [{word:/(?i)not/}] | [{word:/(?i)never/}] ) []{1,3} [{tag:/VB.*/}]",
+                "[{tag:/PRP/}] ([{tag:/RB/}] | [{tag:/MD/}])+ [{tag:/VB.*/}]",
+                "^ [{word:/(?i)yes|yeah|sure/}] [{tag:/[.,]/}]* $",
+                "[!{tag:/[.,]/}]{2,} $QUIT [!{word:/(?i)smoking/}]",
+                "( [{word:/(?i)i/}] | [{word:/(?i)we/}] [{word:/(?i)all/}]? ) [{lemma:/have|need/}] [{word:to}] []{0,2} $QUIT",
+                "[{word:/(?i)and|but/}]{2}",
+                "[{word:/,/}]{0,1} [{word:/(?i)maybe/}] $",
+                "[{word:/(?i)i/}] []{0,6} [{tag:/VB.*/}]",
+                "[{word:/(?i)i/}] []{0,6}? [{tag:/VB.*/}]",
+                "[{tag:/VB.*/}] []*? [{tag:/NN.*/}]",
+                "[{tag:/DT|JJ|NN.*/}]+",
+                "[{tag:/DT|JJ|NN.*/}]+? [{tag:/NN.*/}]",
+                "( [{tag:/RB/}] | [{tag:/RB/}] [{tag:/RB/}] ) [{tag:/VB.*/}]?",
+                "( [{tag:/PRP/}] [{tag:/VB.*/}] | [{tag:/PRP/}] ) []{0,2}");
+        int matched = 0;
+        int compared = 0;
+        for (String text : patterns) {
+            TokenSequencePattern p = TokenSequencePattern.compile(env, text);
+            TokenReach reach = TokenReach.of(p).orElseThrow(() -> new AssertionError("not modelled: " + text));
+            for (SentenceView s : sentences) {
+                boolean expected = p.getMatcher(s.tokens()).find();
+                if (s.tokens().size() <= TokenReach.MAX_TOKENS) {
+                    assertThat(reach.matches(s.tokens())).as(text + " on: " + words(s)).isEqualTo(expected);
+                }
+                assertThat(found(p, reach, s)).as(text + " on: " + words(s)).isEqualTo(expectedMatch(p, s));
+                matched += expected ? 1 : 0;
+                compared++;
+            }
+        }
+        // Both answers occur often enough for the agreement to mean something.
+        assertThat(matched).isGreaterThan(500);
+        assertThat(compared - matched).isGreaterThan(5000);
+    }
+
+    @Test
+    void everyDefaultRulePatternAgreesWithTokensRegexOnTheTestdataCorpus() {
+        List<PackSpec> specs = new ArrayList<>();
+        for (PackSources.Source s : PackSources.defaults()) {
+            specs.add(PackParser.parse(s.name(), s.text()));
+        }
+        RuleSet rules = RuleCompiler.compile(new RuleCatalog(specs, Set.of()), null, Analyzer::tokenizeEntry);
+        incomplete = 0;
+        Map<TokenSequencePattern, CompiledPattern.Tokens> distinct = new IdentityHashMap<>();
+        int unmodelled = 0;
+        for (CompiledRule r : rules.rules()) {
+            for (List<CompiledPattern> group : List.of(r.patterns(), r.unless(), r.context())) {
+                for (CompiledPattern p : group) {
+                    if (p instanceof CompiledPattern.Tokens t && distinct.putIfAbsent(t.pattern(), t) == null && t.reach() == null) {
+                        unmodelled++;
+                    }
+                }
+            }
+        }
+        assertThat(distinct).hasSizeGreaterThan(100);
+        // What the default packs use is modelled (else matching falls back to TokensRegex and slows down).
+        assertThat(unmodelled).as("token patterns the reach test does not model").isZero();
+        int agreedMatch = 0;
+        int agreedNoMatch = 0;
+        for (SentenceView s : sentences) {
+            for (CompiledPattern.Tokens t : distinct.values()) {
+                if (!t.trigger().satisfiedBy(s.keys())) {
+                    continue;
+                }
+                String expectedMatch = expectedMatch(t.pattern(), s);
+                boolean expected = expectedMatch != null;
+                assertThat(found(t.pattern(), t.reach(), s)).as(t.spec().text() + " on: " + words(s)).isEqualTo(expectedMatch);
+                if (expected) {
+                    agreedMatch++;
+                } else {
+                    agreedNoMatch++;
+                }
+            }
+        }
+        assertThat(agreedMatch).isGreaterThan(1000);
+        // The default packs' matches are all worked out without TokensRegex.
+        assertThat(incomplete).isZero();
+        assertThat(agreedNoMatch).isGreaterThan(agreedMatch);
+    }
+
+    @Test
+    void patternsThatCanMatchNothingOrUseOtherConstructsAreLeftToTokensRegex() {
+        Env env = TokenSequencePattern.getNewEnv();
+        assertThat(TokenReach.of(TokenSequencePattern.compile(env, "[{word:x}]?"))).isEmpty();
+        assertThat(TokenReach.of(TokenSequencePattern.compile(env, "[]*"))).isEmpty();
+        assertThat(TokenReach.of(TokenSequencePattern.compile(env, "([{word:x}]) []* \\1"))).isEmpty();
+        assertThat(TokenReach.of(TokenSequencePattern.compile(env, "[{word:x}] & [{tag:NN}]"))).isEmpty();
+        assertThat(TokenReach.of(TokenSequencePattern.compile(env, "^ [{word:x}] $"))).isPresent();
+    }
+
+    /** TokensRegex's first match as "start-end", or null. */
+    private static String expectedMatch(TokenSequencePattern p, SentenceView s) {
+        var m = p.getMatcher(s.tokens());
+        return m.find() ? m.start() + "-" + m.end() : null;
+    }
+
+    /**
+     * The first match as "start-end", or null, found as the engine finds it: by the reach test, and by
+     * TokensRegex from the reach test's start when the search did not work the match out (counted).
+     */
+    private static String found(TokenSequencePattern p, TokenReach reach, SentenceView s) {
+        TokenReach.Hit hit = reach.firstMatch(s.tokens());
+        if (hit == null) {
+            return null;
+        }
+        if (s.tokens().size() <= TokenReach.MAX_TOKENS) {
+            assertThat(hit.start()).isEqualTo(reach.firstStart(s.tokens()));
+        }
+        if (hit.complete()) {
+            return hit.start() + "-" + hit.end();
+        }
+        incomplete++;
+        var m = p.getMatcher(s.tokens());
+        return m.find(hit.start()) ? m.start() + "-" + m.end() : null;
+    }
+
+    private static String words(SentenceView s) {
+        StringBuilder b = new StringBuilder();
+        s.tokens().forEach(t -> b.append(t.word()).append(' '));
+        return b.toString().strip();
+    }
+
+    @Test
+    void longSentencesAreSearchedStartByStart() {
+        TokenSequencePattern p = TokenSequencePattern.compile(TokenSequencePattern.getNewEnv(),
+                "[{word:/(?i)i/}] []{0,3} [{lemma:/want|have/}] []{0,3} [{lemma:/cut|stop|quit/}]");
+        TokenReach reach = TokenReach.of(p).orElseThrow();
+        List<SentenceView> longOnes = sentences.stream().filter(s -> s.tokens().size() > TokenReach.MAX_TOKENS).toList();
+        assertThat(longOnes).isNotEmpty();
+        int matched = 0;
+        for (SentenceView s : longOnes) {
+            String expected = expectedMatch(p, s);
+            assertThat(found(p, reach, s)).as(words(s)).isEqualTo(expected);
+            matched += expected == null ? 0 : 1;
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> reach.firstStart(s.tokens()))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(matched).isPositive();
+    }
+}

@@ -489,8 +489,6 @@ final class TokenReach {
     }
 
     private static Field field(Class<?> c, String name) throws NoSuchFieldException {
-        Field f = c.getDeclaredField(name);
-        f.setAccessible(true);
-        return f;
+        return Fields.of(c, name);
     }
 }

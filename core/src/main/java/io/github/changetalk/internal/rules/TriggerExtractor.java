@@ -178,7 +178,7 @@ final class TriggerExtractor {
             return parts.isEmpty() ? Trigger.ANY : Trigger.anyOf(parts);
         }
         if (node instanceof LexiconPattern.WordSet set) {
-            return wordOrLemma(set.words());
+            return set.trigger();
         }
         Class<?> complex = Class.forName(CNP);
         if (complex.isInstance(node)) {
@@ -194,7 +194,7 @@ final class TriggerExtractor {
     }
 
     /** Lexicon words match a token's word or its lemma. */
-    private static Trigger wordOrLemma(java.util.Set<String> words) {
+    static Trigger wordOrLemma(java.util.Set<String> words) {
         List<String> keys = new ArrayList<>();
         for (String w : words) {
             keys.add(Trigger.wordKey(w));
@@ -329,15 +329,6 @@ final class TriggerExtractor {
     }
 
     private static Field field(Class<?> c, String name) throws NoSuchFieldException {
-        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-            try {
-                Field f = k.getDeclaredField(name);
-                f.setAccessible(true);
-                return f;
-            } catch (NoSuchFieldException e) {
-                // look in the superclass
-            }
-        }
-        throw new NoSuchFieldException(c.getName() + "." + name);
+        return Fields.of(c, name);
     }
 }

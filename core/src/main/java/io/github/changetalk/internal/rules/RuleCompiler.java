@@ -102,8 +102,7 @@ public final class RuleCompiler {
                 throw new RulePackException(rule.source(), spec.line(), rule.id(), spec.slot() + ": " + unsafe);
             }
             if (spec.type() == PatternType.TOKENS) {
-                TokenSequencePattern p = TokenSequencePattern.compile(env, spec.text());
-                return CompiledPattern.Tokens.of(spec, p, shared);
+                return CompiledPattern.Tokens.of(spec, LazyTokenPattern.parse(env, spec.text()), shared);
             }
             String text = substituteLexicons(spec.text(), lexicons);
             SemgrexPattern p = SemgrexPattern.compile(text);

@@ -36,7 +36,15 @@ final class TriggerExtractor {
 
     static Trigger ofTokens(TokenSequencePattern pattern) {
         try {
-            Object expr = field(SequencePattern.class, "patternExpr").get(pattern);
+            return ofTokens((SequencePattern.PatternExpr) field(SequencePattern.class, "patternExpr").get(pattern));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Trigger.ANY;
+        }
+    }
+
+    /** The trigger of a parsed TokensRegex expression. */
+    static Trigger ofTokens(SequencePattern.PatternExpr expr) {
+        try {
             return ofExpr(expr);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Trigger.ANY;
@@ -86,9 +94,9 @@ final class TriggerExtractor {
      * anchored at both ends ({@code ^ ... $}) whose parts all have a bounded length, such as the
      * short-answer patterns; otherwise {@link Integer#MAX_VALUE}. Like a trigger, a necessary condition.
      */
-    static int maxSentenceTokens(TokenSequencePattern pattern) {
+    static int maxSentenceTokens(SequencePattern.PatternExpr expr) {
         try {
-            Shape s = shape(field(SequencePattern.class, "patternExpr").get(pattern));
+            Shape s = shape(expr);
             return s.anchoredStart() && s.anchoredEnd() && s.max() >= 0 ? s.max() : Integer.MAX_VALUE;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Integer.MAX_VALUE;

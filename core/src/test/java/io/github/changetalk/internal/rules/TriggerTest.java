@@ -104,6 +104,7 @@ class TriggerTest {
     }
 
     private static int maxTokens(String pattern) {
-        return TriggerExtractor.maxSentenceTokens(edu.stanford.nlp.ling.tokensregex.TokenSequencePattern.compile(pattern));
+        return TriggerExtractor.maxSentenceTokens(
+                LazyTokenPattern.parse(edu.stanford.nlp.ling.tokensregex.TokenSequencePattern.getNewEnv(), pattern).expr());
     }
 }

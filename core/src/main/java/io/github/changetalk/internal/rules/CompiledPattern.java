@@ -44,9 +44,10 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
      */
     record Tokens(PatternSpec spec, LazyTokenPattern source, Trigger trigger, int maxTokens, TokenReach reach,
                   boolean shared) implements CompiledPattern {
-        static Tokens of(PatternSpec spec, LazyTokenPattern source, boolean shared) {
+        /** {@code triggerMemo}: shared by the patterns of one compilation (see TriggerExtractor). */
+        static Tokens of(PatternSpec spec, LazyTokenPattern source, boolean shared, java.util.Map<Object, Trigger> triggerMemo) {
             var expr = source.expr();
-            return new Tokens(spec, source, TriggerExtractor.ofTokens(expr), TriggerExtractor.maxSentenceTokens(expr),
+            return new Tokens(spec, source, TriggerExtractor.ofTokens(expr, triggerMemo), TriggerExtractor.maxSentenceTokens(expr),
                     TokenReach.of(expr).orElse(null), shared);
         }
 

@@ -48,10 +48,10 @@ public final class RuleMatcher {
         Optional<MatchedSpan> find(CompiledPattern p, SentenceView sentence, String text) {
             if (p instanceof CompiledPattern.Tokens t && t.shared()) {
                 Map<Object, Optional<MatchedSpan>> bySentence = memo.computeIfAbsent(sentence, s -> new IdentityHashMap<>());
-                Optional<MatchedSpan> found = bySentence.get(t.pattern());
+                Optional<MatchedSpan> found = bySentence.get(t.source());
                 if (found == null) {
                     found = MatchedSpan.find(p, sentence, text, gated, stepLimit);
-                    bySentence.put(t.pattern(), found);
+                    bySentence.put(t.source(), found);
                 }
                 // The same words, reported under this pattern's own slot (patterns[0], unless[1]...).
                 return found.map(m -> new MatchedSpan(p.spec().slot(), m.text(), m.begin(), m.end(), m.tokenCount()));

@@ -42,16 +42,23 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
      * @param shared    whether other rules use the same pattern text (and this compiled pattern): the
      *                  matcher then runs it once per sentence and remembers the result
      */
-    record Tokens(PatternSpec spec, TokenSequencePattern pattern, Trigger trigger, int maxTokens, TokenReach reach,
+    record Tokens(PatternSpec spec, LazyTokenPattern source, Trigger trigger, int maxTokens, TokenReach reach,
                   boolean shared) implements CompiledPattern {
-        static Tokens of(PatternSpec spec, TokenSequencePattern pattern, boolean shared) {
-            return new Tokens(spec, pattern, TriggerExtractor.ofTokens(pattern), TriggerExtractor.maxSentenceTokens(pattern),
-                    TokenReach.of(pattern).orElse(null), shared);
+        /** {@code triggerMemo}: shared by the patterns of one compilation (see TriggerExtractor). */
+        static Tokens of(PatternSpec spec, LazyTokenPattern source, boolean shared, java.util.Map<Object, Trigger> triggerMemo) {
+            var expr = source.expr();
+            return new Tokens(spec, source, TriggerExtractor.ofTokens(expr, triggerMemo), TriggerExtractor.maxSentenceTokens(expr),
+                    TokenReach.of(expr).orElse(null), shared);
         }
 
         /** The same compiled pattern under another rule's spec (identical pattern text). */
         Tokens sharedWith(PatternSpec other) {
-            return new Tokens(other, pattern, trigger, maxTokens, reach, true);
+            return new Tokens(other, source, trigger, maxTokens, reach, true);
+        }
+
+        /** TokensRegex's own compiled pattern (built on first use). */
+        public TokenSequencePattern pattern() {
+            return source.get();
         }
 
         @Override
@@ -74,7 +81,7 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
                 }
             }
             try {
-                TokenSequenceMatcher m = pattern.getMatcher(new BoundedTokens(sentence.tokens(), stepLimit));
+                TokenSequenceMatcher m = pattern().getMatcher(new BoundedTokens(sentence.tokens(), stepLimit));
                 return m.find(from) ? first(m) : Optional.empty();
             } catch (StackOverflowError e) {
                 throw new MatchLimitException();

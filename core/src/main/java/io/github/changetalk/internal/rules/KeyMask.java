@@ -14,12 +14,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (a rule set compiled concurrently, after the mask) is checked on the key strings instead. Immutable.
  */
 public record KeyMask(long[] bits, int limit) {
-    private static final ConcurrentHashMap<String, Integer> IDS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Key> IDS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Integer> WORDS = new ConcurrentHashMap<>();
     private static final AtomicInteger NEXT = new AtomicInteger();
+    private static final AtomicInteger NEXT_WORD = new AtomicInteger();
 
-    /** The id of a key, handing out the next one on first sight. */
-    static int intern(String key) {
-        return IDS.computeIfAbsent(key, k -> NEXT.getAndIncrement());
+    /**
+     * What is known about one trigger key: its id, the id of its word ({@code w:want} and
+     * {@code l:want} share one) and that word's {@linkplain Trigger#cost cost}, worked out once per key
+     * rather than for every clause that holds it.
+     */
+    record Key(int id, int word, int cost) {
+    }
+
+    /** The key's ids, handing out the next ones on first sight. */
+    static Key intern(String key) {
+        Key k = IDS.get(key);
+        return k != null ? k : IDS.computeIfAbsent(key, s -> {
+            String word = s.substring(2);
+            int wordId = WORDS.computeIfAbsent(word, w -> NEXT_WORD.getAndIncrement());
+            return new Key(NEXT.getAndIncrement(), wordId, Trigger.wordCost(word));
+        });
     }
 
     /** The mask of a sentence's keys. */
@@ -27,9 +42,9 @@ public record KeyMask(long[] bits, int limit) {
         int limit = NEXT.get();
         long[] bits = new long[(limit + 63) >>> 6];
         for (String key : keys) {
-            Integer id = IDS.get(key);
-            if (id != null && id < limit) {
-                bits[id >>> 6] |= 1L << id;
+            Key k = IDS.get(key);
+            if (k != null && k.id() < limit) {
+                bits[k.id() >>> 6] |= 1L << k.id();
             }
         }
         return new KeyMask(bits, limit);

@@ -63,10 +63,16 @@ final class LexiconPattern {
         return new SequencePattern.NodePatternExpr(new WordSet(words));
     }
 
-    /** Matches a token whose word or lemma, lower-cased, is in the set. Immutable. */
+    /**
+     * Matches a token whose word or lemma, lower-cased, is in the set. Immutable. A lexicon's node is
+     * shared by every pattern that uses the lexicon, so what is derived from its words (its trigger, its
+     * token-test id) is worked out once, on first use, rather than once per pattern.
+     */
     static final class WordSet extends NodePattern<CoreMap> {
         private static final long serialVersionUID = 1L;
         private final Set<String> words;
+        private transient volatile Trigger trigger;
+        private transient volatile int testId = -1;
 
         WordSet(Set<String> words) {
             this.words = Set.copyOf(words);
@@ -74,6 +80,25 @@ final class LexiconPattern {
 
         Set<String> words() {
             return words;
+        }
+
+        Trigger trigger() {
+            Trigger t = trigger;
+            if (t == null) {
+                t = TriggerExtractor.wordOrLemma(words);
+                trigger = t;
+            }
+            return t;
+        }
+
+        /** The {@link NodeVerdicts} id of this test. */
+        int testId() {
+            int id = testId;
+            if (id < 0) {
+                id = NodeVerdicts.idOfWords(words);
+                testId = id;
+            }
+            return id;
         }
 
         @Override

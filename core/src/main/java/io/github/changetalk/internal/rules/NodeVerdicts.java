@@ -30,9 +30,15 @@ public final class NodeVerdicts {
 
     /** The id of a token test, the same for every node that tests the same thing. */
     static int id(NodePattern<?> node) {
-        Object key = node instanceof LexiconPattern.WordSet set ? set.words()
-                : List.of(node.getClass().getName(), String.valueOf(node));
-        return IDS.computeIfAbsent(key, k -> NEXT.getAndIncrement());
+        if (node instanceof LexiconPattern.WordSet set) {
+            return set.testId();
+        }
+        return IDS.computeIfAbsent(List.of(node.getClass().getName(), String.valueOf(node)), k -> NEXT.getAndIncrement());
+    }
+
+    /** The id of a lexicon's test, by its words (two lexicons with the same words test the same thing). */
+    static int idOfWords(java.util.Set<String> words) {
+        return IDS.computeIfAbsent(words, k -> NEXT.getAndIncrement());
     }
 
     List<CoreLabel> tokens() {

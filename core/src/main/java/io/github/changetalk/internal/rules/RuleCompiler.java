@@ -62,10 +62,11 @@ public final class RuleCompiler {
             }
         }
         Map<String, CompiledPattern.Tokens> shared = new HashMap<>();
+        Map<Object, Trigger> triggerMemo = new HashMap<>();
         for (RuleSpec r : catalog.rules()) {
-            List<CompiledPattern> patterns = compileAll(r, r.patterns(), env, lexicons, shared, uses);
-            List<CompiledPattern> unless = compileAll(r, r.unless(), env, lexicons, shared, uses);
-            List<CompiledPattern> context = compileAll(r, r.context(), env, lexicons, shared, uses);
+            List<CompiledPattern> patterns = compileAll(r, r.patterns(), env, lexicons, shared, uses, triggerMemo);
+            List<CompiledPattern> unless = compileAll(r, r.unless(), env, lexicons, shared, uses, triggerMemo);
+            List<CompiledPattern> context = compileAll(r, r.context(), env, lexicons, shared, uses, triggerMemo);
             List<Trigger> alternatives = new ArrayList<>();
             for (CompiledPattern p : patterns) {
                 alternatives.add(p.trigger());
@@ -77,7 +78,8 @@ public final class RuleCompiler {
     }
 
     private static List<CompiledPattern> compileAll(RuleSpec rule, List<PatternSpec> specs, Env env, LexiconTable lexicons,
-                                                    Map<String, CompiledPattern.Tokens> shared, Map<String, Integer> uses) {
+                                                    Map<String, CompiledPattern.Tokens> shared, Map<String, Integer> uses,
+                                                    Map<Object, Trigger> triggerMemo) {
         List<CompiledPattern> out = new ArrayList<>(specs.size());
         for (PatternSpec spec : specs) {
             CompiledPattern.Tokens same = spec.type() == PatternType.TOKENS ? shared.get(spec.text()) : null;
@@ -85,7 +87,7 @@ public final class RuleCompiler {
                 out.add(same.sharedWith(spec));
                 continue;
             }
-            CompiledPattern p = compile(rule, spec, env, lexicons, uses.getOrDefault(spec.text(), 0) > 1);
+            CompiledPattern p = compile(rule, spec, env, lexicons, uses.getOrDefault(spec.text(), 0) > 1, triggerMemo);
             if (p instanceof CompiledPattern.Tokens t) {
                 shared.put(spec.text(), t);
             }
@@ -94,7 +96,8 @@ public final class RuleCompiler {
         return out;
     }
 
-    private static CompiledPattern compile(RuleSpec rule, PatternSpec spec, Env env, LexiconTable lexicons, boolean shared) {
+    private static CompiledPattern compile(RuleSpec rule, PatternSpec spec, Env env, LexiconTable lexicons, boolean shared,
+                                           Map<Object, Trigger> triggerMemo) {
         try {
             String unsafe = spec.type() == PatternType.TOKENS
                     ? PatternGuard.checkTokens(spec.text()) : PatternGuard.checkSemgrex(spec.text());
@@ -102,8 +105,7 @@ public final class RuleCompiler {
                 throw new RulePackException(rule.source(), spec.line(), rule.id(), spec.slot() + ": " + unsafe);
             }
             if (spec.type() == PatternType.TOKENS) {
-                TokenSequencePattern p = TokenSequencePattern.compile(env, spec.text());
-                return CompiledPattern.Tokens.of(spec, p, shared);
+                return CompiledPattern.Tokens.of(spec, LazyTokenPattern.parse(env, spec.text()), shared, triggerMemo);
             }
             String text = substituteLexicons(spec.text(), lexicons);
             SemgrexPattern p = SemgrexPattern.compile(text);

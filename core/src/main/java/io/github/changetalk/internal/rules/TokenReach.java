@@ -49,7 +49,15 @@ final class TokenReach {
     /** The reach test of a compiled pattern, or empty when the pattern uses a construct not modelled here. */
     static Optional<TokenReach> of(TokenSequencePattern pattern) {
         try {
-            Object expr = field(SequencePattern.class, "patternExpr").get(pattern);
+            return of((SequencePattern.PatternExpr) field(SequencePattern.class, "patternExpr").get(pattern));
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The reach test of a parsed expression, or empty when it uses a construct not modelled here. */
+    static Optional<TokenReach> of(SequencePattern.PatternExpr expr) {
+        try {
             Expr root = build(expr);
             if (root == null || root.minLength() < 1) {
                 // A pattern that can match zero tokens: TokensRegex's find() skips empty matches in
@@ -489,8 +497,6 @@ final class TokenReach {
     }
 
     private static Field field(Class<?> c, String name) throws NoSuchFieldException {
-        Field f = c.getDeclaredField(name);
-        f.setAccessible(true);
-        return f;
+        return Fields.of(c, name);
     }
 }

@@ -36,11 +36,19 @@ public final class Trigger {
             int[] ids = new int[keys.size()];
             int i = 0;
             int max = -1;
+            // The cost counts each word once, whether as a word key, a lemma key or both.
+            java.util.BitSet words = new java.util.BitSet();
+            int cost = 0;
             for (String key : keys) {
-                ids[i] = KeyMask.intern(key);
-                max = Math.max(max, ids[i++]);
+                KeyMask.Key k = KeyMask.intern(key);
+                ids[i++] = k.id();
+                max = Math.max(max, k.id());
+                if (!words.get(k.word())) {
+                    words.set(k.word());
+                    cost += k.cost();
+                }
             }
-            return new Clause(keys, Trigger.cost(keys), ids, max);
+            return new Clause(keys, cost, ids, max);
         }
 
         boolean hitBy(KeyMask mask, Set<String> sentenceKeys) {
@@ -222,15 +230,12 @@ public final class Trigger {
      * A word and its lemma count once.
      */
     static int cost(Set<String> clause) {
-        Set<String> words = new HashSet<>();
-        for (String key : clause) {
-            words.add(key.substring(2));
-        }
-        int cost = 0;
-        for (String w : words) {
-            cost += UBIQUITOUS.contains(w) ? 100 : COMMON.contains(w) ? 25 : 1;
-        }
-        return cost;
+        return Clause.of(clause).cost();
+    }
+
+    /** The cost of one word in a clause (see {@link #cost(Set)}). */
+    static int wordCost(String word) {
+        return UBIQUITOUS.contains(word) ? 100 : COMMON.contains(word) ? 25 : 1;
     }
 
     int cost() {

@@ -8,7 +8,9 @@ import edu.stanford.nlp.semgraph.semgrex.SemgrexPattern;
 import edu.stanford.nlp.util.Pair;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,14 +38,70 @@ final class TriggerExtractor {
 
     static Trigger ofTokens(TokenSequencePattern pattern) {
         try {
-            Object expr = field(SequencePattern.class, "patternExpr").get(pattern);
-            return ofExpr(expr);
+            return ofTokens((SequencePattern.PatternExpr) field(SequencePattern.class, "patternExpr").get(pattern), new HashMap<>());
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Trigger.ANY;
         }
     }
 
-    private static Trigger ofExpr(Object expr) throws ReflectiveOperationException {
+    /**
+     * The trigger of a parsed TokensRegex expression. {@code memo} carries the triggers of large
+     * alternations from one pattern to the next within one compilation: TokensRegex copies a lexicon's
+     * expression into every pattern that names it, and working out its trigger again for each copy (the
+     * union of hundreds of keys, several times over) was most of the start-up time spent on triggers.
+     * Copies are recognised exactly: same structure, same node objects (copies share their nodes).
+     */
+    static Trigger ofTokens(SequencePattern.PatternExpr expr, Map<Object, Trigger> memo) {
+        try {
+            return ofExpr(expr, memo);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return Trigger.ANY;
+        }
+    }
+
+    /** Alternations with at least this many branches are remembered (smaller ones are cheap to redo). */
+    private static final int MEMO_BRANCHES = 4;
+
+    /** Compares by identity: two fingerprints are equal only when they hold the very same node objects. */
+    private record Same(Object o) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Same s && s.o == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(o);
+        }
+    }
+
+    /** A value equal for two expressions exactly when one is a copy of the other. */
+    private static Object fingerprint(Object expr) throws ReflectiveOperationException {
+        Class<?> c = expr.getClass();
+        switch (c.getName()) {
+            case SP + "NodePatternExpr":
+                return new Same(field(c, "nodePattern").get(expr));
+            case SP + "SequencePatternExpr":
+            case SP + "AndPatternExpr":
+            case SP + "OrPatternExpr": {
+                List<Object> out = new ArrayList<>();
+                out.add(c.getName());
+                for (Object child : (List<?>) field(c, "patterns").get(expr)) {
+                    out.add(fingerprint(child));
+                }
+                return out;
+            }
+            case SP + "RepeatPatternExpr":
+                return List.of(c.getName(), field(c, "minMatch").getInt(expr), field(c, "maxMatch").getInt(expr),
+                        fingerprint(field(c, "pattern").get(expr)));
+            case SP + "GroupPatternExpr":
+                return List.of(c.getName(), fingerprint(field(c, "pattern").get(expr)));
+            default:
+                return new Same(expr);
+        }
+    }
+
+    private static Trigger ofExpr(Object expr, Map<Object, Trigger> memo) throws ReflectiveOperationException {
         if (expr == null) {
             return Trigger.ANY;
         }
@@ -55,7 +113,7 @@ final class TriggerExtractor {
             case SP + "AndPatternExpr": {
                 Trigger t = Trigger.ANY;
                 for (Object child : (List<?>) field(expr.getClass(), "patterns").get(expr)) {
-                    t = t.and(ofExpr(child));
+                    t = t.and(ofExpr(child, memo));
                 }
                 return t;
             }
@@ -64,18 +122,27 @@ final class TriggerExtractor {
                 if (children.isEmpty()) {
                     return Trigger.ANY;
                 }
+                Object key = children.size() >= MEMO_BRANCHES ? fingerprint(expr) : null;
+                Trigger known = key == null ? null : memo.get(key);
+                if (known != null) {
+                    return known;
+                }
                 List<Trigger> parts = new ArrayList<>();
                 for (Object child : children) {
-                    parts.add(ofExpr(child));
+                    parts.add(ofExpr(child, memo));
                 }
-                return Trigger.anyOf(parts);
+                Trigger t = Trigger.anyOf(parts);
+                if (key != null) {
+                    memo.put(key, t);
+                }
+                return t;
             }
             case SP + "RepeatPatternExpr": {
                 int min = field(expr.getClass(), "minMatch").getInt(expr);
-                return min >= 1 ? ofExpr(field(expr.getClass(), "pattern").get(expr)) : Trigger.ANY;
+                return min >= 1 ? ofExpr(field(expr.getClass(), "pattern").get(expr), memo) : Trigger.ANY;
             }
             case SP + "GroupPatternExpr":
-                return ofExpr(field(expr.getClass(), "pattern").get(expr));
+                return ofExpr(field(expr.getClass(), "pattern").get(expr), memo);
             default:
                 return Trigger.ANY;
         }
@@ -86,9 +153,9 @@ final class TriggerExtractor {
      * anchored at both ends ({@code ^ ... $}) whose parts all have a bounded length, such as the
      * short-answer patterns; otherwise {@link Integer#MAX_VALUE}. Like a trigger, a necessary condition.
      */
-    static int maxSentenceTokens(TokenSequencePattern pattern) {
+    static int maxSentenceTokens(SequencePattern.PatternExpr expr) {
         try {
-            Shape s = shape(field(SequencePattern.class, "patternExpr").get(pattern));
+            Shape s = shape(expr);
             return s.anchoredStart() && s.anchoredEnd() && s.max() >= 0 ? s.max() : Integer.MAX_VALUE;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Integer.MAX_VALUE;
@@ -178,7 +245,7 @@ final class TriggerExtractor {
             return parts.isEmpty() ? Trigger.ANY : Trigger.anyOf(parts);
         }
         if (node instanceof LexiconPattern.WordSet set) {
-            return wordOrLemma(set.words());
+            return set.trigger();
         }
         Class<?> complex = Class.forName(CNP);
         if (complex.isInstance(node)) {
@@ -194,7 +261,7 @@ final class TriggerExtractor {
     }
 
     /** Lexicon words match a token's word or its lemma. */
-    private static Trigger wordOrLemma(java.util.Set<String> words) {
+    static Trigger wordOrLemma(java.util.Set<String> words) {
         List<String> keys = new ArrayList<>();
         for (String w : words) {
             keys.add(Trigger.wordKey(w));
@@ -329,15 +396,6 @@ final class TriggerExtractor {
     }
 
     private static Field field(Class<?> c, String name) throws NoSuchFieldException {
-        for (Class<?> k = c; k != null; k = k.getSuperclass()) {
-            try {
-                Field f = k.getDeclaredField(name);
-                f.setAccessible(true);
-                return f;
-            } catch (NoSuchFieldException e) {
-                // look in the superclass
-            }
-        }
-        throw new NoSuchFieldException(c.getName() + "." + name);
+        return Fields.of(c, name);
     }
 }

@@ -242,8 +242,11 @@ final class TokenReach {
     private record Node(NodePattern<CoreMap> pattern, int id) implements Expr {
         @Override
         public long reach(long starts, Sentence s) {
-            long ends = 0;
             long m = starts & ((1L << s.n()) - 1); // a token test needs a token after the boundary
+            if (pattern == NodePattern.ANY_NODE) {
+                return m << 1; // "[]": every token passes (the gaps of most patterns)
+            }
+            long ends = 0;
             while (m != 0) {
                 int i = Long.numberOfTrailingZeros(m);
                 m &= m - 1;

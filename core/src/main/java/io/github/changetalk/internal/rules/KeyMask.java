@@ -21,7 +21,7 @@ public record KeyMask(long[] bits, int limit) {
 
     /**
      * What is known about one trigger key: its id, the id of its word ({@code w:want} and
-     * {@code l:want} share one) and that word's {@linkplain Trigger#cost cost}, worked out once per key
+     * {@code l:want} share one) and that word's {@linkplain Trigger#wordCost cost}, worked out once per key
      * rather than for every clause that holds it.
      */
     record Key(int id, int word, int cost) {

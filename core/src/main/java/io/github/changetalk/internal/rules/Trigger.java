@@ -225,15 +225,10 @@ public final class Trigger {
     }
 
     /**
-     * A rough count of how many sentences a clause selects: each distinct word costs 1, a common
-     * conversational word 25, and a word in nearly every client sentence ("I", punctuation) 100.
-     * A word and its lemma count once.
+     * The cost of one word in a clause. A clause's cost is a rough count of how many sentences it
+     * selects: each distinct word costs 1, a common conversational word 25, and a word in nearly every
+     * client sentence ("I", punctuation) 100; a word and its lemma count once ({@link Clause#of}).
      */
-    static int cost(Set<String> clause) {
-        return Clause.of(clause).cost();
-    }
-
-    /** The cost of one word in a clause (see {@link #cost(Set)}). */
     static int wordCost(String word) {
         return UBIQUITOUS.contains(word) ? 100 : COMMON.contains(word) ? 25 : 1;
     }

@@ -41,10 +41,6 @@ public final class NodeVerdicts {
         return IDS.computeIfAbsent(words, k -> NEXT.getAndIncrement());
     }
 
-    List<CoreLabel> tokens() {
-        return tokens;
-    }
-
     int size() {
         return tokens.size();
     }

@@ -49,8 +49,8 @@ public final class RuleCompiler {
             }
         }
         List<CompiledRule> rules = new ArrayList<>();
-        // Identical token patterns (the short-answer patterns repeated per DARN-CAT kind) share one
-        // compiled TokenSequencePattern, which the matcher then runs once per sentence (RuleMatcher).
+        // Identical token patterns (the short-answer patterns repeated per DARN-CAT kind) are compiled
+        // once and marked shared, so that the matcher runs them once per sentence (RuleMatcher).
         Map<String, Integer> uses = new HashMap<>();
         for (RuleSpec r : catalog.rules()) {
             for (List<PatternSpec> group : List.of(r.patterns(), r.unless(), r.context())) {

@@ -3,7 +3,6 @@ package io.github.changetalk.internal.rules;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.ling.tokensregex.NodePattern;
 import edu.stanford.nlp.ling.tokensregex.SequencePattern;
-import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
 import edu.stanford.nlp.util.CoreMap;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
@@ -44,15 +43,6 @@ final class TokenReach {
     private TokenReach(Expr root) {
         this.root = root;
         this.spans = spannable(root);
-    }
-
-    /** The reach test of a compiled pattern, or empty when the pattern uses a construct not modelled here. */
-    static Optional<TokenReach> of(TokenSequencePattern pattern) {
-        try {
-            return of((SequencePattern.PatternExpr) field(SequencePattern.class, "patternExpr").get(pattern));
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     /** The reach test of a parsed expression, or empty when it uses a construct not modelled here. */
@@ -116,7 +106,8 @@ final class TokenReach {
      * @param start the first token of the match; when {@code end} is -1, only a bound: no match starts
      *              before it
      * @param end   exclusive; -1 when the match was not worked out (the pattern is not
-     *              {@linkplain #spans() spannable}, or the search ran over its step budget): then the
+     *              spannable (a repeat of something that may match nothing), or the search ran over its
+     *              step budget): then the
      *              caller runs TokensRegex from {@code start}
      */
     record Hit(int start, int end) {
@@ -135,7 +126,7 @@ final class TokenReach {
      *
      * <p>Sentences that fit the position masks go through the reach test first, which answers the
      * common "nowhere" in one pass and gives the start; the search then runs once, from a start known to
-     * match. Longer sentences are searched start by start. A step budget per sentence guards against
+     * match. Longer sentences are searched start by start. A step budget per start guards against
      * the exponential cases of backtracking (nested repeats); over it, the caller asks TokensRegex.
      */
     Hit firstMatch(List<CoreLabel> tokens) {
@@ -174,11 +165,6 @@ final class TokenReach {
         } catch (OverBudget e) {
             return new Hit(start, -1);
         }
-    }
-
-    /** Whether {@link #firstMatch} works out ends: no repeat of something that may match nothing. */
-    boolean spans() {
-        return spans;
     }
 
     /** The sentence's token-test verdicts, and the search steps taken. */

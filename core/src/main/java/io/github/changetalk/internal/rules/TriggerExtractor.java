@@ -3,12 +3,10 @@ package io.github.changetalk.internal.rules;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.tokensregex.NodePattern;
 import edu.stanford.nlp.ling.tokensregex.SequencePattern;
-import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
 import edu.stanford.nlp.semgraph.semgrex.SemgrexPattern;
 import edu.stanford.nlp.util.Pair;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -34,14 +32,6 @@ final class TriggerExtractor {
     private static final String CNP = "edu.stanford.nlp.ling.tokensregex.ComplexNodePattern";
 
     private TriggerExtractor() {
-    }
-
-    static Trigger ofTokens(TokenSequencePattern pattern) {
-        try {
-            return ofTokens((SequencePattern.PatternExpr) field(SequencePattern.class, "patternExpr").get(pattern), new HashMap<>());
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return Trigger.ANY;
-        }
     }
 
     /**

@@ -57,7 +57,8 @@ class LexiconPatternTest {
             }
         }
         assertThat(matched).isGreaterThanOrEqualTo(15);
-        Trigger t = TriggerExtractor.ofTokens(TokenSequencePattern.compile(bySet, "[{word:/(?i)i/}] []{0,3} $LEX"));
+        Trigger t = TriggerExtractor.ofTokens(LazyTokenPattern.parse(bySet, "[{word:/(?i)i/}] []{0,3} $LEX").expr(),
+                new java.util.HashMap<>());
         assertThat(t.toString()).contains("lemma:quit", "word:stop", "word:cut", "lemma:give", "word:wan", "word:got").contains(" and ");
     }
 

@@ -69,8 +69,9 @@ class TokenReachTest {
         int matched = 0;
         int compared = 0;
         for (String text : patterns) {
-            TokenSequencePattern p = TokenSequencePattern.compile(env, text);
-            TokenReach reach = TokenReach.of(p).orElseThrow(() -> new AssertionError("not modelled: " + text));
+            LazyTokenPattern parsed = LazyTokenPattern.parse(env, text);
+            TokenReach reach = TokenReach.of(parsed.expr()).orElseThrow(() -> new AssertionError("not modelled: " + text));
+            TokenSequencePattern p = parsed.get();
             for (SentenceView s : sentences) {
                 boolean expected = p.getMatcher(s.tokens()).find();
                 if (s.tokens().size() <= TokenReach.MAX_TOKENS) {
@@ -141,11 +142,11 @@ class TokenReachTest {
     @Test
     void patternsThatCanMatchNothingOrUseOtherConstructsAreLeftToTokensRegex() {
         Env env = TokenSequencePattern.getNewEnv();
-        assertThat(TokenReach.of(TokenSequencePattern.compile(env, "[{word:x}]?"))).isEmpty();
-        assertThat(TokenReach.of(TokenSequencePattern.compile(env, "[]*"))).isEmpty();
-        assertThat(TokenReach.of(TokenSequencePattern.compile(env, "([{word:x}]) []* \\1"))).isEmpty();
-        assertThat(TokenReach.of(TokenSequencePattern.compile(env, "[{word:x}] & [{tag:NN}]"))).isEmpty();
-        assertThat(TokenReach.of(TokenSequencePattern.compile(env, "^ [{word:x}] $"))).isPresent();
+        assertThat(TokenReach.of(LazyTokenPattern.parse(env, "[{word:x}]?").expr())).isEmpty();
+        assertThat(TokenReach.of(LazyTokenPattern.parse(env, "[]*").expr())).isEmpty();
+        assertThat(TokenReach.of(LazyTokenPattern.parse(env, "([{word:x}]) []* \\1").expr())).isEmpty();
+        assertThat(TokenReach.of(LazyTokenPattern.parse(env, "[{word:x}] & [{tag:NN}]").expr())).isEmpty();
+        assertThat(TokenReach.of(LazyTokenPattern.parse(env, "^ [{word:x}] $").expr())).isPresent();
     }
 
     /** TokensRegex's first match as "start-end", or null. */
@@ -182,9 +183,10 @@ class TokenReachTest {
 
     @Test
     void longSentencesAreSearchedStartByStart() {
-        TokenSequencePattern p = TokenSequencePattern.compile(TokenSequencePattern.getNewEnv(),
+        LazyTokenPattern parsed = LazyTokenPattern.parse(TokenSequencePattern.getNewEnv(),
                 "[{word:/(?i)i/}] []{0,3} [{lemma:/want|have/}] []{0,3} [{lemma:/cut|stop|quit/}]");
-        TokenReach reach = TokenReach.of(p).orElseThrow();
+        TokenReach reach = TokenReach.of(parsed.expr()).orElseThrow();
+        TokenSequencePattern p = parsed.get();
         List<SentenceView> longOnes = sentences.stream().filter(s -> s.tokens().size() > TokenReach.MAX_TOKENS).toList();
         assertThat(longOnes).isNotEmpty();
         int matched = 0;

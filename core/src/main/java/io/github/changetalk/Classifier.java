@@ -1,5 +1,6 @@
 package io.github.changetalk;
 
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.github.changetalk.internal.Engine;
 import io.github.changetalk.internal.ExampleRunner;
 import io.github.changetalk.internal.PackSources;
@@ -24,6 +25,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -60,13 +62,17 @@ public final class Classifier {
     private final Engine engine;
     private final boolean gating;
 
-    private Classifier(Builder b, RuleCatalog catalog, Set<String> defaultTargets) {
+    private Classifier(Builder b, RuleCatalog catalog, Set<String> defaultTargets,
+                       CompletableFuture<StanfordCoreNLP> tagger) {
         this.catalog = catalog;
         this.defaultTargets = defaultTargets;
         this.gating = b.gating;
         this.defaultRules = gate(RuleCompiler.compile(catalog, defaultTargets, Analyzer::tokenizeEntry));
         this.analyzer = new Analyzer(defaultRules.usesDependencies(), b.maxParseTokens, b.parserPrecompute,
-                b.parserOnDemand ? defaultRules.parserTriggers() : null, b.maxSentenceTokens);
+                b.parserOnDemand ? defaultRules.parserTriggers() : null, b.maxSentenceTokens, tagger);
+        if (!b.parserOnDemand) {
+            analyzer.awaitTagger(); // as documented: building loads the tagger, and fails if it cannot
+        }
         this.engine = Engine.of(analyzer, b.maxCharacters, b.matchStepLimit);
     }
 
@@ -358,6 +364,10 @@ public final class Classifier {
 
         /** Loads and checks every pack, compiles every pattern, and loads the NLP models. */
         public Classifier build() {
+            // The tagger loads on another core while the packs are read and compiled (each takes about
+            // as long cold). If a pack turns out broken the load is wasted but harmless: a daemon thread,
+            // and CoreNLP keeps the loaded tagger in its JVM-wide annotator pool for the next build.
+            CompletableFuture<StanfordCoreNLP> tagger = Analyzer.loadTaggerInBackground();
             List<PackSources.Source> sources = new ArrayList<>();
             if (defaults) {
                 sources.addAll(PackSources.defaults());
@@ -386,7 +396,7 @@ public final class Classifier {
                     selection.add(GENERIC);
                 }
             }
-            return new Classifier(this, catalog, selection);
+            return new Classifier(this, catalog, selection, tagger);
         }
     }
 }

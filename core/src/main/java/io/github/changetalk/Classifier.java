@@ -1,5 +1,6 @@
 package io.github.changetalk;
 
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.github.changetalk.internal.Engine;
 import io.github.changetalk.internal.ExampleRunner;
 import io.github.changetalk.internal.PackSources;
@@ -11,9 +12,11 @@ import io.github.changetalk.internal.pack.PackSpec;
 import io.github.changetalk.internal.pack.PatternSpec;
 import io.github.changetalk.internal.pack.RuleSpec;
 import io.github.changetalk.internal.rules.CompiledRule;
+import io.github.changetalk.internal.rules.PatternIndex;
 import io.github.changetalk.internal.rules.RuleCatalog;
 import io.github.changetalk.internal.rules.RuleCompiler;
 import io.github.changetalk.internal.rules.RuleSet;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +27,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -59,14 +63,20 @@ public final class Classifier {
     private final Analyzer analyzer;
     private final Engine engine;
     private final boolean gating;
+    private final PatternIndex patternIndex; // null: parse every pattern at compile time
 
-    private Classifier(Builder b, RuleCatalog catalog, Set<String> defaultTargets) {
+    private Classifier(Builder b, RuleCatalog catalog, Set<String> defaultTargets,
+                       CompletableFuture<StanfordCoreNLP> tagger) {
         this.catalog = catalog;
         this.defaultTargets = defaultTargets;
         this.gating = b.gating;
-        this.defaultRules = gate(RuleCompiler.compile(catalog, defaultTargets, Analyzer::tokenizeEntry));
+        this.patternIndex = b.patternIndex;
+        this.defaultRules = gate(RuleCompiler.compile(catalog, defaultTargets, Analyzer::tokenizeEntry, patternIndex));
         this.analyzer = new Analyzer(defaultRules.usesDependencies(), b.maxParseTokens, b.parserPrecompute,
-                b.parserOnDemand ? defaultRules.parserTriggers() : null, b.maxSentenceTokens);
+                b.parserOnDemand ? defaultRules.parserTriggers() : null, b.maxSentenceTokens, tagger);
+        if (!b.parserOnDemand) {
+            analyzer.awaitTagger(); // as documented: building loads the tagger, and fails if it cannot
+        }
         this.engine = Engine.of(analyzer, b.maxCharacters, b.matchStepLimit);
     }
 
@@ -192,7 +202,7 @@ public final class Classifier {
             return defaultRules;
         }
         Set<String> key = selection == null ? Set.of("*") : Set.copyOf(selection);
-        return byTargets.computeIfAbsent(key, k -> gate(RuleCompiler.compile(catalog, selection, Analyzer::tokenizeEntry)));
+        return byTargets.computeIfAbsent(key, k -> gate(RuleCompiler.compile(catalog, selection, Analyzer::tokenizeEntry, patternIndex)));
     }
 
     private RuleSet gate(RuleSet rules) {
@@ -218,6 +228,7 @@ public final class Classifier {
         private boolean parserOnDemand;
         private int maxSentenceTokens = Analyzer.DEFAULT_MAX_SENTENCE_TOKENS;
         private long matchStepLimit = RuleMatcher.DEFAULT_STEP_LIMIT;
+        private PatternIndex patternIndex;
 
         private Builder() {
         }
@@ -323,6 +334,36 @@ public final class Classifier {
         }
 
         /**
+         * Reads a pattern index written by {@link #writePatternIndex} for these packs: the token patterns it
+         * holds are parsed when a sentence first holds their trigger words, not at build time, which takes
+         * most of the rule compile out of start-up (a one-line input meets a quarter of the rules at most).
+         * Labels are the same either way. An index that cannot be read, or was written for other lexicons,
+         * is ignored (everything is parsed at build); patterns it does not hold are parsed at build, so a
+         * broken pattern still fails {@link #build()}.
+         */
+        public Builder patternIndex(Path file) {
+            Objects.requireNonNull(file, "file");
+            try {
+                patternIndex = PatternIndex.read(file);
+            } catch (IOException e) {
+                patternIndex = null; // a start-up aid only: without it, build() parses every pattern
+            }
+            return this;
+        }
+
+        /**
+         * Compiles the packs this builder holds, for every target, and writes their pattern index to
+         * {@code file} (replacing it in one step) for {@link #patternIndex}. Loads no language model.
+         *
+         * @throws RulePackException when a pack is broken
+         */
+        public void writePatternIndex(Path file) throws IOException {
+            Objects.requireNonNull(file, "file");
+            RuleCatalog catalog = new RuleCatalog(parseSources(), disabled);
+            PatternIndex.write(RuleCompiler.compile(catalog, null, Analyzer::tokenizeEntry), file);
+        }
+
+        /**
          * The parser's precomputed-embedding cache (CoreNLP's {@code depparse.numPreComputed}): 0 loads
          * about a second faster and parses ~10% slower; -1 (default) keeps CoreNLP's default.
          */
@@ -358,19 +399,11 @@ public final class Classifier {
 
         /** Loads and checks every pack, compiles every pattern, and loads the NLP models. */
         public Classifier build() {
-            List<PackSources.Source> sources = new ArrayList<>();
-            if (defaults) {
-                sources.addAll(PackSources.defaults());
-            }
-            sources.addAll(packs);
-            if (sources.isEmpty()) {
-                throw new IllegalStateException("no rule packs: add some, or keep the default packs");
-            }
-            List<PackSpec> specs = new ArrayList<>();
-            for (PackSources.Source s : sources) {
-                specs.add(PackParser.parse(s.name(), s.text()));
-            }
-            RuleCatalog catalog = new RuleCatalog(specs, disabled);
+            // The tagger loads on another core while the packs are read and compiled (each takes about
+            // as long cold). If a pack turns out broken the load is wasted but harmless: a daemon thread,
+            // and CoreNLP keeps the loaded tagger in its JVM-wide annotator pool for the next build.
+            CompletableFuture<StanfordCoreNLP> tagger = Analyzer.loadTaggerInBackground();
+            RuleCatalog catalog = new RuleCatalog(parseSources(), disabled);
             Set<String> selection = null;
             if (targets != null) {
                 selection = new TreeSet<>();
@@ -386,7 +419,23 @@ public final class Classifier {
                     selection.add(GENERIC);
                 }
             }
-            return new Classifier(this, catalog, selection);
+            return new Classifier(this, catalog, selection, tagger);
+        }
+
+        private List<PackSpec> parseSources() {
+            List<PackSources.Source> sources = new ArrayList<>();
+            if (defaults) {
+                sources.addAll(PackSources.defaults());
+            }
+            sources.addAll(packs);
+            if (sources.isEmpty()) {
+                throw new IllegalStateException("no rule packs: add some, or keep the default packs");
+            }
+            List<PackSpec> specs = new ArrayList<>();
+            for (PackSources.Source s : sources) {
+                specs.add(PackParser.parse(s.name(), s.text()));
+            }
+            return specs;
         }
     }
 }

@@ -33,7 +33,8 @@ import picocli.CommandLine.Parameters;
 /** {@code changetalk rules}: list, check and explain rules, for people writing and debugging packs. */
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "List, check and explain rules.",
-        subcommands = {RulesCommand.ListRules.class, RulesCommand.Check.class, RulesCommand.Explain.class},
+        subcommands = {RulesCommand.ListRules.class, RulesCommand.Check.class, RulesCommand.Explain.class,
+            RulesCommand.Index.class},
         footer = {
             "",
             "Examples:",
@@ -50,6 +51,36 @@ public final class RulesCommand implements Callable<Integer> {
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getErr());
         return CliException.USAGE;
+    }
+
+    @Command(name = "index", mixinStandardHelpOptions = true,
+            description = {"Write the pattern index of the loaded packs to FILE: each token pattern's trigger words and "
+                    + "length, so that a later start parses a pattern only when a sentence holds its trigger words. "
+                    + "The ./changetalk launcher writes one after each build; labels are the same with or without it."})
+    static final class Index implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE", description = "Where to write the index (replaced in one step).")
+        Path file;
+
+        @Mixin
+        ClassifierOptions rules = new ClassifierOptions();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try {
+                rules.builder().writePatternIndex(file);
+            } catch (RulePackException e) {
+                throw new CliException(CliException.USAGE, e.getMessage(), e);
+            } catch (IllegalArgumentException | IllegalStateException e) {
+                throw new CliException(CliException.USAGE, e.getMessage(), e);
+            } catch (IOException e) {
+                String why = e instanceof java.nio.file.NoSuchFileException ? "no such directory" : e.getMessage();
+                throw new CliException(CliException.FAILED, "cannot write " + file + ": " + why, e);
+            }
+            return 0;
+        }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the loaded rules: id, label, direction, DARN-CAT kind, pack.")

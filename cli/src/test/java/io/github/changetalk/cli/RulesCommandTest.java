@@ -15,6 +15,21 @@ class RulesCommandTest {
     Path dir;
 
     @Test
+    void indexWritesAPatternIndexTheClassifierReads() throws IOException {
+        Path file = dir.resolve("changetalk.index");
+        Cli.Result r = Cli.run("", "rules", "index", file.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        org.assertj.core.api.Assertions.assertThatCode(() -> io.github.changetalk.internal.rules.PatternIndex.read(file))
+                .doesNotThrowAnyException();
+        assertThat(Files.size(file)).isGreaterThan(1000);
+
+        Cli.Result nowhere = Cli.run("", "rules", "index", dir.resolve("no/such/dir/x.index").toString());
+        assertThat(nowhere.code()).isEqualTo(1);
+        assertThat(nowhere.err().strip().lines()).hasSize(1);
+        assertThat(nowhere.err()).contains("no/such/dir/x.index").contains("no such directory");
+    }
+
+    @Test
     void checkPassesOnAGoodPack() {
         Cli.Result r = Cli.run("", "rules", "check", Cli.TEST_PACK);
         assertThat(r.code()).as(r.err()).isZero();

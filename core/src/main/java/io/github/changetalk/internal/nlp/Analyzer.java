@@ -56,20 +56,38 @@ public final class Analyzer {
      */
     public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed, List<Trigger> parserTriggers,
                     int maxSentenceTokens) {
+        this(needParser, maxParseTokens, numPreComputed, parserTriggers, maxSentenceTokens,
+                parserTriggers != null ? loadTaggerInBackground() : CompletableFuture.completedFuture(pipeline("pos,lemma")));
+    }
+
+    /**
+     * As above, with a tagger whose load the caller started earlier ({@link #loadTaggerInBackground()}),
+     * typically before compiling the rules, so that the two overlap.
+     */
+    public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed, List<Trigger> parserTriggers,
+                    int maxSentenceTokens, CompletableFuture<StanfordCoreNLP> tagger) {
         // Start the slow parser load first so that it overlaps with the tagger load.
         boolean onDemand = parserTriggers != null;
         this.parser = !needParser ? null
                 : onDemand ? ParserLoader.onDemand(numPreComputed) : ParserLoader.startInBackground(numPreComputed);
         this.parserTriggers = parserTriggers;
         this.tokenizer = pipeline("tokenize,ssplit");
-        if (onDemand) {
-            // The tagger is needed by every input: load it while the caller reads its input.
-            this.tagger = CompletableFuture.supplyAsync(() -> pipeline("pos,lemma"), Analyzer::daemon);
-        } else {
-            this.tagger = CompletableFuture.completedFuture(pipeline("pos,lemma"));
-        }
+        this.tagger = tagger;
         this.maxParseTokens = maxParseTokens;
         this.maxSentenceTokens = maxSentenceTokens;
+    }
+
+    /**
+     * Starts loading the tagger and lemmatizer (every input needs them; about 0.7 s) on a daemon thread.
+     * A failure is reported when the tagger is first used.
+     */
+    public static CompletableFuture<StanfordCoreNLP> loadTaggerInBackground() {
+        return CompletableFuture.supplyAsync(() -> pipeline("pos,lemma"), Analyzer::daemon);
+    }
+
+    /** Waits for the tagger to load, failing as a tagger load failure would. */
+    public void awaitTagger() {
+        taggerPipeline();
     }
 
     private static void daemon(Runnable r) {

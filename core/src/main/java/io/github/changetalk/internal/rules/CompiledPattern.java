@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * A pattern compiled once at load time. Compiled patterns are immutable and shared by all threads;
- * each {@link #find} makes its own matcher.
+ * A pattern compiled once. Compiled patterns are shared by all threads and immutable but for what a
+ * token pattern builds on first use (see {@link LazyTokenPattern}); each {@link #find} makes its own matcher.
  */
 public sealed interface CompiledPattern permits CompiledPattern.Tokens, CompiledPattern.Dependency {
     PatternSpec spec();
@@ -35,25 +35,30 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
     }
 
     /**
+     * @param source    the pattern, parsed now or on first use, with its reach model (built on first use:
+     *                  when gated, {@link TokenReach} finds the match in place of TokensRegex, the same match
+     *                  far cheaper; patterns it does not model run on TokensRegex)
      * @param maxTokens the longest sentence the pattern can match (patterns anchored at both ends);
      *                  {@link Integer#MAX_VALUE} when unbounded. Checked with the trigger, when gated.
-     * @param reach     when gated, finds the match in place of TokensRegex (the same match, far cheaper);
-     *                  null for patterns it does not model, which TokensRegex runs as before
      * @param shared    whether other rules use the same pattern text (and this compiled pattern): the
      *                  matcher then runs it once per sentence and remembers the result
      */
-    record Tokens(PatternSpec spec, LazyTokenPattern source, Trigger trigger, int maxTokens, TokenReach reach,
-                  boolean shared) implements CompiledPattern {
-        /** {@code triggerMemo}: shared by the patterns of one compilation (see TriggerExtractor). */
+    record Tokens(PatternSpec spec, LazyTokenPattern source, Trigger trigger, int maxTokens, boolean shared)
+            implements CompiledPattern {
+        /** Trigger and length worked out from the parsed pattern; {@code triggerMemo} is shared by one compilation (see TriggerExtractor). */
         static Tokens of(PatternSpec spec, LazyTokenPattern source, boolean shared, java.util.Map<Object, Trigger> triggerMemo) {
             var expr = source.expr();
-            return new Tokens(spec, source, TriggerExtractor.ofTokens(expr, triggerMemo), TriggerExtractor.maxSentenceTokens(expr),
-                    TokenReach.of(expr).orElse(null), shared);
+            return new Tokens(spec, source, TriggerExtractor.ofTokens(expr, triggerMemo), TriggerExtractor.maxSentenceTokens(expr), shared);
         }
 
         /** The same compiled pattern under another rule's spec (identical pattern text). */
         Tokens sharedWith(PatternSpec other) {
-            return new Tokens(other, source, trigger, maxTokens, reach, true);
+            return new Tokens(other, source, trigger, maxTokens, true);
+        }
+
+        /** The reach model, null when TokenReach does not model the pattern. */
+        TokenReach reach() {
+            return source.reach();
         }
 
         /** TokensRegex's own compiled pattern (built on first use). */
@@ -69,6 +74,7 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
                 if (n > maxTokens || !trigger.satisfiedBy(sentence.keyMask(), sentence.keys())) {
                     return Optional.empty();
                 }
+                TokenReach reach = source.reach();
                 if (reach != null) {
                     TokenReach.Hit hit = reach.firstMatch(sentence.nodeVerdicts());
                     if (hit == null) {

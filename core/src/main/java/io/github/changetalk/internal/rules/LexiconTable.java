@@ -2,9 +2,12 @@ package io.github.changetalk.internal.rules;
 
 import io.github.changetalk.internal.pack.LexiconSpec;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -22,6 +25,10 @@ final class LexiconTable {
     private final RuleCatalog catalog;
     private final Set<String> activeTargets;
     private final Function<String, List<String>> tokenizer;
+    // Lexicons include one another and are named by many patterns: each entry is tokenized once and
+    // each lexicon's entries collected once (tokenizing was a sixth of the rule compile at start-up).
+    private final Map<String, List<String>> tokenized = new HashMap<>();
+    private final Map<String, Set<List<String>>> collected = new HashMap<>();
 
     /** {@code activeTargets} null means every target. */
     LexiconTable(RuleCatalog catalog, Set<String> activeTargets, Function<String, List<String>> tokenizer) {
@@ -32,9 +39,14 @@ final class LexiconTable {
 
     /** The entries of a lexicon under this selection, each as its lower-cased tokens. */
     Set<List<String>> entries(String name) {
-        Set<List<String>> out = new LinkedHashSet<>();
-        collect(name, out, new LinkedHashSet<>());
-        return out;
+        Set<List<String>> known = collected.get(name);
+        if (known == null) {
+            Set<List<String>> out = new LinkedHashSet<>();
+            collect(name, out, new LinkedHashSet<>());
+            known = Collections.unmodifiableSet(out);
+            collected.put(name, known);
+        }
+        return known;
     }
 
     private void collect(String name, Set<List<String>> out, Set<String> seen) {
@@ -50,16 +62,21 @@ final class LexiconTable {
                 if (entry.startsWith("$")) {
                     collect(entry.substring(1), out, seen);
                 } else {
-                    List<String> tokens = new ArrayList<>();
-                    for (String t : tokenizer.apply(entry)) {
-                        tokens.add(t.toLowerCase(Locale.ROOT));
-                    }
+                    List<String> tokens = tokenized.computeIfAbsent(entry, this::tokenize);
                     if (!tokens.isEmpty()) {
-                        out.add(List.copyOf(tokens));
+                        out.add(tokens);
                     }
                 }
             }
         }
+    }
+
+    private List<String> tokenize(String entry) {
+        List<String> tokens = new ArrayList<>();
+        for (String t : tokenizer.apply(entry)) {
+            tokens.add(t.toLowerCase(Locale.ROOT));
+        }
+        return List.copyOf(tokens);
     }
 
     /** A TokensRegex sequence pattern matching any entry. */

@@ -27,6 +27,15 @@ public final class RuleCompiler {
 
     /** {@code activeTargets} null means every target. */
     public static RuleSet compile(RuleCatalog catalog, Set<String> activeTargets, Function<String, List<String>> tokenizer) {
+        return compile(catalog, activeTargets, tokenizer, null);
+    }
+
+    /**
+     * As above; token patterns found in {@code index} (may be null) are parsed on first use rather than
+     * now (see {@link PatternIndex}), when the index was written for the same lexicons.
+     */
+    public static RuleSet compile(RuleCatalog catalog, Set<String> activeTargets, Function<String, List<String>> tokenizer,
+                                  PatternIndex index) {
         LexiconTable lexicons = new LexiconTable(catalog, activeTargets, tokenizer);
         Env env = TokenSequencePattern.getNewEnv();
         Set<String> referenced = new TreeSet<>();
@@ -39,8 +48,10 @@ public final class RuleCompiler {
                 }
             }
         }
+        Map<String, Set<List<String>>> bound = new HashMap<>();
         for (String name : referenced) {
             try {
+                bound.put(name, lexicons.entries(name));
                 env.bind("$" + name, LexiconPattern.of(lexicons.entries(name)));
             } catch (RuntimeException e) {
                 var def = catalog.definitions(name).get(0);
@@ -61,12 +72,14 @@ public final class RuleCompiler {
                 }
             }
         }
+        String fingerprint = PatternIndex.fingerprint(bound);
+        Parsing parsing = new Parsing(env, index != null && index.fits(fingerprint) ? index : null, fingerprint,
+                new HashMap<>(), new Object());
         Map<String, CompiledPattern.Tokens> shared = new HashMap<>();
-        Map<Object, Trigger> triggerMemo = new HashMap<>();
         for (RuleSpec r : catalog.rules()) {
-            List<CompiledPattern> patterns = compileAll(r, r.patterns(), env, lexicons, shared, uses, triggerMemo);
-            List<CompiledPattern> unless = compileAll(r, r.unless(), env, lexicons, shared, uses, triggerMemo);
-            List<CompiledPattern> context = compileAll(r, r.context(), env, lexicons, shared, uses, triggerMemo);
+            List<CompiledPattern> patterns = compileAll(r, r.patterns(), parsing, lexicons, shared, uses);
+            List<CompiledPattern> unless = compileAll(r, r.unless(), parsing, lexicons, shared, uses);
+            List<CompiledPattern> context = compileAll(r, r.context(), parsing, lexicons, shared, uses);
             List<Trigger> alternatives = new ArrayList<>();
             for (CompiledPattern p : patterns) {
                 alternatives.add(p.trigger());
@@ -74,12 +87,27 @@ public final class RuleCompiler {
             Trigger trigger = Trigger.anyOf(alternatives);
             rules.add(new CompiledRule(r, rules.size(), patterns, unless, context, trigger));
         }
-        return new RuleSet(rules);
+        return new RuleSet(rules, fingerprint);
     }
 
-    private static List<CompiledPattern> compileAll(RuleSpec rule, List<PatternSpec> specs, Env env, LexiconTable lexicons,
-                                                    Map<String, CompiledPattern.Tokens> shared, Map<String, Integer> uses,
-                                                    Map<Object, Trigger> triggerMemo) {
+    /**
+     * How one compilation parses token patterns: in {@code env}, deferring those the index holds (its
+     * deferred parses share {@code parseLock}), and sharing {@code triggerMemo} among those parsed now.
+     */
+    private record Parsing(Env env, PatternIndex index, String fingerprint, Map<Object, Trigger> triggerMemo,
+                           Object parseLock) {
+        CompiledPattern.Tokens tokens(PatternSpec spec, boolean shared) {
+            PatternIndex.Entry known = index == null ? null : index.lookup(fingerprint, spec.text());
+            if (known != null) {
+                return new CompiledPattern.Tokens(spec, LazyTokenPattern.deferred(env, parseLock, spec.text()),
+                        known.trigger(), known.maxTokens(), shared);
+            }
+            return CompiledPattern.Tokens.of(spec, LazyTokenPattern.parse(env, spec.text()), shared, triggerMemo);
+        }
+    }
+
+    private static List<CompiledPattern> compileAll(RuleSpec rule, List<PatternSpec> specs, Parsing parsing, LexiconTable lexicons,
+                                                    Map<String, CompiledPattern.Tokens> shared, Map<String, Integer> uses) {
         List<CompiledPattern> out = new ArrayList<>(specs.size());
         for (PatternSpec spec : specs) {
             CompiledPattern.Tokens same = spec.type() == PatternType.TOKENS ? shared.get(spec.text()) : null;
@@ -87,7 +115,7 @@ public final class RuleCompiler {
                 out.add(same.sharedWith(spec));
                 continue;
             }
-            CompiledPattern p = compile(rule, spec, env, lexicons, uses.getOrDefault(spec.text(), 0) > 1, triggerMemo);
+            CompiledPattern p = compile(rule, spec, parsing, lexicons, uses.getOrDefault(spec.text(), 0) > 1);
             if (p instanceof CompiledPattern.Tokens t) {
                 shared.put(spec.text(), t);
             }
@@ -96,8 +124,8 @@ public final class RuleCompiler {
         return out;
     }
 
-    private static CompiledPattern compile(RuleSpec rule, PatternSpec spec, Env env, LexiconTable lexicons, boolean shared,
-                                           Map<Object, Trigger> triggerMemo) {
+    private static CompiledPattern compile(RuleSpec rule, PatternSpec spec, Parsing parsing, LexiconTable lexicons,
+                                           boolean shared) {
         try {
             String unsafe = spec.type() == PatternType.TOKENS
                     ? PatternGuard.checkTokens(spec.text()) : PatternGuard.checkSemgrex(spec.text());
@@ -105,7 +133,7 @@ public final class RuleCompiler {
                 throw new RulePackException(rule.source(), spec.line(), rule.id(), spec.slot() + ": " + unsafe);
             }
             if (spec.type() == PatternType.TOKENS) {
-                return CompiledPattern.Tokens.of(spec, LazyTokenPattern.parse(env, spec.text()), shared, triggerMemo);
+                return parsing.tokens(spec, shared);
             }
             String text = substituteLexicons(spec.text(), lexicons);
             SemgrexPattern p = SemgrexPattern.compile(text);

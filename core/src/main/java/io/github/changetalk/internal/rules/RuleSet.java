@@ -21,13 +21,15 @@ public final class RuleSet {
     private final EnumSet<GraphKind> graphs;
     private final boolean gated;
     private final List<Trigger> parserTriggers; // one per dependency pattern; null when there is none
+    private final String lexiconFingerprint;
 
-    RuleSet(List<CompiledRule> rules) {
-        this(rules, true);
+    RuleSet(List<CompiledRule> rules, String lexiconFingerprint) {
+        this(rules, true, lexiconFingerprint);
     }
 
-    private RuleSet(List<CompiledRule> rules, boolean gated) {
+    private RuleSet(List<CompiledRule> rules, boolean gated, String lexiconFingerprint) {
         this.gated = gated;
+        this.lexiconFingerprint = lexiconFingerprint;
         this.rules = List.copyOf(rules);
         Map<String, List<Integer>> index = new HashMap<>();
         List<Integer> any = new ArrayList<>();
@@ -70,7 +72,7 @@ public final class RuleSet {
      * measure what gating saves.
      */
     public RuleSet ungated() {
-        return gated ? new RuleSet(rules, false) : this;
+        return gated ? new RuleSet(rules, false, lexiconFingerprint) : this;
     }
 
     /** Whether triggers select the candidate rules and patterns (the default). */
@@ -115,6 +117,11 @@ public final class RuleSet {
      */
     public List<Trigger> parserTriggers() {
         return parserTriggers == null ? null : gated ? parserTriggers : List.of(Trigger.ANY);
+    }
+
+    /** The {@link PatternIndex#fingerprint} of the lexicons these rules were compiled with. */
+    String lexiconFingerprint() {
+        return lexiconFingerprint;
     }
 
     public boolean usesDependencies() {

@@ -31,7 +31,7 @@ public final class Trigger {
      * One required clause: any of these keys. Its cost and key ids ({@link KeyMask}) are worked out once,
      * when it is made; {@code maxId} is the largest id.
      */
-    private record Clause(Set<String> keys, int cost, int[] ids, int maxId) {
+    record Clause(Set<String> keys, int cost, int[] ids, int maxId) {
         static Clause of(Set<String> keys) {
             int[] ids = new int[keys.size()];
             int i = 0;
@@ -89,6 +89,16 @@ public final class Trigger {
     /** One clause: any of these keys; no keys gives {@link #ANY}. */
     public static Trigger of(Collection<String> keys) {
         return keys.isEmpty() ? ANY : new Trigger(List.of(Clause.of(Set.copyOf(keys))));
+    }
+
+    /** A trigger of these clauses, as {@link #clauses()} gave them (for the {@link PatternIndex}). */
+    static Trigger ofClauses(List<Clause> clauses) {
+        return clauses.isEmpty() ? ANY : new Trigger(clauses);
+    }
+
+    /** Every clause, rarest first; empty for {@link #ANY}. */
+    List<Clause> clauses() {
+        return clauses;
     }
 
     public static String wordKey(String word) {

@@ -1,0 +1,235 @@
+package io.github.changetalk.internal.rules;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the rule index needs of each token pattern, known without parsing it: its trigger and its
+ * length bound. Written after a build for the packs of that build ({@link #write}), read at start-up
+ * ({@link #read}) so that {@link RuleCompiler} can leave each pattern unparsed until a sentence holds
+ * its trigger words: parsing every pattern was most of the start-up compile, and a one-line input
+ * meets a quarter of the rules at most.
+ *
+ * <p>An entry is used only for the same pattern text under the same lexicons: the index carries a
+ * fingerprint of every lexicon's tokenized entries (and of this format), and an index for other
+ * lexicons is not used at all. Patterns it does not hold (a pack added since) are parsed at load as
+ * usual. So the index changes when patterns are parsed, never what they match. Immutable.
+ */
+public final class PatternIndex {
+    /** Bump when the file layout or the way triggers and length bounds are derived changes. */
+    static final int FORMAT = 1;
+    private static final String MAGIC = "changetalk-pattern-index";
+
+    record Entry(Trigger trigger, int maxTokens) {
+    }
+
+    private final String fingerprint;
+    private final Map<String, Entry> byText;
+
+    private PatternIndex(String fingerprint, Map<String, Entry> byText) {
+        this.fingerprint = fingerprint;
+        this.byText = byText;
+    }
+
+    /** The entry for a pattern text compiled under lexicons with this fingerprint, or null. */
+    Entry lookup(String lexiconFingerprint, String text) {
+        return fingerprint.equals(lexiconFingerprint) ? byText.get(text) : null;
+    }
+
+    /** Whether this index was written for lexicons with this fingerprint. */
+    boolean fits(String lexiconFingerprint) {
+        return fingerprint.equals(lexiconFingerprint);
+    }
+
+    int size() {
+        return byText.size();
+    }
+
+    /**
+     * The fingerprint of a compilation's lexicons: each referenced lexicon's name and tokenized entries,
+     * in name order, with the format number. {@code lexicons} maps name to entries.
+     */
+    static String fingerprint(Map<String, ? extends Iterable<List<String>>> lexicons) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+        StringBuilder b = new StringBuilder(MAGIC).append('\u0000').append(FORMAT);
+        for (var lexicon : new java.util.TreeMap<>(lexicons).entrySet()) {
+            b.append('\u0000').append(lexicon.getKey());
+            for (List<String> entry : lexicon.getValue()) {
+                b.append('\u0001').append(String.join("\u0002", entry));
+            }
+        }
+        byte[] digest = sha.digest(b.toString().getBytes(StandardCharsets.UTF_8));
+        StringBuilder hex = new StringBuilder(digest.length * 2);
+        for (byte x : digest) {
+            hex.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
+        }
+        return hex.toString();
+    }
+
+    /**
+     * Writes the index of a rule set's token patterns, replacing {@code file} in one step (a reader
+     * never sees half a file).
+     */
+    public static void write(RuleSet rules, Path file) throws IOException {
+        // Tables of distinct keys and clauses: a lexicon's clause (hundreds of keys) is shared by every
+        // pattern naming the lexicon, and is written, read and interned once.
+        Map<String, Integer> keyIds = new LinkedHashMap<>();
+        // Clauses are told apart by identity, as Trigger does: two equal clauses stay two, so that a
+        // trigger read back has exactly the clauses it was written with.
+        Map<Trigger.Clause, Integer> clauseIds = new IdentityHashMap<>();
+        List<Trigger.Clause> clauses = new ArrayList<>();
+        Map<String, CompiledPattern.Tokens> patterns = new LinkedHashMap<>();
+        for (CompiledRule rule : rules.rules()) {
+            for (List<CompiledPattern> group : List.of(rule.patterns(), rule.unless(), rule.context())) {
+                for (CompiledPattern p : group) {
+                    if (p instanceof CompiledPattern.Tokens t && fitsUtf(t.spec().text())) {
+                        patterns.putIfAbsent(t.spec().text(), t);
+                    }
+                }
+            }
+        }
+        for (CompiledPattern.Tokens t : patterns.values()) {
+            for (Trigger.Clause c : t.trigger().clauses()) {
+                if (!clauseIds.containsKey(c)) {
+                    clauseIds.put(c, clauses.size());
+                    clauses.add(c);
+                    for (String key : c.keys()) {
+                        keyIds.putIfAbsent(key, keyIds.size());
+                    }
+                }
+            }
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            try (OutputStream os = Files.newOutputStream(tmp);
+                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
+                out.writeUTF(MAGIC);
+                out.writeInt(FORMAT);
+                out.writeUTF(rules.lexiconFingerprint());
+                out.writeInt(keyIds.size());
+                for (String key : keyIds.keySet()) {
+                    out.writeUTF(key);
+                }
+                out.writeInt(clauses.size());
+                for (Trigger.Clause c : clauses) {
+                    out.writeInt(c.keys().size());
+                    for (String key : c.keys()) {
+                        out.writeInt(keyIds.get(key));
+                    }
+                }
+                out.writeInt(patterns.size());
+                for (CompiledPattern.Tokens t : patterns.values()) {
+                    out.writeUTF(t.spec().text());
+                    out.writeInt(t.maxTokens());
+                    List<Trigger.Clause> own = t.trigger().clauses();
+                    out.writeInt(own.size());
+                    for (Trigger.Clause c : own) {
+                        out.writeInt(clauseIds.get(c));
+                    }
+                }
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Reads an index; an unreadable, foreign or damaged file is an IOException saying which. */
+    public static PatternIndex read(Path file) throws IOException {
+        try (InputStream is = Files.newInputStream(file);
+             DataInputStream in = new DataInputStream(new BufferedInputStream(is, 1 << 16))) {
+            if (!MAGIC.equals(in.readUTF())) {
+                throw new IOException(file + ": not a changetalk pattern index");
+            }
+            int format = in.readInt();
+            if (format != FORMAT) {
+                throw new IOException(file + ": pattern index format " + format + ", expected " + FORMAT);
+            }
+            String fingerprint = in.readUTF();
+            String[] keys = new String[count(in, file)];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = in.readUTF();
+            }
+            Trigger.Clause[] clauses = new Trigger.Clause[count(in, file)];
+            for (int i = 0; i < clauses.length; i++) {
+                int n = count(in, file);
+                Set<String> members = new HashSet<>(n * 2);
+                for (int k = 0; k < n; k++) {
+                    members.add(keys[index(in, keys.length, file)]);
+                }
+                if (members.isEmpty()) {
+                    throw new IOException(file + ": damaged pattern index (an empty trigger clause)");
+                }
+                clauses[i] = Trigger.Clause.of(Set.copyOf(members));
+            }
+            int patterns = count(in, file);
+            Map<String, Entry> byText = new HashMap<>(patterns * 2);
+            for (int i = 0; i < patterns; i++) {
+                String text = in.readUTF();
+                int maxTokens = in.readInt();
+                int n = count(in, file);
+                List<Trigger.Clause> own = new ArrayList<>(n);
+                for (int k = 0; k < n; k++) {
+                    own.add(clauses[index(in, clauses.length, file)]);
+                }
+                byText.put(text, new Entry(Trigger.ofClauses(own), maxTokens));
+            }
+            if (in.read() != -1) {
+                throw new IOException(file + ": damaged pattern index (data after the end)");
+            }
+            return new PatternIndex(fingerprint, Map.copyOf(byText));
+        } catch (EOFException e) {
+            throw new IOException(file + ": damaged pattern index (truncated)", e);
+        }
+    }
+
+    private static int count(DataInputStream in, Path file) throws IOException {
+        int n = in.readInt();
+        if (n < 0 || n > 10_000_000) {
+            throw new IOException(file + ": damaged pattern index (a count of " + n + ")");
+        }
+        return n;
+    }
+
+    private static int index(DataInputStream in, int size, Path file) throws IOException {
+        int i = in.readInt();
+        if (i < 0 || i >= size) {
+            throw new IOException(file + ": damaged pattern index (reference " + i + " of " + size + ")");
+        }
+        return i;
+    }
+
+    /**
+     * writeUTF holds at most 65,535 bytes, and a char takes at most 3: longer pattern texts (none
+     * realistic) are left out, and parsed at load.
+     */
+    private static boolean fitsUtf(String s) {
+        return s.length() <= 65_535 / 3;
+    }
+}

@@ -1,0 +1,205 @@
+package io.github.changetalk.internal.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.changetalk.Classifier;
+import io.github.changetalk.Label;
+import io.github.changetalk.RulePackException;
+import io.github.changetalk.SharedClassifier;
+import io.github.changetalk.UtteranceResult;
+import io.github.changetalk.TestCorpus;
+import io.github.changetalk.internal.PackSources;
+import io.github.changetalk.internal.nlp.Analyzer;
+import io.github.changetalk.internal.nlp.SentenceView;
+import io.github.changetalk.internal.pack.PackParser;
+import io.github.changetalk.internal.pack.PackSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A pattern index changes when token patterns are parsed, never what they match: compiled with the
+ * index of the default packs, every token pattern has the trigger and length bound it has when parsed
+ * at load, finds the same span on every testdata sentence, and is parsed only once a sentence holds
+ * its trigger words. An index that does not fit (other lexicons, a damaged file) is not used.
+ */
+class PatternIndexTest {
+    private static Analyzer analyzer;
+    private static List<SentenceView> sentences;
+    private static RuleCatalog defaults;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void setUp() {
+        analyzer = new Analyzer(false, 150, -1);
+        sentences = new ArrayList<>();
+        for (String u : TestCorpus.utterances()) {
+            sentences.addAll(analyzer.analyze(u));
+        }
+        defaults = catalog(List.of());
+    }
+
+    private static RuleCatalog catalog(List<PackSpec> extra) {
+        List<PackSpec> specs = new ArrayList<>();
+        for (PackSources.Source s : PackSources.defaults()) {
+            specs.add(PackParser.parse(s.name(), s.text()));
+        }
+        specs.addAll(extra);
+        return new RuleCatalog(specs, Set.of());
+    }
+
+    private static List<CompiledPattern.Tokens> tokenPatterns(RuleSet rules) {
+        List<CompiledPattern.Tokens> out = new ArrayList<>();
+        for (CompiledRule r : rules.rules()) {
+            for (List<CompiledPattern> group : List.of(r.patterns(), r.unless(), r.context())) {
+                for (CompiledPattern p : group) {
+                    if (p instanceof CompiledPattern.Tokens t) {
+                        out.add(t);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private PatternIndex written(RuleSet rules) throws IOException {
+        Path file = dir.resolve("patterns.index");
+        PatternIndex.write(rules, file);
+        return PatternIndex.read(file);
+    }
+
+    @Test
+    void indexedPatternsAreParsedOnlyWhenTriedAndMatchAsParsedOnes() throws IOException {
+        RuleSet parsed = RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry);
+        PatternIndex index = written(parsed);
+        RuleSet indexed = RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry, index);
+
+        List<CompiledPattern.Tokens> a = tokenPatterns(parsed);
+        List<CompiledPattern.Tokens> b = tokenPatterns(indexed);
+        assertThat(b).hasSameSizeAs(a).hasSizeGreaterThan(200);
+        assertThat(b).as("every default token pattern is in the index, so none is parsed at load")
+                .noneMatch(t -> t.source().isParsed());
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(b.get(i).spec()).isEqualTo(a.get(i).spec());
+            assertThat(b.get(i).trigger().toString().equals(a.get(i).trigger().toString()))
+                    .as("same trigger for " + a.get(i).spec().text()).isTrue();
+            assertThat(b.get(i).trigger().keys()).isEqualTo(a.get(i).trigger().keys());
+            assertThat(b.get(i).maxTokens()).as(a.get(i).spec().text()).isEqualTo(a.get(i).maxTokens());
+            assertThat(b.get(i).shared()).isEqualTo(a.get(i).shared());
+        }
+        assertThat(indexed.parserTriggers()).hasToString(String.valueOf(parsed.parserTriggers()));
+
+        // A sentence without any pattern's trigger words parses nothing.
+        SentenceView plain = analyzer.analyze("The bus was late.").get(0);
+        for (CompiledPattern.Tokens t : b) {
+            t.find(plain, true, 2_000_000L);
+        }
+        long parsedAfterPlain = b.stream().filter(t -> t.source().isParsed()).count();
+        assertThat(parsedAfterPlain).as("patterns parsed for a sentence with no trigger words").isLessThan(b.size() / 10);
+
+        int matches = 0;
+        for (SentenceView s : sentences) {
+            for (int i = 0; i < a.size(); i++) {
+                var expected = a.get(i).find(s, true, 2_000_000L);
+                assertThat(b.get(i).find(s, true, 2_000_000L)).as(a.get(i).spec().text()).isEqualTo(expected);
+                matches += expected.isPresent() ? 1 : 0;
+            }
+        }
+        assertThat(matches).isGreaterThan(1000);
+    }
+
+    @Test
+    void aClassifierBuiltWithTheIndexLabelsAsOneWithout() throws IOException {
+        Path file = dir.resolve("defaults.index");
+        Classifier.builder().writePatternIndex(file);
+        Classifier indexed = Classifier.builder().patternIndex(file).loadParserOnDemand(true).build();
+        Classifier plain = SharedClassifier.get();
+        List<String> utterances = TestCorpus.utterances();
+        int changeOrSustain = 0;
+        for (String u : utterances.subList(0, Math.min(400, utterances.size()))) {
+            UtteranceResult a = plain.classify(u);
+            UtteranceResult b = indexed.classify(u);
+            assertThat(b.label()).as(u).isEqualTo(a.label());
+            assertThat(b.sentences()).as(u).isEqualTo(a.sentences());
+            changeOrSustain += a.label() == Label.NEUTRAL ? 0 : 1;
+        }
+        assertThat(changeOrSustain).isGreaterThan(100);
+        // A file that is not an index is ignored: the classifier parses every pattern at build.
+        Path junk = dir.resolve("junk.index");
+        Files.writeString(junk, "not an index");
+        assertThat(Classifier.builder().patternIndex(junk).build().classify("I want to quit.").label())
+                .isEqualTo(Label.DESIRE);
+    }
+
+    @Test
+    void anIndexForOtherLexiconsIsNotUsed() throws IOException {
+        PatternIndex index = written(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry));
+        // Only one target's lexicons: other entries, so other triggers.
+        RuleSet alcohol = RuleCompiler.compile(defaults, Set.of("alcohol", "generic"), Analyzer::tokenizeEntry, index);
+        assertThat(tokenPatterns(alcohol)).allMatch(t -> t.source().isParsed());
+        // A pack that adds a target (and so entries to the shared target lexicons) changes them too.
+        PackSpec extra = PackParser.parse("knitting.yaml", """
+                pack: knitting
+                target: knitting
+                lexicons:
+                  BEHAVIOUR: [knitting, purling]
+                """);
+        RuleSet more = RuleCompiler.compile(catalog(List.of(extra)), null, Analyzer::tokenizeEntry, index);
+        assertThat(tokenPatterns(more)).allMatch(t -> t.source().isParsed());
+    }
+
+    @Test
+    void aPackAddedAfterTheIndexIsParsedAtLoadAndStillFailsFast() throws IOException {
+        PatternIndex index = written(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry));
+        PackSpec broken = PackParser.parse("mine.yaml", """
+                pack: mine
+                rules:
+                  - id: MINE_BROKEN
+                    label: desire
+                    direction: change
+                    patterns:
+                      - tokens: '[{word:/(?i)i/}] ( [{lemma:want}]'
+                    examples:
+                      match: ["I want it.", "I want that."]
+                      nomatch: ["You want it."]
+                """);
+        assertThatThrownBy(() -> RuleCompiler.compile(catalog(List.of(broken)), null, Analyzer::tokenizeEntry, index))
+                .isInstanceOf(RulePackException.class)
+                .hasMessageContaining("mine.yaml")
+                .hasMessageContaining("MINE_BROKEN");
+    }
+
+    @Test
+    void aDamagedOrForeignFileIsRefusedWithItsName() throws IOException {
+        Path good = dir.resolve("good.index");
+        PatternIndex.write(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry), good);
+        byte[] bytes = Files.readAllBytes(good);
+
+        Path truncated = dir.resolve("truncated.index");
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> PatternIndex.read(truncated)).isInstanceOf(IOException.class)
+                .hasMessageContaining("truncated.index").hasMessageContaining("damaged");
+
+        Path foreign = dir.resolve("foreign.index");
+        Files.writeString(foreign, "pack: desire\n");
+        assertThatThrownBy(() -> PatternIndex.read(foreign)).isInstanceOf(IOException.class)
+                .hasMessageContaining("foreign.index");
+
+        Path longer = dir.resolve("longer.index");
+        byte[] extra = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        Files.write(longer, extra);
+        assertThatThrownBy(() -> PatternIndex.read(longer)).isInstanceOf(IOException.class)
+                .hasMessageContaining("after the end");
+
+        assertThat(PatternIndex.read(good).size()).isGreaterThan(200);
+    }
+}

@@ -6,6 +6,7 @@ import io.github.changetalk.internal.ExampleRunner;
 import io.github.changetalk.internal.PackSources;
 import io.github.changetalk.internal.match.RuleMatcher;
 import io.github.changetalk.internal.nlp.Analyzer;
+import io.github.changetalk.internal.nlp.ParserLoader;
 import io.github.changetalk.internal.pack.ExampleSpec;
 import io.github.changetalk.internal.pack.PackParser;
 import io.github.changetalk.internal.pack.PackSpec;
@@ -66,14 +67,14 @@ public final class Classifier {
     private final PatternIndex patternIndex; // null: parse every pattern at compile time
 
     private Classifier(Builder b, RuleCatalog catalog, Set<String> defaultTargets,
-                       CompletableFuture<StanfordCoreNLP> tagger) {
+                       CompletableFuture<StanfordCoreNLP> tagger, ParserLoader parser) {
         this.catalog = catalog;
         this.defaultTargets = defaultTargets;
         this.gating = b.gating;
         this.patternIndex = b.patternIndex;
         this.defaultRules = gate(RuleCompiler.compile(catalog, defaultTargets, Analyzer::tokenizeEntry, patternIndex));
         this.analyzer = new Analyzer(defaultRules.usesDependencies(), b.maxParseTokens, b.parserPrecompute,
-                b.parserOnDemand ? defaultRules.parserTriggers() : null, b.maxSentenceTokens, tagger);
+                b.parserOnDemand ? defaultRules.parserTriggers() : null, b.maxSentenceTokens, tagger, parser);
         if (!b.parserOnDemand) {
             analyzer.awaitTagger(); // as documented: building loads the tagger, and fails if it cannot
         }
@@ -229,6 +230,7 @@ public final class Classifier {
         private int maxSentenceTokens = Analyzer.DEFAULT_MAX_SENTENCE_TOKENS;
         private long matchStepLimit = RuleMatcher.DEFAULT_STEP_LIMIT;
         private PatternIndex patternIndex;
+        private String firstInput;
 
         private Builder() {
         }
@@ -352,6 +354,17 @@ public final class Classifier {
         }
 
         /**
+         * The text about to be classified first (say, the first record of a file), or null. With
+         * {@link #loadParserOnDemand} and a {@link #patternIndex}: when the text could need the dependency
+         * parser, the parser starts loading at once, alongside the tagger and the rule compile, instead of
+         * when the first sentence reaches it. Only timing changes.
+         */
+        public Builder firstInput(String text) {
+            firstInput = text;
+            return this;
+        }
+
+        /**
          * Compiles the packs this builder holds, for every target, and writes their pattern index to
          * {@code file} (replacing it in one step) for {@link #patternIndex}. Loads no language model.
          *
@@ -403,6 +416,15 @@ public final class Classifier {
             // as long cold). If a pack turns out broken the load is wasted but harmless: a daemon thread,
             // and CoreNLP keeps the loaded tagger in its JVM-wide annotator pool for the next build.
             CompletableFuture<StanfordCoreNLP> tagger = Analyzer.loadTaggerInBackground();
+            ParserLoader parser = null;
+            if (parserOnDemand) {
+                parser = Analyzer.parserLoader(parserPrecompute);
+                // The index's parser triggers are read before the rules are compiled (and so before the index
+                // is known to fit them): a hint that moves the parser load earlier, never a label.
+                if (patternIndex != null && Analyzer.mayNeedParser(firstInput, patternIndex.parserTriggers())) {
+                    parser.start();
+                }
+            }
             RuleCatalog catalog = new RuleCatalog(parseSources(), disabled);
             Set<String> selection = null;
             if (targets != null) {
@@ -419,7 +441,7 @@ public final class Classifier {
                     selection.add(GENERIC);
                 }
             }
-            return new Classifier(this, catalog, selection, tagger);
+            return new Classifier(this, catalog, selection, tagger, parser);
         }
 
         private List<PackSpec> parseSources() {

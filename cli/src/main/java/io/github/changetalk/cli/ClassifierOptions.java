@@ -26,6 +26,14 @@ public final class ClassifierOptions {
      * line are read afresh each time. A broken pack is a usage error (exit 2) naming file, line and rule.
      */
     public Classifier build() {
+        return build(null);
+    }
+
+    /**
+     * As {@link #build()}; {@code firstInput} (may be null) is the text to be classified first, which lets
+     * a classifier built now start loading the parser at once when that text will need it.
+     */
+    public Classifier build(String firstInput) {
         boolean defaults = rules.isEmpty() && onlyRules.isEmpty() && disable.isEmpty();
         if (defaults) {
             Classifier c = shared;
@@ -33,13 +41,13 @@ public final class ClassifierOptions {
                 synchronized (ClassifierOptions.class) {
                     c = shared;
                     if (c == null) {
-                        shared = c = load();
+                        shared = c = load(firstInput);
                     }
                 }
             }
             return c;
         }
-        return load();
+        return load(firstInput);
     }
 
     /**
@@ -69,9 +77,9 @@ public final class ClassifierOptions {
         return b;
     }
 
-    private Classifier load() {
+    private Classifier load(String firstInput) {
         try {
-            return builder().build();
+            return builder().firstInput(firstInput).build();
         } catch (RulePackException e) {
             throw new CliException(CliException.USAGE, e.getMessage(), e);
         } catch (IllegalArgumentException | IllegalStateException e) {

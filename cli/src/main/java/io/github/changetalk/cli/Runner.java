@@ -2,6 +2,8 @@ package io.github.changetalk.cli;
 
 import io.github.changetalk.Classifier;
 import io.github.changetalk.cli.io.Inputs;
+import io.github.changetalk.cli.io.PeekedSource;
+import io.github.changetalk.cli.io.RecordSource;
 import io.github.changetalk.cli.run.Pipeline;
 import io.github.changetalk.cli.run.Processed;
 import io.github.changetalk.cli.run.Progress;
@@ -35,7 +37,16 @@ final class Runner {
             }
         };
         Inputs inputs = Inputs.open(files, in.readOptions(), stdin, warn);
-        Classifier classifier = rules.build();
+        // The first record is read before the models load (unless someone is typing it), so that the
+        // classifier can start loading the parser at once if that record will need it.
+        RecordSource source = inputs;
+        String first = null;
+        if (!(inputs.readsStdin() && Terminal.stdinIsTerminal())) {
+            PeekedSource peeked = PeekedSource.of(inputs);
+            source = peeked;
+            first = peeked.firstText();
+        }
+        Classifier classifier = rules.build(first);
         if (in.target != null && classifier.resolveTarget(in.target) == null) {
             throw new CliException(CliException.USAGE, "--target: unknown target '" + in.target + "' (known: "
                     + String.join(", ", classifier.targets()) + ")");
@@ -51,7 +62,7 @@ final class Runner {
         try {
             // checkError() flushes and reports a closed stdout (e.g. "| head"): stop reading rather than
             // classify the rest of the input for nobody.
-            return pipeline.run(inputs, counted, () -> {
+            return pipeline.run(source, counted, () -> {
                 if (out.checkError()) {
                     throw new CliException(CliException.FAILED, "cannot write the output (closed by the reader?)");
                 }

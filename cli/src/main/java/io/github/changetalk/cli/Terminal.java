@@ -1,8 +1,8 @@
 package io.github.changetalk.cli;
 
 /**
- * Whether stdout and stderr are terminals. The launcher script knows ({@code [ -t 1 ]}) and passes
- * {@code -Dchangetalk.stdout.tty} and {@code -Dchangetalk.stderr.tty}; without them (a plain
+ * Whether stdin, stdout and stderr are terminals. The launcher script knows ({@code [ -t 1 ]}) and passes
+ * {@code -Dchangetalk.stdin.tty}, {@code .stdout.tty} and {@code .stderr.tty}; without them (a plain
  * {@code java -cp ...} run, or tests) we fall back on {@link System#console()}, which Java 17 gives
  * only when both stdin and stdout are terminals. Colour also needs NO_COLOR unset and TERM not "dumb".
  */
@@ -12,6 +12,10 @@ final class Terminal {
 
     static boolean stdoutIsTerminal() {
         return flag("changetalk.stdout.tty");
+    }
+
+    static boolean stdinIsTerminal() {
+        return flag("changetalk.stdin.tty");
     }
 
     static boolean stderrIsTerminal() {

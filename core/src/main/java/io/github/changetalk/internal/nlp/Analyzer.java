@@ -57,19 +57,22 @@ public final class Analyzer {
     public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed, List<Trigger> parserTriggers,
                     int maxSentenceTokens) {
         this(needParser, maxParseTokens, numPreComputed, parserTriggers, maxSentenceTokens,
-                parserTriggers != null ? loadTaggerInBackground() : CompletableFuture.completedFuture(pipeline("pos,lemma")));
+                parserTriggers != null ? loadTaggerInBackground() : CompletableFuture.completedFuture(pipeline("pos,lemma")),
+                null);
     }
 
     /**
      * As above, with a tagger whose load the caller started earlier ({@link #loadTaggerInBackground()}),
-     * typically before compiling the rules, so that the two overlap.
+     * typically before compiling the rules, so that the two overlap; and, when not null, the parser loader
+     * to use (made by {@link #parserLoader}, perhaps started already) when on demand.
      */
     public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed, List<Trigger> parserTriggers,
-                    int maxSentenceTokens, CompletableFuture<StanfordCoreNLP> tagger) {
+                    int maxSentenceTokens, CompletableFuture<StanfordCoreNLP> tagger, ParserLoader onDemandParser) {
         // Start the slow parser load first so that it overlaps with the tagger load.
         boolean onDemand = parserTriggers != null;
         this.parser = !needParser ? null
-                : onDemand ? ParserLoader.onDemand(numPreComputed) : ParserLoader.startInBackground(numPreComputed);
+                : !onDemand ? ParserLoader.startInBackground(numPreComputed)
+                : onDemandParser != null ? onDemandParser : ParserLoader.onDemand(numPreComputed);
         this.parserTriggers = parserTriggers;
         this.tokenizer = pipeline("tokenize,ssplit");
         this.tagger = tagger;
@@ -84,6 +87,32 @@ public final class Analyzer {
     public static CompletableFuture<StanfordCoreNLP> loadTaggerInBackground() {
         return CompletableFuture.supplyAsync(() -> pipeline("pos,lemma"), Analyzer::daemon);
     }
+
+    /** A parser loader that loads nothing until started, for {@link #Analyzer(boolean, int, int, List, int, CompletableFuture, ParserLoader)}. */
+    public static ParserLoader parserLoader(int numPreComputed) {
+        return ParserLoader.onDemand(numPreComputed);
+    }
+
+    /**
+     * Whether some of these parser triggers could hold in {@code text} once tagged, judged before any model
+     * is loaded (words, and their lemmas under every tag); reads at most the first {@value #HINT_CHARS}
+     * characters. A wrong answer costs time only: a parser loaded for nothing, or loaded later.
+     */
+    public static boolean mayNeedParser(String text, List<Trigger> parserTriggers) {
+        if (parserTriggers == null || parserTriggers.isEmpty() || text == null) {
+            return false;
+        }
+        String sample = text.length() > HINT_CHARS ? text.substring(0, HINT_CHARS) : text;
+        Set<String> keys = KeySets.possible(ENTRY_TOKENIZER.getTokenizer(new StringReader(sample)).tokenize());
+        for (Trigger t : parserTriggers) {
+            if (t.satisfiedBy(keys)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final int HINT_CHARS = 2_000;
 
     /** Waits for the tagger to load, failing as a tagger load failure would. */
     public void awaitTagger() {

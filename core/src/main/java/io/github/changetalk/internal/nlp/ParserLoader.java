@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * either at once ({@link #startInBackground}) or when first asked for ({@link #onDemand}): then an
  * input that never needs a parse never pays for it.
  */
-final class ParserLoader {
+public final class ParserLoader {
     private static final AtomicInteger LOADS = new AtomicInteger();
 
     private final CompletableFuture<DependencyParser> future = new CompletableFuture<>();
@@ -36,7 +36,7 @@ final class ParserLoader {
     }
 
     /** Starts the background load unless it has started already; cheap to call again. */
-    void start() {
+    public void start() {
         if (!started.compareAndSet(false, true)) {
             return;
         }

@@ -33,11 +33,15 @@ import java.util.Set;
  * <p>An entry is used only for the same pattern text under the same lexicons: the index carries a
  * fingerprint of every lexicon's tokenized entries (and of this format), and an index for other
  * lexicons is not used at all. Patterns it does not hold (a pack added since) are parsed at load as
- * usual. So the index changes when patterns are parsed, never what they match. Immutable.
+ * usual. So the index changes when patterns are parsed, never what they match.
+ *
+ * <p>It also holds the triggers of the dependency patterns ({@link #parserTriggers}), so that a caller
+ * who knows its first input can start loading the parser before the rules are compiled: a hint, used
+ * before the fingerprint can be checked, that affects timing only. Immutable.
  */
 public final class PatternIndex {
     /** Bump when the file layout or the way triggers and length bounds are derived changes. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
     private static final String MAGIC = "changetalk-pattern-index";
 
     record Entry(Trigger trigger, int maxTokens) {
@@ -45,10 +49,20 @@ public final class PatternIndex {
 
     private final String fingerprint;
     private final Map<String, Entry> byText;
+    private final List<Trigger> parserTriggers;
 
-    private PatternIndex(String fingerprint, Map<String, Entry> byText) {
+    private PatternIndex(String fingerprint, Map<String, Entry> byText, List<Trigger> parserTriggers) {
         this.fingerprint = fingerprint;
         this.byText = byText;
+        this.parserTriggers = parserTriggers;
+    }
+
+    /**
+     * The triggers of the dependency patterns of the rules the index was written for (see
+     * {@link RuleSet#parserTriggers}); null when none uses the parser.
+     */
+    public List<Trigger> parserTriggers() {
+        return parserTriggers;
     }
 
     /** The entry for a pattern text compiled under lexicons with this fingerprint, or null. */
@@ -113,8 +127,16 @@ public final class PatternIndex {
                 }
             }
         }
+        List<Trigger> parsing = rules.parserTriggers();
+        List<Trigger> triggers = new ArrayList<>();
         for (CompiledPattern.Tokens t : patterns.values()) {
-            for (Trigger.Clause c : t.trigger().clauses()) {
+            triggers.add(t.trigger());
+        }
+        if (parsing != null) {
+            triggers.addAll(parsing);
+        }
+        for (Trigger trigger : triggers) {
+            for (Trigger.Clause c : trigger.clauses()) {
                 if (!clauseIds.containsKey(c)) {
                     clauseIds.put(c, clauses.size());
                     clauses.add(c);
@@ -147,17 +169,34 @@ public final class PatternIndex {
                 for (CompiledPattern.Tokens t : patterns.values()) {
                     out.writeUTF(t.spec().text());
                     out.writeInt(t.maxTokens());
-                    List<Trigger.Clause> own = t.trigger().clauses();
-                    out.writeInt(own.size());
-                    for (Trigger.Clause c : own) {
-                        out.writeInt(clauseIds.get(c));
-                    }
+                    writeTrigger(out, t.trigger(), clauseIds);
+                }
+                out.writeInt(parsing == null ? -1 : parsing.size());
+                for (Trigger t : parsing == null ? List.<Trigger>of() : parsing) {
+                    writeTrigger(out, t, clauseIds);
                 }
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    private static void writeTrigger(DataOutputStream out, Trigger t, Map<Trigger.Clause, Integer> clauseIds) throws IOException {
+        List<Trigger.Clause> own = t.clauses();
+        out.writeInt(own.size());
+        for (Trigger.Clause c : own) {
+            out.writeInt(clauseIds.get(c));
+        }
+    }
+
+    private static Trigger readTrigger(DataInputStream in, Trigger.Clause[] clauses, Path file) throws IOException {
+        int n = count(in, file);
+        List<Trigger.Clause> own = new ArrayList<>(n);
+        for (int k = 0; k < n; k++) {
+            own.add(clauses[index(in, clauses.length, file)]);
+        }
+        return Trigger.ofClauses(own);
     }
 
     /** Reads an index; an unreadable, foreign or damaged file is an IOException saying which. */
@@ -193,17 +232,24 @@ public final class PatternIndex {
             for (int i = 0; i < patterns; i++) {
                 String text = in.readUTF();
                 int maxTokens = in.readInt();
-                int n = count(in, file);
-                List<Trigger.Clause> own = new ArrayList<>(n);
-                for (int k = 0; k < n; k++) {
-                    own.add(clauses[index(in, clauses.length, file)]);
+                byText.put(text, new Entry(readTrigger(in, clauses, file), maxTokens));
+            }
+            int parsing = in.readInt();
+            List<Trigger> parserTriggers = null;
+            if (parsing >= 0) {
+                if (parsing > 10_000_000) {
+                    throw new IOException(file + ": damaged pattern index (a count of " + parsing + ")");
                 }
-                byText.put(text, new Entry(Trigger.ofClauses(own), maxTokens));
+                parserTriggers = new ArrayList<>(parsing);
+                for (int i = 0; i < parsing; i++) {
+                    parserTriggers.add(readTrigger(in, clauses, file));
+                }
+                parserTriggers = List.copyOf(parserTriggers);
             }
             if (in.read() != -1) {
                 throw new IOException(file + ": damaged pattern index (data after the end)");
             }
-            return new PatternIndex(fingerprint, Map.copyOf(byText));
+            return new PatternIndex(fingerprint, Map.copyOf(byText), parserTriggers);
         } catch (EOFException e) {
             throw new IOException(file + ": damaged pattern index (truncated)", e);
         }

@@ -141,6 +141,24 @@ class PatternIndexTest {
     }
 
     @Test
+    void theIndexTellsBeforeAnyCompileWhichTextsMayNeedTheParser() throws IOException {
+        RuleSet rules = RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry);
+        PatternIndex index = written(rules);
+        assertThat(index.parserTriggers()).hasToString(String.valueOf(rules.parserTriggers()));
+        int yes = 0;
+        int no = 0;
+        for (String u : TestCorpus.utterances()) {
+            boolean fromIndex = Analyzer.mayNeedParser(u, index.parserTriggers());
+            assertThat(fromIndex).as(u).isEqualTo(Analyzer.mayNeedParser(u, rules.parserTriggers()));
+            yes += fromIndex ? 1 : 0;
+            no += fromIndex ? 0 : 1;
+        }
+        assertThat(yes).isGreaterThan(50);
+        assertThat(no).isGreaterThan(50);
+        assertThat(Analyzer.mayNeedParser("The bus was late.", index.parserTriggers())).isFalse();
+    }
+
+    @Test
     void anIndexForOtherLexiconsIsNotUsed() throws IOException {
         PatternIndex index = written(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry));
         // Only one target's lexicons: other entries, so other triggers.

@@ -16,7 +16,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +40,7 @@ import java.util.Set;
  */
 public final class PatternIndex {
     /** Bump when the file layout or the way triggers and length bounds are derived changes. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
     private static final String MAGIC = "changetalk-pattern-index";
 
     record Entry(Trigger trigger, int maxTokens) {
@@ -108,20 +107,20 @@ public final class PatternIndex {
     /**
      * Writes the index of a rule set's token patterns, replacing {@code file} in one step (a reader
      * never sees half a file).
+     *
+     * <p>Layout, shaped for a cheap read at start-up: the distinct keys as one UTF-8 block; the distinct
+     * key sets (a lexicon's set of hundreds of keys is shared by every clause and pattern naming the
+     * lexicon, and is stored, read and interned once); the clauses, each naming its key set; the
+     * pattern texts as one block; then per pattern its length bound and clauses, and the dependency
+     * patterns' triggers. Reading element by element in long loops once cost more JIT compilation at
+     * start-up than the parsing the index saves.
      */
     public static void write(RuleSet rules, Path file) throws IOException {
-        // Tables of distinct keys and clauses: a lexicon's clause (hundreds of keys) is shared by every
-        // pattern naming the lexicon, and is written, read and interned once.
-        Map<String, Integer> keyIds = new LinkedHashMap<>();
-        // Clauses are told apart by identity, as Trigger does: two equal clauses stay two, so that a
-        // trigger read back has exactly the clauses it was written with.
-        Map<Trigger.Clause, Integer> clauseIds = new IdentityHashMap<>();
-        List<Trigger.Clause> clauses = new ArrayList<>();
         Map<String, CompiledPattern.Tokens> patterns = new LinkedHashMap<>();
         for (CompiledRule rule : rules.rules()) {
             for (List<CompiledPattern> group : List.of(rule.patterns(), rule.unless(), rule.context())) {
                 for (CompiledPattern p : group) {
-                    if (p instanceof CompiledPattern.Tokens t && fitsUtf(t.spec().text())) {
+                    if (p instanceof CompiledPattern.Tokens t && t.spec().text().indexOf(SEPARATOR) < 0) {
                         patterns.putIfAbsent(t.spec().text(), t);
                     }
                 }
@@ -135,14 +134,25 @@ public final class PatternIndex {
         if (parsing != null) {
             triggers.addAll(parsing);
         }
+        // Clauses are told apart by identity, as Trigger does: two equal clauses stay two, so that a
+        // trigger read back has exactly the clauses it was written with; their key sets are shared.
+        Map<String, Integer> keyIds = new LinkedHashMap<>();
+        Map<Set<String>, Integer> keySetIds = new LinkedHashMap<>();
+        Map<Trigger.Clause, Integer> clauseIds = new IdentityHashMap<>();
+        List<Integer> clauseKeySets = new ArrayList<>();
         for (Trigger trigger : triggers) {
             for (Trigger.Clause c : trigger.clauses()) {
                 if (!clauseIds.containsKey(c)) {
-                    clauseIds.put(c, clauses.size());
-                    clauses.add(c);
-                    for (String key : c.keys()) {
-                        keyIds.putIfAbsent(key, keyIds.size());
+                    clauseIds.put(c, clauseKeySets.size());
+                    Integer set = keySetIds.get(c.keys());
+                    if (set == null) {
+                        set = keySetIds.size();
+                        keySetIds.put(c.keys(), set);
+                        for (String key : c.keys()) {
+                            keyIds.putIfAbsent(key, keyIds.size());
+                        }
                     }
+                    clauseKeySets.add(set);
                 }
             }
         }
@@ -154,20 +164,20 @@ public final class PatternIndex {
                 out.writeUTF(MAGIC);
                 out.writeInt(FORMAT);
                 out.writeUTF(rules.lexiconFingerprint());
-                out.writeInt(keyIds.size());
-                for (String key : keyIds.keySet()) {
-                    out.writeUTF(key);
-                }
-                out.writeInt(clauses.size());
-                for (Trigger.Clause c : clauses) {
-                    out.writeInt(c.keys().size());
-                    for (String key : c.keys()) {
+                writeBlock(out, keyIds.keySet());
+                out.writeInt(keySetIds.size());
+                for (Set<String> keys : keySetIds.keySet()) {
+                    out.writeInt(keys.size());
+                    for (String key : keys) {
                         out.writeInt(keyIds.get(key));
                     }
                 }
-                out.writeInt(patterns.size());
+                out.writeInt(clauseKeySets.size());
+                for (int set : clauseKeySets) {
+                    out.writeInt(set);
+                }
+                writeBlock(out, patterns.keySet());
                 for (CompiledPattern.Tokens t : patterns.values()) {
-                    out.writeUTF(t.spec().text());
                     out.writeInt(t.maxTokens());
                     writeTrigger(out, t.trigger(), clauseIds);
                 }
@@ -180,6 +190,30 @@ public final class PatternIndex {
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** Keys and pattern texts never hold a NUL (a pattern that did would be left out, and parsed at load). */
+    private static final char SEPARATOR = '\u0000';
+
+    private static void writeBlock(DataOutputStream out, java.util.Collection<String> items) throws IOException {
+        byte[] bytes = String.join(String.valueOf(SEPARATOR), items).getBytes(StandardCharsets.UTF_8);
+        out.writeInt(items.size());
+        out.writeInt(bytes.length);
+        out.write(bytes);
+    }
+
+    private static String[] readBlock(DataInputStream in, Path file) throws IOException {
+        int n = count(in, file);
+        byte[] bytes = new byte[count(in, file)];
+        in.readFully(bytes);
+        if (n == 0) {
+            return new String[0];
+        }
+        String[] items = new String(bytes, StandardCharsets.UTF_8).split(String.valueOf(SEPARATOR), -1);
+        if (items.length != n) {
+            throw new IOException(file + ": damaged pattern index (" + items.length + " strings where " + n + " were written)");
+        }
+        return items;
     }
 
     private static void writeTrigger(DataOutputStream out, Trigger t, Map<Trigger.Clause, Integer> clauseIds) throws IOException {
@@ -211,41 +245,19 @@ public final class PatternIndex {
                 throw new IOException(file + ": pattern index format " + format + ", expected " + FORMAT);
             }
             String fingerprint = in.readUTF();
-            String[] keys = new String[count(in, file)];
-            for (int i = 0; i < keys.length; i++) {
-                keys[i] = in.readUTF();
-            }
+            String[] keys = readBlock(in, file);
+            Trigger.Clause[] keySets = readKeySets(in, keys, file);
             Trigger.Clause[] clauses = new Trigger.Clause[count(in, file)];
             for (int i = 0; i < clauses.length; i++) {
-                int n = count(in, file);
-                Set<String> members = new HashSet<>(n * 2);
-                for (int k = 0; k < n; k++) {
-                    members.add(keys[index(in, keys.length, file)]);
-                }
-                if (members.isEmpty()) {
-                    throw new IOException(file + ": damaged pattern index (an empty trigger clause)");
-                }
-                clauses[i] = Trigger.Clause.of(Set.copyOf(members));
+                clauses[i] = keySets[index(in, keySets.length, file)].twin();
             }
-            int patterns = count(in, file);
-            Map<String, Entry> byText = new HashMap<>(patterns * 2);
-            for (int i = 0; i < patterns; i++) {
-                String text = in.readUTF();
+            String[] texts = readBlock(in, file);
+            Map<String, Entry> byText = new HashMap<>(texts.length * 2);
+            for (String text : texts) {
                 int maxTokens = in.readInt();
                 byText.put(text, new Entry(readTrigger(in, clauses, file), maxTokens));
             }
-            int parsing = in.readInt();
-            List<Trigger> parserTriggers = null;
-            if (parsing >= 0) {
-                if (parsing > 10_000_000) {
-                    throw new IOException(file + ": damaged pattern index (a count of " + parsing + ")");
-                }
-                parserTriggers = new ArrayList<>(parsing);
-                for (int i = 0; i < parsing; i++) {
-                    parserTriggers.add(readTrigger(in, clauses, file));
-                }
-                parserTriggers = List.copyOf(parserTriggers);
-            }
+            List<Trigger> parserTriggers = readParserTriggers(in, clauses, file);
             if (in.read() != -1) {
                 throw new IOException(file + ": damaged pattern index (data after the end)");
             }
@@ -253,6 +265,38 @@ public final class PatternIndex {
         } catch (EOFException e) {
             throw new IOException(file + ": damaged pattern index (truncated)", e);
         }
+    }
+
+    /** Each distinct key set as a clause (keys interned once); clauses are twins of these. */
+    private static Trigger.Clause[] readKeySets(DataInputStream in, String[] keys, Path file) throws IOException {
+        Trigger.Clause[] sets = new Trigger.Clause[count(in, file)];
+        for (int i = 0; i < sets.length; i++) {
+            int n = count(in, file);
+            String[] members = new String[n];
+            for (int k = 0; k < n; k++) {
+                members[k] = keys[index(in, keys.length, file)];
+            }
+            if (n == 0) {
+                throw new IOException(file + ": damaged pattern index (an empty trigger clause)");
+            }
+            sets[i] = Trigger.Clause.of(Set.copyOf(java.util.Arrays.asList(members)));
+        }
+        return sets;
+    }
+
+    private static List<Trigger> readParserTriggers(DataInputStream in, Trigger.Clause[] clauses, Path file) throws IOException {
+        int n = in.readInt();
+        if (n < 0) {
+            return null;
+        }
+        if (n > 10_000_000) {
+            throw new IOException(file + ": damaged pattern index (a count of " + n + ")");
+        }
+        List<Trigger> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(readTrigger(in, clauses, file));
+        }
+        return List.copyOf(out);
     }
 
     private static int count(DataInputStream in, Path file) throws IOException {
@@ -271,11 +315,4 @@ public final class PatternIndex {
         return i;
     }
 
-    /**
-     * writeUTF holds at most 65,535 bytes, and a char takes at most 3: longer pattern texts (none
-     * realistic) are left out, and parsed at load.
-     */
-    private static boolean fitsUtf(String s) {
-        return s.length() <= 65_535 / 3;
-    }
 }

@@ -51,6 +51,11 @@ public final class Trigger {
             return new Clause(keys, cost, ids, max);
         }
 
+        /** An equal clause that is a different object (triggers tell clauses apart by identity). */
+        Clause twin() {
+            return new Clause(keys, cost, ids, maxId);
+        }
+
         boolean hitBy(KeyMask mask, Set<String> sentenceKeys) {
             if (maxId >= mask.limit()) {
                 return hits(keys, sentenceKeys);

@@ -22,6 +22,14 @@ final class Runner {
     private Runner() {
     }
 
+    private static boolean available(InputStream in) {
+        try {
+            return in.available() > 0;
+        } catch (IOException e) {
+            return false; // the read will report it
+        }
+    }
+
     static Pipeline.Outcome run(List<String> files, InputOptions in, ClassifierOptions rules, boolean debug,
                                 PrintWriter out, PrintWriter err, Consumer<Processed> sink) {
         Consumer<String> warn = m -> {
@@ -37,11 +45,12 @@ final class Runner {
             }
         };
         Inputs inputs = Inputs.open(files, in.readOptions(), stdin, warn);
-        // The first record is read before the models load (unless someone is typing it), so that the
-        // classifier can start loading the parser at once if that record will need it.
+        // The first record is read before the models load, so that the classifier can start loading the
+        // parser at once if that record will need it; not when it has yet to arrive on stdin (someone
+        // typing, "tail -f"): then the models load while it is awaited.
         RecordSource source = inputs;
         String first = null;
-        if (!(inputs.readsStdin() && Terminal.stdinIsTerminal())) {
+        if (!inputs.readsStdin() || (!Terminal.stdinIsTerminal() && available(stdin))) {
             PeekedSource peeked = PeekedSource.of(inputs);
             source = peeked;
             first = peeked.firstText();

@@ -19,6 +19,15 @@ public record RuleSpec(String source, String pack, String id, int line, Directio
         examples = List.copyOf(examples);
     }
 
+    /** Every pattern of the rule: its patterns, then its unless, then its context patterns. */
+    public List<PatternSpec> allPatterns() {
+        List<PatternSpec> all = new java.util.ArrayList<>(patterns.size() + unless.size() + context.size());
+        all.addAll(patterns);
+        all.addAll(unless);
+        all.addAll(context);
+        return all;
+    }
+
     public Label label() {
         return Label.of(direction, kind);
     }

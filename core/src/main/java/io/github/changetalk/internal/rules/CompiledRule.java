@@ -21,9 +21,16 @@ public record CompiledRule(RuleSpec spec, int order, List<CompiledPattern> patte
         return spec.label();
     }
 
+    /** Every pattern of the rule: its patterns, then its unless, then its context patterns. */
+    public List<CompiledPattern> allPatterns() {
+        List<CompiledPattern> all = new java.util.ArrayList<>(patterns.size() + unless.size() + context.size());
+        all.addAll(patterns);
+        all.addAll(unless);
+        all.addAll(context);
+        return all;
+    }
+
     public boolean usesDependencies() {
-        return patterns.stream().anyMatch(CompiledPattern::needsParse)
-                || unless.stream().anyMatch(CompiledPattern::needsParse)
-                || context.stream().anyMatch(CompiledPattern::needsParse);
+        return allPatterns().stream().anyMatch(CompiledPattern::needsParse);
     }
 }

@@ -64,9 +64,9 @@ public final class PatternIndex {
         return parserTriggers;
     }
 
-    /** The entry for a pattern text compiled under lexicons with this fingerprint, or null. */
-    Entry lookup(String lexiconFingerprint, String text) {
-        return fingerprint.equals(lexiconFingerprint) ? byText.get(text) : null;
+    /** The entry for a pattern text, or null; only for a compilation whose lexicons this index {@link #fits}. */
+    Entry lookup(String text) {
+        return byText.get(text);
     }
 
     /** Whether this index was written for lexicons with this fingerprint. */
@@ -118,11 +118,9 @@ public final class PatternIndex {
     public static void write(RuleSet rules, Path file) throws IOException {
         Map<String, CompiledPattern.Tokens> patterns = new LinkedHashMap<>();
         for (CompiledRule rule : rules.rules()) {
-            for (List<CompiledPattern> group : List.of(rule.patterns(), rule.unless(), rule.context())) {
-                for (CompiledPattern p : group) {
-                    if (p instanceof CompiledPattern.Tokens t && t.spec().text().indexOf(SEPARATOR) < 0) {
-                        patterns.putIfAbsent(t.spec().text(), t);
-                    }
+            for (CompiledPattern p : rule.allPatterns()) {
+                if (p instanceof CompiledPattern.Tokens t && t.spec().text().indexOf(SEPARATOR) < 0) {
+                    patterns.putIfAbsent(t.spec().text(), t);
                 }
             }
         }

@@ -95,13 +95,11 @@ public final class RuleCatalog {
         this.rules = List.copyOf(enabled);
         checkLexiconReferences();
         for (RuleSpec r : rules) {
-            for (List<PatternSpec> group : List.of(r.patterns(), r.unless(), r.context())) {
-                for (PatternSpec p : group) {
-                    for (String name : references(p.text())) {
-                        if (!isDefined(name)) {
-                            throw new RulePackException(r.source(), p.line(), r.id(),
-                                    p.slot() + " uses unknown lexicon $" + name + knownLexiconsHint());
-                        }
+            for (PatternSpec p : r.allPatterns()) {
+                for (String name : references(p.text())) {
+                    if (!isDefined(name)) {
+                        throw new RulePackException(r.source(), p.line(), r.id(),
+                                p.slot() + " uses unknown lexicon $" + name + knownLexiconsHint());
                     }
                 }
             }

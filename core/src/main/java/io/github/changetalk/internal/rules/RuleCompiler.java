@@ -39,20 +39,23 @@ public final class RuleCompiler {
         LexiconTable lexicons = new LexiconTable(catalog, activeTargets, tokenizer);
         Env env = TokenSequencePattern.getNewEnv();
         Set<String> referenced = new TreeSet<>();
+        // Identical token patterns (the short-answer patterns repeated per DARN-CAT kind) are compiled
+        // once and marked shared, so that the matcher runs them once per sentence (RuleMatcher).
+        Map<String, Integer> uses = new HashMap<>();
         for (RuleSpec r : catalog.rules()) {
-            for (List<PatternSpec> group : List.of(r.patterns(), r.unless(), r.context())) {
-                for (PatternSpec p : group) {
-                    if (p.type() == PatternType.TOKENS) {
-                        referenced.addAll(RuleCatalog.references(p.text()));
-                    }
+            for (PatternSpec p : r.allPatterns()) {
+                if (p.type() == PatternType.TOKENS) {
+                    referenced.addAll(RuleCatalog.references(p.text()));
+                    uses.merge(p.text(), 1, Integer::sum);
                 }
             }
         }
         Map<String, Set<List<String>>> bound = new HashMap<>();
         for (String name : referenced) {
             try {
-                bound.put(name, lexicons.entries(name));
-                env.bind("$" + name, LexiconPattern.of(lexicons.entries(name)));
+                Set<List<String>> entries = lexicons.entries(name);
+                bound.put(name, entries);
+                env.bind("$" + name, LexiconPattern.of(entries));
             } catch (RuntimeException e) {
                 var def = catalog.definitions(name).get(0);
                 throw new RulePackException(def.source(), def.line(), null,
@@ -60,20 +63,8 @@ public final class RuleCompiler {
             }
         }
         List<CompiledRule> rules = new ArrayList<>();
-        // Identical token patterns (the short-answer patterns repeated per DARN-CAT kind) are compiled
-        // once and marked shared, so that the matcher runs them once per sentence (RuleMatcher).
-        Map<String, Integer> uses = new HashMap<>();
-        for (RuleSpec r : catalog.rules()) {
-            for (List<PatternSpec> group : List.of(r.patterns(), r.unless(), r.context())) {
-                for (PatternSpec p : group) {
-                    if (p.type() == PatternType.TOKENS) {
-                        uses.merge(p.text(), 1, Integer::sum);
-                    }
-                }
-            }
-        }
         String fingerprint = PatternIndex.fingerprint(bound);
-        Parsing parsing = new Parsing(env, index != null && index.fits(fingerprint) ? index : null, fingerprint,
+        Parsing parsing = new Parsing(env, index != null && index.fits(fingerprint) ? index : null,
                 new HashMap<>(), new Object());
         Map<String, CompiledPattern.Tokens> shared = new HashMap<>();
         for (RuleSpec r : catalog.rules()) {
@@ -91,13 +82,13 @@ public final class RuleCompiler {
     }
 
     /**
-     * How one compilation parses token patterns: in {@code env}, deferring those the index holds (its
-     * deferred parses share {@code parseLock}), and sharing {@code triggerMemo} among those parsed now.
+     * How one compilation parses token patterns: in {@code env}, deferring those the index holds (null
+     * when there is none that fits these lexicons; its deferred parses share {@code parseLock}), and
+     * sharing {@code triggerMemo} among those parsed now.
      */
-    private record Parsing(Env env, PatternIndex index, String fingerprint, Map<Object, Trigger> triggerMemo,
-                           Object parseLock) {
+    private record Parsing(Env env, PatternIndex index, Map<Object, Trigger> triggerMemo, Object parseLock) {
         CompiledPattern.Tokens tokens(PatternSpec spec, boolean shared) {
-            PatternIndex.Entry known = index == null ? null : index.lookup(fingerprint, spec.text());
+            PatternIndex.Entry known = index == null ? null : index.lookup(spec.text());
             if (known != null) {
                 return new CompiledPattern.Tokens(spec, LazyTokenPattern.deferred(env, parseLock, spec.text()),
                         known.trigger(), known.maxTokens(), shared);

@@ -44,12 +44,10 @@ public final class RuleSet {
                     index.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
                 }
             }
-            for (List<CompiledPattern> group : List.of(rule.patterns(), rule.unless(), rule.context())) {
-                for (CompiledPattern p : group) {
-                    if (p instanceof CompiledPattern.Dependency d) {
-                        kinds.add(d.graph());
-                        parseTriggers.add(d.trigger());
-                    }
+            for (CompiledPattern p : rule.allPatterns()) {
+                if (p instanceof CompiledPattern.Dependency d) {
+                    kinds.add(d.graph());
+                    parseTriggers.add(d.trigger());
                 }
             }
         }

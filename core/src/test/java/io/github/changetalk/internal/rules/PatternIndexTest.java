@@ -9,7 +9,6 @@ import io.github.changetalk.RulePackException;
 import io.github.changetalk.SharedClassifier;
 import io.github.changetalk.UtteranceResult;
 import io.github.changetalk.TestCorpus;
-import io.github.changetalk.internal.PackSources;
 import io.github.changetalk.internal.nlp.Analyzer;
 import io.github.changetalk.internal.nlp.SentenceView;
 import io.github.changetalk.internal.pack.PackParser;
@@ -17,7 +16,6 @@ import io.github.changetalk.internal.pack.PackSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,40 +33,15 @@ class PatternIndexTest {
     private static List<SentenceView> sentences;
     private static RuleCatalog defaults;
 
+
     @TempDir
     Path dir;
 
     @BeforeAll
     static void setUp() {
         analyzer = new Analyzer(false, 150, -1);
-        sentences = new ArrayList<>();
-        for (String u : TestCorpus.utterances()) {
-            sentences.addAll(analyzer.analyze(u));
-        }
-        defaults = catalog(List.of());
-    }
-
-    private static RuleCatalog catalog(List<PackSpec> extra) {
-        List<PackSpec> specs = new ArrayList<>();
-        for (PackSources.Source s : PackSources.defaults()) {
-            specs.add(PackParser.parse(s.name(), s.text()));
-        }
-        specs.addAll(extra);
-        return new RuleCatalog(specs, Set.of());
-    }
-
-    private static List<CompiledPattern.Tokens> tokenPatterns(RuleSet rules) {
-        List<CompiledPattern.Tokens> out = new ArrayList<>();
-        for (CompiledRule r : rules.rules()) {
-            for (List<CompiledPattern> group : List.of(r.patterns(), r.unless(), r.context())) {
-                for (CompiledPattern p : group) {
-                    if (p instanceof CompiledPattern.Tokens t) {
-                        out.add(t);
-                    }
-                }
-            }
-        }
-        return out;
+        sentences = DefaultRules.testdataSentences(analyzer);
+        defaults = DefaultRules.catalog();
     }
 
     private PatternIndex written(RuleSet rules) throws IOException {
@@ -83,8 +56,8 @@ class PatternIndexTest {
         PatternIndex index = written(parsed);
         RuleSet indexed = RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry, index);
 
-        List<CompiledPattern.Tokens> a = tokenPatterns(parsed);
-        List<CompiledPattern.Tokens> b = tokenPatterns(indexed);
+        List<CompiledPattern.Tokens> a = DefaultRules.tokenPatterns(parsed);
+        List<CompiledPattern.Tokens> b = DefaultRules.tokenPatterns(indexed);
         assertThat(b).hasSameSizeAs(a).hasSizeGreaterThan(200);
         assertThat(b).as("every default token pattern is in the index, so none is parsed at load")
                 .noneMatch(t -> t.source().isParsed());
@@ -163,7 +136,7 @@ class PatternIndexTest {
         PatternIndex index = written(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry));
         // Only one target's lexicons: other entries, so other triggers.
         RuleSet alcohol = RuleCompiler.compile(defaults, Set.of("alcohol", "generic"), Analyzer::tokenizeEntry, index);
-        assertThat(tokenPatterns(alcohol)).allMatch(t -> t.source().isParsed());
+        assertThat(DefaultRules.tokenPatterns(alcohol)).allMatch(t -> t.source().isParsed());
         // A pack that adds a target (and so entries to the shared target lexicons) changes them too.
         PackSpec extra = PackParser.parse("knitting.yaml", """
                 pack: knitting
@@ -171,8 +144,8 @@ class PatternIndexTest {
                 lexicons:
                   BEHAVIOUR: [knitting, purling]
                 """);
-        RuleSet more = RuleCompiler.compile(catalog(List.of(extra)), null, Analyzer::tokenizeEntry, index);
-        assertThat(tokenPatterns(more)).allMatch(t -> t.source().isParsed());
+        RuleSet more = RuleCompiler.compile(DefaultRules.catalog(extra), null, Analyzer::tokenizeEntry, index);
+        assertThat(DefaultRules.tokenPatterns(more)).allMatch(t -> t.source().isParsed());
     }
 
     @Test
@@ -190,7 +163,7 @@ class PatternIndexTest {
                       match: ["I want it.", "I want that."]
                       nomatch: ["You want it."]
                 """);
-        assertThatThrownBy(() -> RuleCompiler.compile(catalog(List.of(broken)), null, Analyzer::tokenizeEntry, index))
+        assertThatThrownBy(() -> RuleCompiler.compile(DefaultRules.catalog(broken), null, Analyzer::tokenizeEntry, index))
                 .isInstanceOf(RulePackException.class)
                 .hasMessageContaining("mine.yaml")
                 .hasMessageContaining("MINE_BROKEN");

@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import edu.stanford.nlp.ling.tokensregex.Env;
 import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
-import io.github.changetalk.TestCorpus;
-import io.github.changetalk.internal.PackSources;
 import io.github.changetalk.internal.nlp.Analyzer;
 import io.github.changetalk.internal.nlp.SentenceView;
-import io.github.changetalk.internal.pack.PackParser;
-import io.github.changetalk.internal.pack.PackSpec;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +27,7 @@ class TokenReachTest {
     @BeforeAll
     static void analyze() {
         analyzer = new Analyzer(false, 150, -1);
-        sentences = new ArrayList<>();
-        for (String u : TestCorpus.utterances()) {
-            sentences.addAll(analyzer.analyze(u));
-        }
+        sentences = new ArrayList<>(DefaultRules.testdataSentences(analyzer));
         // Run-on sentences longer than the reach test's masks, searched start by start.
         sentences.addAll(analyzer.analyze("so yeah, and then " + "um, you know, like, it was kind of a lot, ".repeat(8)
                 + "and I really want to cut down on it, I mean I have to, and I would stop if I could"));
@@ -89,21 +81,12 @@ class TokenReachTest {
 
     @Test
     void everyDefaultRulePatternAgreesWithTokensRegexOnTheTestdataCorpus() {
-        List<PackSpec> specs = new ArrayList<>();
-        for (PackSources.Source s : PackSources.defaults()) {
-            specs.add(PackParser.parse(s.name(), s.text()));
-        }
-        RuleSet rules = RuleCompiler.compile(new RuleCatalog(specs, Set.of()), null, Analyzer::tokenizeEntry);
         incomplete = 0;
         Map<LazyTokenPattern, CompiledPattern.Tokens> distinct = new IdentityHashMap<>();
         int unmodelled = 0;
-        for (CompiledRule r : rules.rules()) {
-            for (List<CompiledPattern> group : List.of(r.patterns(), r.unless(), r.context())) {
-                for (CompiledPattern p : group) {
-                    if (p instanceof CompiledPattern.Tokens t && distinct.putIfAbsent(t.source(), t) == null && t.reach() == null) {
-                        unmodelled++;
-                    }
-                }
+        for (CompiledPattern.Tokens t : DefaultRules.tokenPatterns(DefaultRules.compiled())) {
+            if (distinct.putIfAbsent(t.source(), t) == null && t.reach() == null) {
+                unmodelled++;
             }
         }
         assertThat(distinct).hasSizeGreaterThan(100);

@@ -48,23 +48,11 @@ class TriggerTest {
 
     @Test
     void triggersRememberedAcrossPatternsEqualTriggersWorkedOutAlone() {
-        List<io.github.changetalk.internal.pack.PackSpec> specs = new java.util.ArrayList<>();
-        for (io.github.changetalk.internal.PackSources.Source s : io.github.changetalk.internal.PackSources.defaults()) {
-            specs.add(io.github.changetalk.internal.pack.PackParser.parse(s.name(), s.text()));
-        }
-        RuleSet rules = RuleCompiler.compile(new RuleCatalog(specs, Set.of()), null,
-                io.github.changetalk.internal.nlp.Analyzer::tokenizeEntry);
         int compared = 0;
-        for (CompiledRule r : rules.rules()) {
-            for (List<CompiledPattern> group : List.of(r.patterns(), r.unless(), r.context())) {
-                for (CompiledPattern p : group) {
-                    if (p instanceof CompiledPattern.Tokens t) {
-                        Trigger alone = TriggerExtractor.ofTokens(t.source().expr(), new java.util.HashMap<>());
-                        assertThat(t.trigger().toString()).as(r.id() + " " + p.spec().slot()).isEqualTo(alone.toString());
-                        compared++;
-                    }
-                }
-            }
+        for (CompiledPattern.Tokens t : DefaultRules.tokenPatterns(DefaultRules.compiled())) {
+            Trigger alone = TriggerExtractor.ofTokens(t.source().expr(), new java.util.HashMap<>());
+            assertThat(t.trigger().toString()).as(t.spec().text() + " " + t.spec().slot()).isEqualTo(alone.toString());
+            compared++;
         }
         assertThat(compared).isGreaterThan(200);
     }

@@ -80,9 +80,7 @@ public final class ClassifierOptions {
     private Classifier load(String firstInput) {
         try {
             return builder().firstInput(firstInput).build();
-        } catch (RulePackException e) {
-            throw new CliException(CliException.USAGE, e.getMessage(), e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (RulePackException | IllegalArgumentException | IllegalStateException e) {
             throw new CliException(CliException.USAGE, e.getMessage(), e);
         }
     }

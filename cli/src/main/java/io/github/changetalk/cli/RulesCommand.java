@@ -71,9 +71,7 @@ public final class RulesCommand implements Callable<Integer> {
         public Integer call() {
             try {
                 rules.builder().writePatternIndex(file);
-            } catch (RulePackException e) {
-                throw new CliException(CliException.USAGE, e.getMessage(), e);
-            } catch (IllegalArgumentException | IllegalStateException e) {
+            } catch (RulePackException | IllegalArgumentException | IllegalStateException e) {
                 throw new CliException(CliException.USAGE, e.getMessage(), e);
             } catch (IOException e) {
                 String why = e instanceof java.nio.file.NoSuchFileException ? "no such directory" : e.getMessage();

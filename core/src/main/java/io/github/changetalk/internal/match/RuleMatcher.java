@@ -81,16 +81,21 @@ public final class RuleMatcher {
                 sentence.graph(kind);
             }
         }
-        List<CompiledRule> candidates = rules.candidates(sentence.keyMask(), sentence.keys());
+        int[] candidates = rules.candidateIndexes(sentence.keyMask(), sentence.keys());
+        long[] live = rules.livePatterns(sentence.keyMask());
         List<Match> matches = new ArrayList<>();
         List<Veto> vetoes = new ArrayList<>();
         List<RuleVerdict> verdicts = new ArrayList<>();
         List<Notice> notices = new ArrayList<>(0);
-        Set<CompiledRule> tried = trace ? new HashSet<>(candidates) : Set.of();
-        for (CompiledRule rule : candidates) {
+        Set<CompiledRule> tried = trace ? new HashSet<>() : Set.of();
+        for (int index : candidates) {
+            CompiledRule rule = rules.rules().get(index);
+            if (trace) {
+                tried.add(rule);
+            }
             checkInterrupt();
             try {
-                tryRule(rule, sentence, context, text, trace, scope, matches, vetoes, verdicts);
+                tryRule(rule, new Gate(rules, live, index), sentence, context, text, trace, scope, matches, vetoes, verdicts);
             } catch (MatchLimitException e) {
                 // A runaway pattern must not hang the call or label the sentence: the rule counts as not matching.
                 notices.add(new Notice("match-limit", "rule " + rule.id() + " was stopped after "
@@ -111,10 +116,17 @@ public final class RuleMatcher {
         return new SentenceMatch(matches, vetoes, verdicts, notices);
     }
 
-    private static void tryRule(CompiledRule rule, SentenceView sentence, Supplier<List<SentenceView>> context,
+    /** Which of one rule's patterns (slots from 0) and unless patterns (slots after them) the sentence could match. */
+    private record Gate(RuleSet rules, long[] live, int rule) {
+        boolean live(int slot) {
+            return rules.live(live, rule, slot);
+        }
+    }
+
+    private static void tryRule(CompiledRule rule, Gate gate, SentenceView sentence, Supplier<List<SentenceView>> context,
                                 String text, boolean trace, Scope scope, List<Match> matches, List<Veto> vetoes,
                                 List<RuleVerdict> verdicts) {
-        MatchedSpan hit = first(rule.patterns(), sentence, text, scope);
+        MatchedSpan hit = first(rule.patterns(), gate, 0, sentence, text, scope);
         if (hit == null) {
             if (trace) {
                 verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_MATCH, "no pattern matched"));
@@ -128,7 +140,7 @@ public final class RuleMatcher {
             }
             return;
         }
-        MatchedSpan veto = first(rule.unless(), sentence, text, scope);
+        MatchedSpan veto = first(rule.unless(), gate, rule.patterns().size(), sentence, text, scope);
         if (veto != null) {
             vetoes.add(new Veto(rule.id(), veto.slot(), veto.text(), veto.begin(), veto.end()));
             if (trace) {
@@ -145,9 +157,14 @@ public final class RuleMatcher {
         }
     }
 
-    private static MatchedSpan first(List<CompiledPattern> patterns, SentenceView sentence, String text, Scope scope) {
-        for (CompiledPattern p : patterns) {
-            Optional<MatchedSpan> m = scope.find(p, sentence, text);
+    /** The first of {@code patterns} to match; {@code gate} null (context patterns) tries them all, else from slot {@code base}. */
+    private static MatchedSpan first(List<CompiledPattern> patterns, Gate gate, int base, SentenceView sentence, String text,
+                                     Scope scope) {
+        for (int i = 0; i < patterns.size(); i++) {
+            if (gate != null && !gate.live(base + i)) {
+                continue; // its rarest trigger words are absent: it cannot match
+            }
+            Optional<MatchedSpan> m = scope.find(patterns.get(i), sentence, text);
             if (m.isPresent()) {
                 return m.get();
             }
@@ -157,7 +174,7 @@ public final class RuleMatcher {
 
     private static boolean contextMatches(CompiledRule rule, List<SentenceView> context, Scope scope) {
         for (SentenceView s : context) {
-            if (first(rule.context(), s, null, scope) != null) {
+            if (first(rule.context(), null, 0, s, null, scope) != null) {
                 return true;
             }
         }

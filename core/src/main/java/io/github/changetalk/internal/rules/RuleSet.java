@@ -18,6 +18,12 @@ public final class RuleSet {
     private final List<CompiledRule> rules;
     private final Map<String, int[]> byKey;
     private final int[][] byKeyId; // the same index by KeyMask id (null where no rule is indexed)
+    // Pattern-level gating: every pattern and unless pattern has a number (a rule's patterns from
+    // patternBase[rule], its unless patterns right after) and is indexed by its rarest clause, so that a
+    // sentence's patterns whose rarest words are absent are skipped without checking their triggers.
+    private final int[] patternBase;
+    private final int[][] patternsByKeyId;
+    private final long[] alwaysLivePatterns;
     private final int[] always;
     private final EnumSet<GraphKind> graphs;
     private final boolean gated;
@@ -34,6 +40,10 @@ public final class RuleSet {
         this.rules = List.copyOf(rules);
         Map<String, List<Integer>> index = new HashMap<>();
         Map<Integer, List<Integer>> indexById = new HashMap<>();
+        Map<Integer, List<Integer>> patternsById = new HashMap<>();
+        BitSet alwaysLive = new BitSet();
+        this.patternBase = new int[this.rules.size()];
+        int patternCount = 0;
         List<Integer> any = new ArrayList<>();
         EnumSet<GraphKind> kinds = EnumSet.noneOf(GraphKind.class);
         List<Trigger> parseTriggers = new ArrayList<>();
@@ -49,6 +59,19 @@ public final class RuleSet {
                     indexById.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
                 }
             }
+            patternBase[i] = patternCount;
+            for (List<CompiledPattern> group : List.of(rule.patterns(), rule.unless())) {
+                for (CompiledPattern p : group) {
+                    int number = patternCount++;
+                    if (p.trigger().isAny()) {
+                        alwaysLive.set(number);
+                    } else {
+                        for (int id : p.trigger().clauses().get(0).ids()) {
+                            patternsById.computeIfAbsent(id, k -> new ArrayList<>()).add(number);
+                        }
+                    }
+                }
+            }
             for (CompiledPattern p : rule.allPatterns()) {
                 if (p instanceof CompiledPattern.Dependency d) {
                     kinds.add(d.graph());
@@ -61,6 +84,9 @@ public final class RuleSet {
         this.byKey = Map.copyOf(frozen);
         this.byKeyId = new int[indexById.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1][];
         indexById.forEach((id, v) -> byKeyId[id] = v.stream().mapToInt(Integer::intValue).toArray());
+        this.patternsByKeyId = new int[patternsById.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1][];
+        patternsById.forEach((id, v) -> patternsByKeyId[id] = v.stream().mapToInt(Integer::intValue).toArray());
+        this.alwaysLivePatterns = java.util.Arrays.copyOf(alwaysLive.toLongArray(), (patternCount + 63) >>> 6);
         this.always = any.stream().mapToInt(Integer::intValue).toArray();
         this.graphs = kinds;
         this.parserTriggers = parseTriggers.isEmpty() ? null : List.copyOf(parseTriggers);
@@ -92,8 +118,20 @@ public final class RuleSet {
 
     /** The same, {@code mask} being {@code KeyMask.of(sentenceKeys)}: bit ids instead of string hashing. */
     public List<CompiledRule> candidates(KeyMask mask, Set<String> sentenceKeys) {
+        int[] indexes = candidateIndexes(mask, sentenceKeys);
+        List<CompiledRule> out = new ArrayList<>(indexes.length);
+        for (int i : indexes) {
+            out.add(rules.get(i));
+        }
+        return out;
+    }
+
+    /** The positions in {@link #rules()} of the candidates, ascending. */
+    public int[] candidateIndexes(KeyMask mask, Set<String> sentenceKeys) {
         if (!gated) {
-            return rules;
+            int[] all = new int[rules.size()];
+            java.util.Arrays.setAll(all, i -> i);
+            return all;
         }
         BitSet hit = new BitSet(rules.size());
         for (int i : always) {
@@ -119,11 +157,40 @@ public final class RuleSet {
                 }
             }
         }
-        List<CompiledRule> out = new ArrayList<>(hit.cardinality());
-        for (int i = hit.nextSetBit(0); i >= 0; i = hit.nextSetBit(i + 1)) {
-            out.add(rules.get(i));
+        return hit.stream().toArray();
+    }
+
+    /**
+     * Which patterns and unless patterns could match a sentence with this key mask: those whose rarest
+     * clause the sentence hits (their other clauses are checked when the pattern is tried). Null means
+     * all: gating is off, or the mask predates some of these patterns' key ids. Read it with {@link #live}.
+     */
+    public long[] livePatterns(KeyMask mask) {
+        if (!gated || mask.limit() < patternsByKeyId.length) {
+            return null;
         }
-        return out;
+        long[] live = alwaysLivePatterns.clone();
+        for (int id : mask.ids()) {
+            int[] numbers = id < patternsByKeyId.length ? patternsByKeyId[id] : null;
+            if (numbers != null) {
+                for (int n : numbers) {
+                    live[n >>> 6] |= 1L << n;
+                }
+            }
+        }
+        return live;
+    }
+
+    /**
+     * Whether pattern {@code slot} of rule {@code rule} (its patterns numbered first, then its unless
+     * patterns) is in {@code live}, as {@link #livePatterns} made it; true when {@code live} is null.
+     */
+    public boolean live(long[] live, int rule, int slot) {
+        if (live == null) {
+            return true;
+        }
+        int n = patternBase[rule] + slot;
+        return (live[n >>> 6] & (1L << n)) != 0;
     }
 
     /** The dependency graphs some rule uses; empty when no rule needs the parser. */

@@ -1,0 +1,55 @@
+package io.github.changetalk.internal.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.changetalk.internal.nlp.Analyzer;
+import io.github.changetalk.internal.nlp.SentenceView;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pattern-level gating skips a candidate rule's pattern when the sentence lacks the words of the
+ * pattern's rarest trigger clause. It must only ever skip patterns that cannot match: checked for every
+ * pattern and unless pattern of every candidate rule on every testdata sentence.
+ */
+class PatternGateTest {
+    @Test
+    void aSkippedPatternIsOneWhoseTriggerTheSentenceDoesNotSatisfy() {
+        RuleSet rules = DefaultRules.compiled();
+        List<SentenceView> sentences = DefaultRules.testdataSentences(new Analyzer(false, 150, -1));
+        long skipped = 0;
+        long tried = 0;
+        long matchedWhileLive = 0;
+        for (SentenceView s : sentences) {
+            long[] live = rules.livePatterns(s.keyMask());
+            assertThat(live).isNotNull();
+            for (int index : rules.candidateIndexes(s.keyMask(), s.keys())) {
+                CompiledRule rule = rules.rules().get(index);
+                List<CompiledPattern> slots = new java.util.ArrayList<>(rule.patterns());
+                slots.addAll(rule.unless());
+                for (int slot = 0; slot < slots.size(); slot++) {
+                    CompiledPattern p = slots.get(slot);
+                    if (rules.live(live, index, slot)) {
+                        tried++;
+                        if (p instanceof CompiledPattern.Tokens && p.find(s, true, 2_000_000L).isPresent()) {
+                            matchedWhileLive++;
+                        }
+                    } else {
+                        skipped++;
+                        assertThat(p.trigger().satisfiedBy(s.keys())).as(rule.id() + " slot " + slot + " on " + s.tokens()).isFalse();
+                        if (p instanceof CompiledPattern.Tokens) {
+                            assertThat(p.find(s, false, 2_000_000L)).as(rule.id() + " slot " + slot).isEmpty();
+                        }
+                    }
+                }
+            }
+        }
+        // The gate does real work (most patterns of candidate rules are skipped) and leaves the matches.
+        assertThat(skipped).isGreaterThan(tried);
+        assertThat(matchedWhileLive).isGreaterThan(1000);
+        // Gating off: every pattern is live.
+        SentenceView first = sentences.get(0);
+        assertThat(rules.ungated().livePatterns(first.keyMask())).isNull();
+        assertThat(rules.ungated().live(null, 0, 0)).isTrue();
+    }
+}

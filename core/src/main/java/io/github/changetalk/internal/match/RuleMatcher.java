@@ -81,7 +81,7 @@ public final class RuleMatcher {
                 sentence.graph(kind);
             }
         }
-        List<CompiledRule> candidates = rules.candidates(sentence.keys());
+        List<CompiledRule> candidates = rules.candidates(sentence.keyMask(), sentence.keys());
         List<Match> matches = new ArrayList<>();
         List<Veto> vetoes = new ArrayList<>();
         List<RuleVerdict> verdicts = new ArrayList<>();

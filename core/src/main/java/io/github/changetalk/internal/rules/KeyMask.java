@@ -11,9 +11,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * no trigger uses get none and are simply left out of the mask.
  *
  * <p>A mask knows only the ids that existed when it was made ({@code limit}); a clause with a newer key
- * (a rule set compiled concurrently, after the mask) is checked on the key strings instead. Immutable.
+ * (a rule set compiled concurrently, after the mask) is checked on the key strings instead. {@code ids}
+ * lists the set bits in ascending order: a sentence has a few dozen keys, a lexicon's clause hundreds,
+ * so a large clause is checked by walking the sentence's ids instead of its own. Immutable (the arrays
+ * are never written after construction).
  */
-public record KeyMask(long[] bits, int limit) {
+public record KeyMask(long[] bits, int limit, int[] ids) {
     private static final ConcurrentHashMap<String, Key> IDS = new ConcurrentHashMap<>();
     private static final ConcurrentHashMap<String, Integer> WORDS = new ConcurrentHashMap<>();
     private static final AtomicInteger NEXT = new AtomicInteger();
@@ -41,16 +44,44 @@ public record KeyMask(long[] bits, int limit) {
     public static KeyMask of(Set<String> keys) {
         int limit = NEXT.get();
         long[] bits = new long[(limit + 63) >>> 6];
+        int[] ids = new int[keys.size()];
+        int count = 0;
         for (String key : keys) {
             Key k = IDS.get(key);
             if (k != null && k.id() < limit) {
                 bits[k.id() >>> 6] |= 1L << k.id();
+                ids[count++] = k.id();
             }
         }
-        return new KeyMask(bits, limit);
+        ids = java.util.Arrays.copyOf(ids, count);
+        java.util.Arrays.sort(ids);
+        return new KeyMask(bits, limit, ids);
     }
 
     boolean has(int id) {
         return (bits[id >>> 6] & (1L << id)) != 0;
+    }
+
+    /** A bit set over these ids, for {@link #intersects}. */
+    static long[] bitsOf(int[] ids, int maxId) {
+        long[] bits = new long[(maxId >>> 6) + 1];
+        for (int id : ids) {
+            bits[id >>> 6] |= 1L << id;
+        }
+        return bits;
+    }
+
+    /** Whether one of this sentence's ids is set in {@code other} (a clause's {@link #bitsOf}). */
+    boolean intersects(long[] other) {
+        for (int id : ids) {
+            int word = id >>> 6;
+            if (word >= other.length) {
+                return false; // ids ascend: the rest lie beyond the clause's largest id too
+            }
+            if ((other[word] & (1L << id)) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 }

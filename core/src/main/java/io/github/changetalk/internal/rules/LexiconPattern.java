@@ -110,6 +110,11 @@ final class LexiconPattern {
             return s != null && words.contains(s.toLowerCase(Locale.ROOT));
         }
 
+        /** {@link #match} on a token's word and lemma already lower-cased ("" when absent). */
+        boolean matchesLowerCased(String word, String lemma) {
+            return words.contains(word) || words.contains(lemma);
+        }
+
         @Override
         public String toString() {
             return "{word|lemma in " + words.size() + " lexicon words}";

@@ -23,6 +23,8 @@ public final class NodeVerdicts {
 
     private final List<CoreLabel> tokens;
     private byte[] verdicts = new byte[0]; // [test id * n + token]: 0 unknown, 1 no, 2 yes
+    private String[] lowerWords; // lexicon tests compare lower-cased word and lemma: lower-cased once per token
+    private String[] lowerLemmas;
 
     public NodeVerdicts(List<CoreLabel> tokens) {
         this.tokens = tokens;
@@ -54,9 +56,42 @@ public final class NodeVerdicts {
         }
         byte v = verdicts[at];
         if (v == 0) {
-            v = node.match(tokens.get(i)) ? (byte) 2 : (byte) 1;
+            boolean yes = node instanceof LexiconPattern.WordSet set ? set.matchesLowerCased(lowerWord(i), lowerLemma(i))
+                    : node.match(tokens.get(i));
+            v = yes ? (byte) 2 : (byte) 1;
             verdicts[at] = v;
         }
         return v == 2;
+    }
+
+    /** Token {@code i}'s word, lower-cased once per sentence ("" when it has none). */
+    String lowerWord(int i) {
+        if (lowerWords == null) {
+            lowerWords = new String[tokens.size()];
+        }
+        String w = lowerWords[i];
+        if (w == null) {
+            w = lower(tokens.get(i).word());
+            lowerWords[i] = w;
+        }
+        return w;
+    }
+
+    /** Token {@code i}'s lemma, lower-cased once per sentence ("" when it has none). */
+    String lowerLemma(int i) {
+        if (lowerLemmas == null) {
+            lowerLemmas = new String[tokens.size()];
+        }
+        String l = lowerLemmas[i];
+        if (l == null) {
+            l = lower(tokens.get(i).lemma());
+            lowerLemmas[i] = l;
+        }
+        return l;
+    }
+
+    /** Lower-cased, or "" for a missing annotation (no lexicon entry is empty). */
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
 public final class RuleSet {
     private final List<CompiledRule> rules;
     private final Map<String, int[]> byKey;
+    private final int[][] byKeyId; // the same index by KeyMask id (null where no rule is indexed)
     private final int[] always;
     private final EnumSet<GraphKind> graphs;
     private final boolean gated;
@@ -32,6 +33,7 @@ public final class RuleSet {
         this.lexiconFingerprint = lexiconFingerprint;
         this.rules = List.copyOf(rules);
         Map<String, List<Integer>> index = new HashMap<>();
+        Map<Integer, List<Integer>> indexById = new HashMap<>();
         List<Integer> any = new ArrayList<>();
         EnumSet<GraphKind> kinds = EnumSet.noneOf(GraphKind.class);
         List<Trigger> parseTriggers = new ArrayList<>();
@@ -42,6 +44,9 @@ public final class RuleSet {
             } else {
                 for (String key : rule.trigger().keys()) {
                     index.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
+                }
+                for (int id : rule.trigger().clauses().get(0).ids()) {
+                    indexById.computeIfAbsent(id, k -> new ArrayList<>()).add(i);
                 }
             }
             for (CompiledPattern p : rule.allPatterns()) {
@@ -54,6 +59,8 @@ public final class RuleSet {
         Map<String, int[]> frozen = new HashMap<>();
         index.forEach((k, v) -> frozen.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
         this.byKey = Map.copyOf(frozen);
+        this.byKeyId = new int[indexById.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1][];
+        indexById.forEach((id, v) -> byKeyId[id] = v.stream().mapToInt(Integer::intValue).toArray());
         this.always = any.stream().mapToInt(Integer::intValue).toArray();
         this.graphs = kinds;
         this.parserTriggers = parseTriggers.isEmpty() ? null : List.copyOf(parseTriggers);
@@ -80,6 +87,11 @@ public final class RuleSet {
 
     /** The rules a sentence with these keys could match, in load order. */
     public List<CompiledRule> candidates(Set<String> sentenceKeys) {
+        return candidates(KeyMask.of(sentenceKeys), sentenceKeys);
+    }
+
+    /** The same, {@code mask} being {@code KeyMask.of(sentenceKeys)}: bit ids instead of string hashing. */
+    public List<CompiledRule> candidates(KeyMask mask, Set<String> sentenceKeys) {
         if (!gated) {
             return rules;
         }
@@ -87,11 +99,23 @@ public final class RuleSet {
         for (int i : always) {
             hit.set(i);
         }
-        for (String key : sentenceKeys) {
-            int[] ids = byKey.get(key);
-            if (ids != null) {
-                for (int i : ids) {
-                    hit.set(i);
+        if (mask.limit() >= byKeyId.length) {
+            for (int id : mask.ids()) {
+                int[] ruleIds = id < byKeyId.length ? byKeyId[id] : null;
+                if (ruleIds != null) {
+                    for (int i : ruleIds) {
+                        hit.set(i);
+                    }
+                }
+            }
+        } else {
+            // The mask predates some of these rules' key ids (compiled concurrently, after it).
+            for (String key : sentenceKeys) {
+                int[] ids = byKey.get(key);
+                if (ids != null) {
+                    for (int i : ids) {
+                        hit.set(i);
+                    }
                 }
             }
         }

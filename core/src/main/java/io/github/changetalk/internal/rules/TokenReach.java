@@ -6,8 +6,11 @@ import edu.stanford.nlp.ling.tokensregex.SequencePattern;
 import edu.stanford.nlp.util.CoreMap;
 import java.lang.reflect.Field;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An exact, cheap answer to "does this token pattern match anywhere in the sentence?", asked before
@@ -58,6 +61,11 @@ final class TokenReach {
         } catch (ReflectiveOperationException | RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether the whole pattern is one lexicon alternation in its lookup form (for tests). */
+    boolean looksUpWords() {
+        return root instanceof Words;
     }
 
     /** Whether the pattern matches somewhere in {@code tokens}; only for sentences of at most {@link #MAX_TOKENS} tokens. */
@@ -212,7 +220,7 @@ final class TokenReach {
 
     private static final Rest ACCEPT = pos -> pos;
 
-    private sealed interface Expr permits Node, Seq, Or, Repeat, Start, End {
+    private sealed interface Expr permits Node, Seq, Or, Words, Repeat, Start, End {
         /** The boundaries at which the expression can end, started at any of {@code starts}. */
         long reach(long starts, Sentence s);
 
@@ -318,6 +326,199 @@ final class TokenReach {
                 min = Math.min(min, a.minLength());
             }
             return min;
+        }
+    }
+
+    /**
+     * An alternation of lexicon words and phrases (what {@link LexiconPattern} builds: a node for the
+     * one-word entries, then each multi-word entry as its first word followed by the rest), looked up by
+     * the token's word and lemma instead of trying each alternative in turn. A lexicon of all targets
+     * has a hundred first words; tried one by one they made most of the matching time.
+     *
+     * <p>Same matches in the same order as the {@link Or} it replaces: the alternatives a token can start
+     * are tried in their order, and each alternative's phrase endings in theirs.
+     *
+     * @param firsts    per alternative, the words that may start it (its first node's word set)
+     * @param tails     per alternative, the word sequences that may follow the first word, in order
+     *                  (an alternative that is one node has a single empty tail)
+     * @param byWord    for each word, the alternatives it may start, ascending
+     */
+    private record Words(List<Set<String>> firsts, List<List<String[]>> tails, Map<String, int[]> byWord) implements Expr {
+        /** Below this many alternatives the plain {@link Or} is as quick. */
+        private static final int MIN_ALTERNATIVES = 3;
+        private static final int[] NONE = new int[0];
+
+        /** The lookup form of these alternatives, or null when one of them is not a lexicon word or phrase. */
+        static Words of(List<Expr> alternatives) {
+            if (alternatives.size() < MIN_ALTERNATIVES) {
+                return null;
+            }
+            List<Set<String>> firsts = new ArrayList<>();
+            List<List<String[]>> tails = new ArrayList<>();
+            for (Expr alternative : alternatives) {
+                if (alternative instanceof Node n && n.pattern() instanceof LexiconPattern.WordSet set) {
+                    firsts.add(set.words());
+                    tails.add(List.<String[]>of(new String[0]));
+                } else if (alternative instanceof Seq q && q.parts().size() == 2
+                        && q.parts().get(0) instanceof Node n && n.pattern() instanceof LexiconPattern.WordSet set) {
+                    List<String[]> ends = phrases(q.parts().get(1));
+                    if (ends == null) {
+                        return null;
+                    }
+                    firsts.add(set.words());
+                    tails.add(ends);
+                } else {
+                    return null;
+                }
+            }
+            Map<String, List<Integer>> index = new HashMap<>();
+            for (int a = 0; a < firsts.size(); a++) {
+                for (String w : firsts.get(a)) {
+                    index.computeIfAbsent(w, k -> new ArrayList<>()).add(a);
+                }
+            }
+            Map<String, int[]> byWord = new HashMap<>();
+            index.forEach((w, list) -> byWord.put(w, list.stream().mapToInt(Integer::intValue).toArray()));
+            return new Words(List.copyOf(firsts), List.copyOf(tails), Map.copyOf(byWord));
+        }
+
+        /** The word sequences of a phrase's rest: one word, a sequence of words, or a choice of those. */
+        private static List<String[]> phrases(Expr e) {
+            String[] one = sequence(e);
+            if (one != null) {
+                return List.<String[]>of(one);
+            }
+            if (e instanceof Words w) {
+                // A choice of three or more endings was itself turned into a Words: spell its phrases out.
+                List<String[]> out = new ArrayList<>();
+                for (int a = 0; a < w.firsts().size(); a++) {
+                    for (String[] tail : w.tails().get(a)) {
+                        for (String first : w.firsts().get(a)) {
+                            String[] seq = new String[tail.length + 1];
+                            seq[0] = first;
+                            System.arraycopy(tail, 0, seq, 1, tail.length);
+                            out.add(seq);
+                        }
+                    }
+                }
+                return out;
+            }
+            if (!(e instanceof Or o)) {
+                return null;
+            }
+            List<String[]> out = new ArrayList<>();
+            for (Expr a : o.alternatives()) {
+                String[] seq = sequence(a);
+                if (seq == null) {
+                    return null;
+                }
+                out.add(seq);
+            }
+            return out;
+        }
+
+        private static String[] sequence(Expr e) {
+            String w = word(e);
+            if (w != null) {
+                return new String[] {w};
+            }
+            if (!(e instanceof Seq q)) {
+                return null;
+            }
+            String[] out = new String[q.parts().size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = word(q.parts().get(i));
+                if (out[i] == null) {
+                    return null;
+                }
+            }
+            return out;
+        }
+
+        /** The single word a node tests, or null. */
+        private static String word(Expr e) {
+            return e instanceof Node n && n.pattern() instanceof LexiconPattern.WordSet set && set.words().size() == 1
+                    ? set.words().iterator().next() : null;
+        }
+
+        /** The alternatives token {@code i} may start, ascending: by its word, its lemma, or both. */
+        private int[] starting(int i, Sentence s) {
+            String word = s.verdicts.lowerWord(i);
+            String lemma = s.verdicts.lowerLemma(i);
+            int[] a = byWord.getOrDefault(word, NONE);
+            int[] b = lemma.equals(word) ? NONE : byWord.getOrDefault(lemma, NONE);
+            if (b.length == 0) {
+                return a;
+            }
+            if (a.length == 0) {
+                return b;
+            }
+            int[] out = new int[a.length + b.length];
+            int k = 0;
+            for (int x = 0, y = 0; x < a.length || y < b.length; ) {
+                int next = y == b.length || (x < a.length && a[x] <= b[y]) ? a[x++] : b[y++];
+                if (k == 0 || out[k - 1] != next) {
+                    out[k++] = next;
+                }
+            }
+            return k == out.length ? out : java.util.Arrays.copyOf(out, k);
+        }
+
+        /** Whether the tokens from {@code from} are these words (each as word or lemma). */
+        private static boolean follows(String[] tail, int from, Sentence s) {
+            if (from + tail.length > s.n()) {
+                return false;
+            }
+            for (int j = 0; j < tail.length; j++) {
+                String w = tail[j];
+                if (!w.equals(s.verdicts.lowerWord(from + j)) && !w.equals(s.verdicts.lowerLemma(from + j))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public long reach(long starts, Sentence s) {
+            long m = starts & ((1L << s.n()) - 1);
+            long ends = 0;
+            while (m != 0) {
+                int i = Long.numberOfTrailingZeros(m);
+                m &= m - 1;
+                for (int a : starting(i, s)) {
+                    for (String[] tail : tails.get(a)) {
+                        if (follows(tail, i + 1, s)) {
+                            ends |= 1L << (i + 1 + tail.length);
+                        }
+                    }
+                }
+            }
+            return ends;
+        }
+
+        @Override
+        public int first(int pos, Sentence s, Rest rest) {
+            s.step();
+            if (pos >= s.n()) {
+                return -1;
+            }
+            for (int a : starting(pos, s)) {
+                for (String[] tail : tails.get(a)) {
+                    s.step();
+                    if (follows(tail, pos + 1, s)) {
+                        int end = rest.from(pos + 1 + tail.length);
+                        if (end >= 0) {
+                            return end;
+                        }
+                    }
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public int minLength() {
+            return 1;
         }
     }
 
@@ -435,7 +636,11 @@ final class TokenReach {
             }
             case SP + "OrPatternExpr": {
                 List<Expr> parts = children(expr);
-                return parts == null ? null : parts.size() == 1 ? parts.get(0) : new Or(parts);
+                if (parts == null) {
+                    return null;
+                }
+                Words words = Words.of(parts);
+                return parts.size() == 1 ? parts.get(0) : words != null ? words : new Or(parts);
             }
             case SP + "RepeatPatternExpr": {
                 Expr body = build(field(c, "pattern").get(expr));

@@ -29,9 +29,14 @@ public final class Trigger {
 
     /**
      * One required clause: any of these keys. Its cost and key ids ({@link KeyMask}) are worked out once,
-     * when it is made; {@code maxId} is the largest id.
+     * when it is made; {@code maxId} is the largest id. A clause of more ids than a sentence usually has
+     * keys (a lexicon's words and lemmas) also keeps them as a bit set, {@code bits}, so that the check
+     * walks the sentence's few ids instead of the clause's many; null for small clauses.
      */
-    record Clause(Set<String> keys, int cost, int[] ids, int maxId) {
+    record Clause(Set<String> keys, int cost, int[] ids, int maxId, long[] bits) {
+        /** Clauses of more ids than this keep a bit set: about the key count of an ordinary sentence. */
+        private static final int BIT_SET_IDS = 24;
+
         static Clause of(Set<String> keys) {
             int[] ids = new int[keys.size()];
             int i = 0;
@@ -48,17 +53,20 @@ public final class Trigger {
                     cost += k.cost();
                 }
             }
-            return new Clause(keys, cost, ids, max);
+            return new Clause(keys, cost, ids, max, ids.length > BIT_SET_IDS ? KeyMask.bitsOf(ids, max) : null);
         }
 
         /** An equal clause that is a different object (triggers tell clauses apart by identity). */
         Clause twin() {
-            return new Clause(keys, cost, ids, maxId);
+            return new Clause(keys, cost, ids, maxId, bits);
         }
 
         boolean hitBy(KeyMask mask, Set<String> sentenceKeys) {
             if (maxId >= mask.limit()) {
                 return hits(keys, sentenceKeys);
+            }
+            if (bits != null && mask.ids().length < ids.length) {
+                return mask.intersects(bits);
             }
             for (int id : ids) {
                 if (mask.has(id)) {

@@ -39,7 +39,19 @@ class TokenReachTest {
         Env env = TokenSequencePattern.getNewEnv();
         env.bind("$QUIT", LexiconPattern.of(new LinkedHashSet<>(List.of(List.of("quit"), List.of("stop"),
                 List.of("cut", "down"), List.of("cut", "back"), List.of("give", "up")))));
+        // Phrases sharing first words, first words that are one token's word and another's lemma
+        // (went / go), endings of one, two and three words, and a prefix of a longer phrase (cut down /
+        // cut down on): the lookup form must prefer the same alternative as TokensRegex does.
+        env.bind("$PHRASES", LexiconPattern.of(new LinkedHashSet<>(List.of(List.of("go", "to", "meetings"),
+                List.of("go", "to", "the", "gym"), List.of("go"), List.of("went", "to"), List.of("cut", "down"),
+                List.of("cut", "down", "on"), List.of("cut", "back"), List.of("cut", "out"), List.of("give", "up"),
+                List.of("give", "it", "up"), List.of("stop"), List.of("quit"), List.of("drinking")))));
         List<String> patterns = List.of(
+                "$PHRASES",
+                "[{word:/(?i)i/}] []{0,3} $PHRASES []{0,2} [{tag:/NN.*/}]",
+                "$PHRASES [{word:/(?i)on|it|to/}]? []{0,1} $",
+                "$PHRASES{2,}",
+                "( $PHRASES | [{tag:/VB.*/}] ) [{tag:/TO|IN/}]",
                 "[{word:/(?i)i/}] []{0,3} $QUIT",
                 "^ []{0,2} [{lemma:want}]",
                 "[{lemma:want}] []* $",
@@ -63,6 +75,9 @@ class TokenReachTest {
         for (String text : patterns) {
             LazyTokenPattern parsed = LazyTokenPattern.parse(env, text);
             TokenReach reach = TokenReach.of(parsed.expr()).orElseThrow(() -> new AssertionError("not modelled: " + text));
+            if (text.equals("$PHRASES")) {
+                assertThat(reach.looksUpWords()).as("a lexicon is looked up by word, not tried alternative by alternative").isTrue();
+            }
             TokenSequencePattern p = parsed.get();
             for (SentenceView s : sentences) {
                 boolean expected = p.getMatcher(s.tokens()).find();

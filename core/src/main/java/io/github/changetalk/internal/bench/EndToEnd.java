@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  * The end-to-end benchmark: on the same utterances, in one JVM, (a) the stock CoreNLP pipeline parsing
  * every sentence (tokenize, ssplit, pos, lemma, depparse; one shared {@link StanfordCoreNLP}, each
  * utterance its own {@link Annotation}), and (b) changetalk classifying every utterance. All
- * configurations are warmed up, then timed in interleaved passes (a, b, a, b, ...) so that a change in
- * machine load hits them alike; the median pass of each counts.
+ * configurations are warmed up, then timed in interleaved rounds (a, b, c, then c, b, a, ...) so that a
+ * change in machine load hits them alike; the median pass of each counts.
  */
 public final class EndToEnd {
     private EndToEnd() {
@@ -69,7 +69,13 @@ public final class EndToEnd {
             rates.put(c, new double[passes]);
         }
         for (int p = 0; p < passes; p++) {
-            for (Config c : configs) {
+            // Every other round runs the configurations in reverse order, so that none always runs
+            // right after the same neighbour (machine drift, JIT warming within a round cancel out).
+            List<Config> order = new ArrayList<>(configs);
+            if (p % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            for (Config c : order) {
                 Instrumentation.reset();
                 Instrumentation.enable(c.instrumented());
                 long t0 = System.nanoTime();

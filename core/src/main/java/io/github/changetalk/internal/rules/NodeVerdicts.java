@@ -69,12 +69,7 @@ public final class NodeVerdicts {
         if (lowerWords == null) {
             lowerWords = new String[tokens.size()];
         }
-        String w = lowerWords[i];
-        if (w == null) {
-            w = lower(tokens.get(i).word());
-            lowerWords[i] = w;
-        }
-        return w;
+        return lowerOnce(lowerWords, i, false);
     }
 
     /** Token {@code i}'s lemma, lower-cased once per sentence ("" when it has none). */
@@ -82,12 +77,16 @@ public final class NodeVerdicts {
         if (lowerLemmas == null) {
             lowerLemmas = new String[tokens.size()];
         }
-        String l = lowerLemmas[i];
-        if (l == null) {
-            l = lower(tokens.get(i).lemma());
-            lowerLemmas[i] = l;
+        return lowerOnce(lowerLemmas, i, true);
+    }
+
+    private String lowerOnce(String[] cache, int i, boolean lemma) {
+        String s = cache[i];
+        if (s == null) {
+            s = lower(lemma ? tokens.get(i).lemma() : tokens.get(i).word());
+            cache[i] = s;
         }
-        return l;
+        return s;
     }
 
     /** Lower-cased, or "" for a missing annotation (no lexicon entry is empty). */

@@ -357,7 +357,8 @@ public final class Classifier {
          * The text about to be classified first (say, the first record of a file), or null. With
          * {@link #loadParserOnDemand} and a {@link #patternIndex}: when the text could need the dependency
          * parser, the parser starts loading at once, alongside the tagger and the rule compile, instead of
-         * when the first sentence reaches it. Only timing changes.
+         * when the first sentence reaches it; when it could match no rule at all, the tagger starts loading
+         * only after the rule compile, which then runs alone. Only timing changes.
          */
         public Builder firstInput(String text) {
             firstInput = text;
@@ -415,7 +416,12 @@ public final class Classifier {
             // The tagger loads on another core while the packs are read and compiled (each takes about
             // as long cold). If a pack turns out broken the load is wasted but harmless: a daemon thread,
             // and CoreNLP keeps the loaded tagger in its JVM-wide annotator pool for the next build.
-            CompletableFuture<StanfordCoreNLP> tagger = Analyzer.loadTaggerInBackground();
+            // Except when the first input is known to match no rule (no trigger words): it is answered
+            // without the tagger, so the load waits until the rules are compiled instead of slowing that.
+            boolean taggerAfterCompile = parserOnDemand && patternIndex != null && firstInput != null
+                    && !Analyzer.mayHold(firstInput, patternIndex.matchTriggers());
+            CompletableFuture<StanfordCoreNLP> tagger = taggerAfterCompile ? new CompletableFuture<>()
+                    : Analyzer.loadTaggerInBackground();
             ParserLoader parser = null;
             if (parserOnDemand) {
                 parser = Analyzer.parserLoader(parserPrecompute);
@@ -441,7 +447,17 @@ public final class Classifier {
                     selection.add(GENERIC);
                 }
             }
-            return new Classifier(this, catalog, selection, tagger, parser);
+            Classifier classifier = new Classifier(this, catalog, selection, tagger, parser);
+            if (taggerAfterCompile) {
+                Analyzer.loadTaggerInBackground().whenComplete((loaded, failure) -> {
+                    if (failure != null) {
+                        tagger.completeExceptionally(failure);
+                    } else {
+                        tagger.complete(loaded);
+                    }
+                });
+            }
+            return classifier;
         }
 
         private List<PackSpec> parseSources() {

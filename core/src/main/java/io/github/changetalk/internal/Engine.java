@@ -23,6 +23,7 @@ import io.github.changetalk.internal.match.RuleMatcher;
 import io.github.changetalk.internal.match.SentenceMatch;
 import io.github.changetalk.internal.nlp.Analyzer;
 import io.github.changetalk.internal.nlp.Instrumentation;
+import io.github.changetalk.internal.nlp.KeySets;
 import io.github.changetalk.internal.nlp.SentenceView;
 import io.github.changetalk.internal.pack.Echo;
 import io.github.changetalk.internal.pack.GraphKind;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -39,7 +41,19 @@ import java.util.function.Supplier;
  * the rule sets and the analyzer it is given are immutable and thread-safe.
  */
 public final class Engine {
-    private final Function<String, List<SentenceView>> analyzer;
+    /**
+     * Text to analyzed sentences. A sentence whose untagged tokens fail {@code needsTags} may be left
+     * untagged ({@link SentenceView#tagged()} false) and is then not matched; null asks for every
+     * sentence tagged. An implementation may tag every sentence anyway.
+     */
+    @FunctionalInterface
+    public interface Analysis {
+        List<SentenceView> analyze(String text, Predicate<List<CoreLabel>> needsTags);
+    }
+
+    private static final SentenceMatch NO_MATCH = new SentenceMatch(List.of(), List.of(), List.of(), List.of());
+
+    private final Analysis analyzer;
     private final int maxCharacters;
     private final long matchStepLimit;
 
@@ -50,6 +64,11 @@ public final class Engine {
 
     /** @param matchStepLimit how many tokens one pattern may read on one sentence before it is stopped */
     public Engine(Function<String, List<SentenceView>> analyzer, int maxCharacters, long matchStepLimit) {
+        this((text, needsTags) -> analyzer.apply(text), maxCharacters, matchStepLimit);
+    }
+
+    /** As above, with an analysis that may leave sentences no rule could match untagged. */
+    public Engine(Analysis analyzer, int maxCharacters, long matchStepLimit) {
         this.analyzer = analyzer;
         this.maxCharacters = maxCharacters;
         this.matchStepLimit = matchStepLimit;
@@ -57,7 +76,7 @@ public final class Engine {
 
 
     public static Engine of(Analyzer analyzer, int maxCharacters, long matchStepLimit) {
-        return new Engine(analyzer::analyze, maxCharacters, matchStepLimit);
+        return new Engine((Analysis) analyzer::analyze, maxCharacters, matchStepLimit);
     }
 
     /** The result and, when {@code trace}, the per-sentence explanation. */
@@ -106,7 +125,13 @@ public final class Engine {
                     + " characters; only the first " + maxCharacters + " were analyzed"));
             text = text.substring(0, cutPoint(text, maxCharacters));
         }
-        List<SentenceView> sentences = text.isBlank() ? List.of() : analyzer.apply(text);
+        // A sentence that no rule could match, judged by its words and their lemmas under every tag, is
+        // not tagged: it is neutral whatever its tags, and a short input of such sentences is answered
+        // without waiting for the tagger to load. Explanations list every token's tag, so they tag all.
+        boolean withContext = counselorTurn(utterance.context()) != null;
+        Predicate<List<CoreLabel>> needsTags = trace ? null
+                : tokens -> rules.couldMatch(KeySets.possible(tokens), withContext);
+        List<SentenceView> sentences = text.isBlank() ? List.of() : analyzer.analyze(text, needsTags);
         if (sentences.isEmpty()) {
             notices.add(new Notice("empty", "the text has no words; it is labelled neutral"));
         }
@@ -116,7 +141,9 @@ public final class Engine {
         List<Explanation.Sentence> explained = new ArrayList<>();
         for (SentenceView s : sentences) {
             SentenceMatch m;
-            if (Instrumentation.enabled()) {
+            if (!s.tagged()) {
+                m = NO_MATCH;
+            } else if (Instrumentation.enabled()) {
                 long nlp0 = Instrumentation.threadNlpNanos();
                 long t0 = System.nanoTime();
                 m = RuleMatcher.match(rules, s, context, original, trace, matchStepLimit);
@@ -146,7 +173,7 @@ public final class Engine {
 
     private List<SentenceView> analyzeContext(List<Turn> context) {
         String text = counselorTurn(context);
-        return text == null ? List.of() : analyzer.apply(text);
+        return text == null ? List.of() : analyzer.analyze(text, null);
     }
 
     /** The counselor turn just before, sanitized and capped, or null when the turn before is not the counselor's. */
@@ -174,7 +201,7 @@ public final class Engine {
         }
         String voiced = ClientVoice.of(text);
         Match best = null;
-        for (SentenceView s : analyzer.apply(voiced)) {
+        for (SentenceView s : analyzer.analyze(voiced, null)) {
             SentenceMatch m = RuleMatcher.match(rules, s, List::of, voiced, false, matchStepLimit);
             Optional<Match> winner = Resolution.decide(m.matches());
             if (winner.isPresent() && winner.get().rule().label() != Label.NEUTRAL) {

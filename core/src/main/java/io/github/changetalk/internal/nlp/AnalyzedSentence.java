@@ -21,6 +21,7 @@ final class AnalyzedSentence implements SentenceView {
     private final CoreMap sentence;
     private final List<CoreLabel> tokens;
     private final Analyzer analyzer;
+    private final boolean tagged;
     private final List<Notice> notices = new ArrayList<>(1);
     private Set<String> keys;
     private KeyMask keyMask;
@@ -29,8 +30,9 @@ final class AnalyzedSentence implements SentenceView {
     private boolean parseTried;
     private final Map<GraphKind, SemanticGraph> graphs = new EnumMap<>(GraphKind.class);
 
-    AnalyzedSentence(CoreMap sentence, List<CoreLabel> tokens, Analyzer analyzer, List<Notice> notices) {
+    AnalyzedSentence(CoreMap sentence, List<CoreLabel> tokens, Analyzer analyzer, List<Notice> notices, boolean tagged) {
         this.notices.addAll(notices);
+        this.tagged = tagged;
         this.sentence = sentence;
         this.tokens = tokens;
         this.analyzer = analyzer;
@@ -43,6 +45,11 @@ final class AnalyzedSentence implements SentenceView {
     @Override
     public List<CoreLabel> tokens() {
         return tokens;
+    }
+
+    @Override
+    public boolean tagged() {
+        return tagged;
     }
 
     @Override

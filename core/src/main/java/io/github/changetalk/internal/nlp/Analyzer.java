@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 
 /**
  * The CoreNLP side: a tokenize/ssplit pipeline and a pos/lemma pipeline shared by all threads (each
@@ -99,12 +100,20 @@ public final class Analyzer {
      * characters. A wrong answer costs time only: a parser loaded for nothing, or loaded later.
      */
     public static boolean mayNeedParser(String text, List<Trigger> parserTriggers) {
-        if (parserTriggers == null || parserTriggers.isEmpty() || text == null) {
+        return mayHold(text, parserTriggers);
+    }
+
+    /**
+     * Whether some of these triggers could hold in {@code text} once tagged (see {@link #mayNeedParser});
+     * false for null or no triggers.
+     */
+    public static boolean mayHold(String text, List<Trigger> triggers) {
+        if (triggers == null || triggers.isEmpty() || text == null) {
             return false;
         }
         String sample = text.length() > HINT_CHARS ? text.substring(0, HINT_CHARS) : text;
         Set<String> keys = KeySets.possible(ENTRY_TOKENIZER.getTokenizer(new StringReader(sample)).tokenize());
-        for (Trigger t : parserTriggers) {
+        for (Trigger t : triggers) {
             if (t.satisfiedBy(keys)) {
                 return true;
             }
@@ -134,6 +143,16 @@ public final class Analyzer {
 
     /** Tokenizes, splits, tags and lemmatizes; parsing happens later, per sentence, on demand. */
     public List<SentenceView> analyze(String text) {
+        return analyze(text, null);
+    }
+
+    /**
+     * As {@link #analyze(String)}, but a sentence whose untagged tokens fail {@code needsTags} is left
+     * untagged ({@link SentenceView#tagged()} false): the caller knows that no rule could match it. If no
+     * sentence needs tags the tagger is not even waited for, so that such a text is answered while the
+     * tagger is still loading. Null tags every sentence.
+     */
+    public List<SentenceView> analyze(String text, Predicate<List<CoreLabel>> needsTags) {
         boolean timed = Instrumentation.enabled();
         long t0 = timed ? System.nanoTime() : 0;
         Annotation annotation = new Annotation(text);
@@ -145,9 +164,26 @@ public final class Analyzer {
                 parser.start();
             }
             LongInput.Prepared prepared = LongInput.prepare(text, split, maxSentenceTokens);
-            tagInBatches(text, prepared.sentences());
+            List<CoreMap> toTag = prepared.sentences();
+            if (needsTags != null) {
+                toTag = new ArrayList<>(toTag.size());
+                for (CoreMap s : prepared.sentences()) {
+                    if (needsTags.test(s.get(CoreAnnotations.TokensAnnotation.class))) {
+                        toTag.add(s);
+                    }
+                }
+            }
+            if (!toTag.isEmpty()) {
+                tagInBatches(text, toTag);
+            }
+            Set<CoreMap> tagged = toTag.size() == prepared.sentences().size() ? null
+                    : java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            if (tagged != null) {
+                tagged.addAll(toTag);
+            }
             for (CoreMap s : prepared.sentences()) {
-                out.add(new AnalyzedSentence(s, s.get(CoreAnnotations.TokensAnnotation.class), this, prepared.noticesOf(s)));
+                out.add(new AnalyzedSentence(s, s.get(CoreAnnotations.TokensAnnotation.class), this, prepared.noticesOf(s),
+                        tagged == null || tagged.contains(s)));
             }
         }
         if (timed) {

@@ -33,26 +33,50 @@ public final class KeySets {
 
     /**
      * The keys these untagged tokens could have once tagged: each word, and its lemma under every tag.
-     * A superset of {@link #of} on the tagged tokens (up to the tagger choosing a tag not listed), used to
-     * decide before tagging whether the parser will be needed; a miss only delays the parser load.
+     * A superset of {@link #of} on the tagged tokens (a test checks this on every testdata sentence), so
+     * that a sentence whose possible keys satisfy no trigger is known, before tagging, to match no rule.
      */
-    static Set<String> possible(List<CoreLabel> tokens) {
-        Morphology morphology = new Morphology();
-        Set<String> keys = new HashSet<>(tokens.size() * 8);
+    public static Set<String> possible(List<CoreLabel> tokens) {
+        Set<String> keys = new HashSet<>(tokens.size() * 4);
+        Morphology morphology = null;
         for (CoreLabel t : tokens) {
             String word = t.word();
             if (word == null) {
                 continue;
             }
-            keys.add(Trigger.wordKey(word));
-            keys.add(Trigger.lemmaKey(word));
-            for (String tag : TAGS) {
-                String lemma = morphology.lemma(word, tag);
-                if (lemma != null) {
-                    keys.add(Trigger.lemmaKey(lemma));
+            String[] known = POSSIBLE.get(word);
+            if (known == null) {
+                if (morphology == null) {
+                    morphology = new Morphology(); // not thread-safe: one per call
+                }
+                known = possibleKeys(word, morphology);
+                if (POSSIBLE.size() < POSSIBLE_CACHE_WORDS) {
+                    POSSIBLE.put(word, known);
                 }
             }
+            java.util.Collections.addAll(keys, known);
         }
         return keys;
     }
+
+    private static String[] possibleKeys(String word, Morphology morphology) {
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        keys.add(Trigger.wordKey(word));
+        keys.add(Trigger.lemmaKey(word));
+        for (String tag : TAGS) {
+            String lemma = morphology.lemma(word, tag);
+            if (lemma != null) {
+                keys.add(Trigger.lemmaKey(lemma));
+            }
+        }
+        return keys.toArray(new String[0]);
+    }
+
+    /**
+     * Each word's possible keys, worked out once (every tag is a run of the lemmatizer): client speech
+     * reuses a few thousand words. Bounded so that a long odd input cannot grow it without end.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String[]> POSSIBLE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int POSSIBLE_CACHE_WORDS = 50_000;
 }

@@ -18,6 +18,15 @@ public interface SentenceView {
     /** Tokens with word, lemma, tag and character offsets into the utterance text. */
     List<CoreLabel> tokens();
 
+    /**
+     * False when the sentence was left untagged because no rule could match it (see
+     * {@link Analyzer#analyze(String, java.util.function.Predicate)}): its tokens have no tag or lemma,
+     * and it is not to be matched.
+     */
+    default boolean tagged() {
+        return true;
+    }
+
     /** The sentence's trigger keys: {@code w:}lower-cased word and {@code l:}lower-cased lemma of every token. */
     Set<String> keys();
 

@@ -40,7 +40,7 @@ import java.util.Set;
  */
 public final class PatternIndex {
     /** Bump when the file layout or the way triggers and length bounds are derived changes. */
-    static final int FORMAT = 3;
+    static final int FORMAT = 4;
     private static final String MAGIC = "changetalk-pattern-index";
 
     record Entry(Trigger trigger, int maxTokens) {
@@ -49,11 +49,24 @@ public final class PatternIndex {
     private final String fingerprint;
     private final Map<String, Entry> byText;
     private final List<Trigger> parserTriggers;
+    private final List<Trigger> matchTriggers;
 
-    private PatternIndex(String fingerprint, Map<String, Entry> byText, List<Trigger> parserTriggers) {
+    private PatternIndex(String fingerprint, Map<String, Entry> byText, List<Trigger> parserTriggers,
+                         List<Trigger> matchTriggers) {
         this.fingerprint = fingerprint;
         this.byText = byText;
         this.parserTriggers = parserTriggers;
+        this.matchTriggers = matchTriggers;
+    }
+
+    /**
+     * The triggers of every pattern of the rules without a context (see {@link RuleSet#matchTriggers}):
+     * a text that satisfies none of them is neutral whatever its tags, so a caller who knows its first
+     * input need not load the tagger first. Like {@link #parserTriggers}, a hint read before the index
+     * is known to fit the packs.
+     */
+    public List<Trigger> matchTriggers() {
+        return matchTriggers;
     }
 
     /**
@@ -132,6 +145,8 @@ public final class PatternIndex {
         if (parsing != null) {
             triggers.addAll(parsing);
         }
+        List<Trigger> matching = rules.matchTriggers();
+        triggers.addAll(matching);
         // Clauses are told apart by identity, as Trigger does: two equal clauses stay two, so that a
         // trigger read back has exactly the clauses it was written with; their key sets are shared.
         Map<String, Integer> keyIds = new LinkedHashMap<>();
@@ -181,6 +196,10 @@ public final class PatternIndex {
                 }
                 out.writeInt(parsing == null ? -1 : parsing.size());
                 for (Trigger t : parsing == null ? List.<Trigger>of() : parsing) {
+                    writeTrigger(out, t, clauseIds);
+                }
+                out.writeInt(matching.size());
+                for (Trigger t : matching) {
                     writeTrigger(out, t, clauseIds);
                 }
             }
@@ -256,10 +275,11 @@ public final class PatternIndex {
                 byText.put(text, new Entry(readTrigger(in, clauses, file), maxTokens));
             }
             List<Trigger> parserTriggers = readParserTriggers(in, clauses, file);
+            List<Trigger> matchTriggers = readTriggers(in, count(in, file), clauses, file);
             if (in.read() != -1) {
                 throw new IOException(file + ": damaged pattern index (data after the end)");
             }
-            return new PatternIndex(fingerprint, Map.copyOf(byText), parserTriggers);
+            return new PatternIndex(fingerprint, Map.copyOf(byText), parserTriggers, matchTriggers);
         } catch (EOFException e) {
             throw new IOException(file + ": damaged pattern index (truncated)", e);
         }
@@ -290,6 +310,10 @@ public final class PatternIndex {
         if (n > 10_000_000) {
             throw new IOException(file + ": damaged pattern index (a count of " + n + ")");
         }
+        return readTriggers(in, n, clauses, file);
+    }
+
+    private static List<Trigger> readTriggers(DataInputStream in, int n, Trigger.Clause[] clauses, Path file) throws IOException {
         List<Trigger> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(readTrigger(in, clauses, file));

@@ -193,6 +193,33 @@ public final class RuleSet {
         return (live[n >>> 6] & (1L << n)) != 0;
     }
 
+    /**
+     * Whether some rule could match a sentence whose keys are among {@code keys}: a rule such that one
+     * of its patterns has every trigger clause hit. Rules with a context need the counselor turn before,
+     * so they count only {@code withContext}. False is exact (no rule can match such a sentence), which
+     * lets a caller skip tagging a sentence by its possible keys; true may be wrong. Always true when
+     * gating is off.
+     */
+    public boolean couldMatch(Set<String> keys, boolean withContext) {
+        if (!gated) {
+            return true;
+        }
+        KeyMask mask = KeyMask.of(keys);
+        long[] live = livePatterns(mask);
+        for (int index : candidateIndexes(mask, keys)) {
+            CompiledRule rule = rules.get(index);
+            if (!withContext && !rule.context().isEmpty()) {
+                continue;
+            }
+            for (int slot = 0; slot < rule.patterns().size(); slot++) {
+                if (live(live, index, slot) && rule.patterns().get(slot).trigger().satisfiedBy(mask, keys)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The dependency graphs some rule uses; empty when no rule needs the parser. */
     public Set<GraphKind> graphs() {
         return EnumSet.copyOf(graphs);
@@ -206,6 +233,26 @@ public final class RuleSet {
      */
     public List<Trigger> parserTriggers() {
         return parserTriggers == null ? null : gated ? parserTriggers : List.of(Trigger.ANY);
+    }
+
+    /**
+     * What a sentence must contain for some rule to match it with no counselor turn before: any one of
+     * these triggers, one per pattern of every rule without a context ({@link #couldMatch} with
+     * {@code withContext} false, for a whole text at once); {@link Trigger#ANY} alone when gating is off.
+     */
+    public List<Trigger> matchTriggers() {
+        if (!gated) {
+            return List.of(Trigger.ANY);
+        }
+        List<Trigger> out = new ArrayList<>();
+        for (CompiledRule rule : rules) {
+            if (rule.context().isEmpty()) {
+                for (CompiledPattern p : rule.patterns()) {
+                    out.add(p.trigger());
+                }
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** The {@link PatternIndex#fingerprint} of the lexicons these rules were compiled with. */

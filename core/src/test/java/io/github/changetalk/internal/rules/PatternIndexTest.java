@@ -132,6 +132,38 @@ class PatternIndexTest {
     }
 
     @Test
+    void theIndexTellsBeforeAnyCompileWhichTextsNoRuleCouldMatch() throws IOException {
+        RuleSet rules = RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry);
+        PatternIndex index = written(rules);
+        assertThat(index.matchTriggers()).hasToString(String.valueOf(rules.matchTriggers()));
+        Classifier classifier = SharedClassifier.get();
+        int ruledOut = 0;
+        for (String u : TestCorpus.utterances()) {
+            boolean fromIndex = Analyzer.mayHold(u, index.matchTriggers());
+            assertThat(fromIndex).as(u).isEqualTo(Analyzer.mayHold(u, rules.matchTriggers()));
+            if (!fromIndex) {
+                ruledOut++;
+                UtteranceResult r = classifier.classify(u);
+                assertThat(r.sentences()).as(u).allMatch(s -> s.evidence().isEmpty() && s.vetoed().isEmpty());
+            }
+        }
+        assertThat(ruledOut).isGreaterThan(10);
+        assertThat(Analyzer.mayHold("The bus was late.", index.matchTriggers())).isFalse();
+        assertThat(Analyzer.mayHold("I want to quit.", index.matchTriggers())).isTrue();
+    }
+
+    @Test
+    void aClassifierWhoseFirstInputNoRuleCouldMatchLoadsTheTaggerLaterAndStillLabels(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("rules.index");
+        Classifier.builder().writePatternIndex(file);
+        Classifier c = Classifier.builder().loadParserOnDemand(true).patternIndex(file)
+                .firstInput("The bus was late.").build();
+        assertThat(c.classify("The bus was late.").label()).isEqualTo(Label.NEUTRAL);
+        assertThat(c.classify("I want to quit.").label()).isEqualTo(Label.DESIRE);
+        assertThat(c.classify("I'm not going to quit.").label()).isEqualTo(Label.SUSTAIN);
+    }
+
+    @Test
     void anIndexForOtherLexiconsIsNotUsed() throws IOException {
         PatternIndex index = written(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry));
         // Only one target's lexicons: other entries, so other triggers.

@@ -143,6 +143,9 @@ public final class Engine {
             SentenceMatch m;
             if (!s.tagged()) {
                 m = NO_MATCH;
+                if (Instrumentation.enabled()) {
+                    Instrumentation.matched(0, 0); // a sentence all the same, ruled out before tagging
+                }
             } else if (Instrumentation.enabled()) {
                 long nlp0 = Instrumentation.threadNlpNanos();
                 long t0 = System.nanoTime();

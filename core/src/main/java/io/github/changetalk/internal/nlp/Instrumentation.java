@@ -58,6 +58,14 @@ public final class Instrumentation {
         return THREAD_NLP.get()[0];
     }
 
+    /**
+     * Records time spent judging, before tagging, whether any rule could match a sentence: rule work,
+     * so it counts as matching, not NLP.
+     */
+    static void screened(long nanos) {
+        MATCH_NANOS.add(nanos);
+    }
+
     /** Records one sentence matched in {@code elapsed} ns, of which {@code nlpDuring} went to parsing it. */
     public static void matched(long elapsed, long nlpDuring) {
         SENTENCES.increment();

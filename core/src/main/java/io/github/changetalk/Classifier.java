@@ -8,6 +8,7 @@ import io.github.changetalk.internal.match.RuleMatcher;
 import io.github.changetalk.internal.nlp.Analyzer;
 import io.github.changetalk.internal.nlp.ParserLoader;
 import io.github.changetalk.internal.pack.ExampleSpec;
+import io.github.changetalk.internal.pack.PackCodec;
 import io.github.changetalk.internal.pack.PackParser;
 import io.github.changetalk.internal.pack.PackSpec;
 import io.github.changetalk.internal.pack.PatternSpec;
@@ -373,8 +374,14 @@ public final class Classifier {
          */
         public void writePatternIndex(Path file) throws IOException {
             Objects.requireNonNull(file, "file");
-            RuleCatalog catalog = new RuleCatalog(parseSources(), disabled);
-            PatternIndex.write(RuleCompiler.compile(catalog, null, Analyzer::tokenizeEntry), file);
+            List<PackSources.Source> sources = sources();
+            List<PackSpec> specs = parse(sources, null);
+            List<PatternIndex.ParsedPack> parsed = new ArrayList<>();
+            for (int i = 0; i < sources.size(); i++) {
+                parsed.add(new PatternIndex.ParsedPack(PackCodec.digest(sources.get(i).text()), specs.get(i)));
+            }
+            RuleCatalog catalog = new RuleCatalog(specs, disabled);
+            PatternIndex.write(RuleCompiler.compile(catalog, null, Analyzer::tokenizeEntry), parsed, file);
         }
 
         /**
@@ -461,6 +468,10 @@ public final class Classifier {
         }
 
         private List<PackSpec> parseSources() {
+            return parse(sources(), patternIndex);
+        }
+
+        private List<PackSources.Source> sources() {
             List<PackSources.Source> sources = new ArrayList<>();
             if (defaults) {
                 sources.addAll(PackSources.defaults());
@@ -469,9 +480,15 @@ public final class Classifier {
             if (sources.isEmpty()) {
                 throw new IllegalStateException("no rule packs: add some, or keep the default packs");
             }
+            return sources;
+        }
+
+        /** Parses each pack, or takes it from the index when the index holds it parsed from the same text. */
+        private static List<PackSpec> parse(List<PackSources.Source> sources, PatternIndex index) {
             List<PackSpec> specs = new ArrayList<>();
             for (PackSources.Source s : sources) {
-                specs.add(PackParser.parse(s.name(), s.text()));
+                PackSpec parsed = index == null ? null : index.parsedPack(s.name(), s.text());
+                specs.add(parsed != null ? parsed : PackParser.parse(s.name(), s.text()));
             }
             return specs;
         }

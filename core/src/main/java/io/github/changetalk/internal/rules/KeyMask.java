@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * are never written after construction).
  */
 public record KeyMask(long[] bits, int limit, int[] ids) {
-    private static final ConcurrentHashMap<String, Key> IDS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Key> IDS = new ConcurrentHashMap<>(1 << 14); // the packs have some 4,000 keys
     private static final ConcurrentHashMap<String, Integer> WORDS = new ConcurrentHashMap<>();
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static final AtomicInteger NEXT_WORD = new AtomicInteger();

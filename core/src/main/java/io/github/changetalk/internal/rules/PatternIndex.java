@@ -1,13 +1,13 @@
 package io.github.changetalk.internal.rules;
 
-import java.io.BufferedInputStream;
+import io.github.changetalk.internal.pack.PackCodec;
+import io.github.changetalk.internal.pack.PackSpec;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +40,7 @@ import java.util.Set;
  */
 public final class PatternIndex {
     /** Bump when the file layout or the way triggers and length bounds are derived changes. */
-    static final int FORMAT = 4;
+    static final int FORMAT = 5;
     private static final String MAGIC = "changetalk-pattern-index";
 
     record Entry(Trigger trigger, int maxTokens) {
@@ -50,13 +50,29 @@ public final class PatternIndex {
     private final Map<String, Entry> byText;
     private final List<Trigger> parserTriggers;
     private final List<Trigger> matchTriggers;
+    private final Map<String, ParsedPack> packs; // by source name
 
     private PatternIndex(String fingerprint, Map<String, Entry> byText, List<Trigger> parserTriggers,
-                         List<Trigger> matchTriggers) {
+                         List<Trigger> matchTriggers, Map<String, ParsedPack> packs) {
         this.fingerprint = fingerprint;
         this.byText = byText;
         this.parserTriggers = parserTriggers;
         this.matchTriggers = matchTriggers;
+        this.packs = packs;
+    }
+
+    /** A pack as parsed when the index was written, with the {@link PackCodec#digest} of its text then. */
+    public record ParsedPack(String digest, PackSpec spec) {
+    }
+
+    /**
+     * The pack parsed from exactly this source and text when the index was written, or null: then the
+     * caller parses the YAML. Saves parsing YAML at start-up (the slowest part of the build in a fresh
+     * JVM) without ever using rules other than the text's.
+     */
+    public PackSpec parsedPack(String source, String text) {
+        ParsedPack parsed = packs.get(source);
+        return parsed != null && parsed.digest().equals(PackCodec.digest(text)) ? parsed.spec() : null;
     }
 
     /**
@@ -129,6 +145,11 @@ public final class PatternIndex {
      * start-up than the parsing the index saves.
      */
     public static void write(RuleSet rules, Path file) throws IOException {
+        write(rules, List.of(), file);
+    }
+
+    /** As {@link #write(RuleSet, Path)}, with the parsed packs the rules were compiled from. */
+    public static void write(RuleSet rules, List<ParsedPack> parsedPacks, Path file) throws IOException {
         Map<String, CompiledPattern.Tokens> patterns = new LinkedHashMap<>();
         for (CompiledRule rule : rules.rules()) {
             for (CompiledPattern p : rule.allPatterns()) {
@@ -202,6 +223,14 @@ public final class PatternIndex {
                 for (Trigger t : matching) {
                     writeTrigger(out, t, clauseIds);
                 }
+                List<String> digests = new ArrayList<>();
+                List<PackSpec> specs = new ArrayList<>();
+                for (ParsedPack p : parsedPacks) {
+                    digests.add(p.digest());
+                    specs.add(p.spec());
+                }
+                writeBlock(out, digests);
+                PackCodec.write(out, specs);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -219,20 +248,6 @@ public final class PatternIndex {
         out.write(bytes);
     }
 
-    private static String[] readBlock(DataInputStream in, Path file) throws IOException {
-        int n = count(in, file);
-        byte[] bytes = new byte[count(in, file)];
-        in.readFully(bytes);
-        if (n == 0) {
-            return new String[0];
-        }
-        String[] items = new String(bytes, StandardCharsets.UTF_8).split(String.valueOf(SEPARATOR), -1);
-        if (items.length != n) {
-            throw new IOException(file + ": damaged pattern index (" + items.length + " strings where " + n + " were written)");
-        }
-        return items;
-    }
-
     private static void writeTrigger(DataOutputStream out, Trigger t, Map<Trigger.Clause, Integer> clauseIds) throws IOException {
         List<Trigger.Clause> own = t.clauses();
         out.writeInt(own.size());
@@ -241,100 +256,160 @@ public final class PatternIndex {
         }
     }
 
-    private static Trigger readTrigger(DataInputStream in, Trigger.Clause[] clauses, Path file) throws IOException {
-        int n = count(in, file);
-        List<Trigger.Clause> own = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            own.add(clauses[index(in, clauses.length, file)]);
-        }
-        return Trigger.ofClauses(own);
-    }
 
-    /** Reads an index; an unreadable, foreign or damaged file is an IOException saying which. */
+    /**
+     * Reads an index; an unreadable, foreign or damaged file is an IOException saying which. The file is
+     * read whole and decoded from a buffer: start-up code runs cold, and a stream call per number cost
+     * more than the rest of the decoding.
+     */
     public static PatternIndex read(Path file) throws IOException {
-        try (InputStream is = Files.newInputStream(file);
-             DataInputStream in = new DataInputStream(new BufferedInputStream(is, 1 << 16))) {
-            if (!MAGIC.equals(in.readUTF())) {
+        In in = new In(ByteBuffer.wrap(Files.readAllBytes(file)), file);
+        try {
+            if (!MAGIC.equals(in.utf())) {
                 throw new IOException(file + ": not a changetalk pattern index");
             }
-            int format = in.readInt();
+            int format = in.buffer.getInt();
             if (format != FORMAT) {
                 throw new IOException(file + ": pattern index format " + format + ", expected " + FORMAT);
             }
-            String fingerprint = in.readUTF();
-            String[] keys = readBlock(in, file);
-            Trigger.Clause[] keySets = readKeySets(in, keys, file);
-            Trigger.Clause[] clauses = new Trigger.Clause[count(in, file)];
+            String fingerprint = in.utf();
+            String[] keys = in.block();
+            Trigger.Clause[] keySets = readKeySets(in, keys);
+            Trigger.Clause[] clauses = new Trigger.Clause[in.count()];
             for (int i = 0; i < clauses.length; i++) {
-                clauses[i] = keySets[index(in, keySets.length, file)].twin();
+                clauses[i] = keySets[in.index(keySets.length)].twin();
             }
-            String[] texts = readBlock(in, file);
+            String[] texts = in.block();
             Map<String, Entry> byText = new HashMap<>(texts.length * 2);
             for (String text : texts) {
-                int maxTokens = in.readInt();
-                byText.put(text, new Entry(readTrigger(in, clauses, file), maxTokens));
+                int maxTokens = in.buffer.getInt();
+                byText.put(text, new Entry(in.trigger(clauses), maxTokens));
             }
-            List<Trigger> parserTriggers = readParserTriggers(in, clauses, file);
-            List<Trigger> matchTriggers = readTriggers(in, count(in, file), clauses, file);
-            if (in.read() != -1) {
+            int parsing = in.buffer.getInt();
+            List<Trigger> parserTriggers = parsing < 0 ? null : in.triggers(in.checked(parsing), clauses);
+            List<Trigger> matchTriggers = in.triggers(in.count(), clauses);
+            String[] digests = in.block();
+            List<PackSpec> specs;
+            try {
+                specs = PackCodec.read(in.buffer);
+            } catch (IOException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
+            }
+            if (specs.size() != digests.length) {
+                throw new IOException(file + ": damaged pattern index (" + specs.size() + " packs for "
+                        + digests.length + " digests)");
+            }
+            Map<String, ParsedPack> packs = new HashMap<>();
+            for (int i = 0; i < digests.length; i++) {
+                packs.put(specs.get(i).source(), new ParsedPack(digests[i], specs.get(i)));
+            }
+            if (in.buffer.hasRemaining()) {
                 throw new IOException(file + ": damaged pattern index (data after the end)");
             }
-            return new PatternIndex(fingerprint, Map.copyOf(byText), parserTriggers, matchTriggers);
-        } catch (EOFException e) {
+            return new PatternIndex(fingerprint, Map.copyOf(byText), parserTriggers, matchTriggers, Map.copyOf(packs));
+        } catch (BufferUnderflowException e) {
             throw new IOException(file + ": damaged pattern index (truncated)", e);
         }
     }
 
-    /** Each distinct key set as a clause (keys interned once); clauses are twins of these. */
-    private static Trigger.Clause[] readKeySets(DataInputStream in, String[] keys, Path file) throws IOException {
-        Trigger.Clause[] sets = new Trigger.Clause[count(in, file)];
+    /**
+     * Each distinct key set as a clause; clauses are twins of these. Each key is interned once, not once
+     * per set holding it: a lexicon's keys are in many sets.
+     */
+    private static Trigger.Clause[] readKeySets(In in, String[] keys) throws IOException {
+        KeyMask.Key[] interned = new KeyMask.Key[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            interned[i] = KeyMask.intern(keys[i]);
+        }
+        Trigger.Clause[] sets = new Trigger.Clause[in.count()];
         for (int i = 0; i < sets.length; i++) {
-            int n = count(in, file);
-            String[] members = new String[n];
-            for (int k = 0; k < n; k++) {
-                members[k] = keys[index(in, keys.length, file)];
-            }
+            int n = in.count();
             if (n == 0) {
-                throw new IOException(file + ": damaged pattern index (an empty trigger clause)");
+                throw new IOException(in.file + ": damaged pattern index (an empty trigger clause)");
             }
-            sets[i] = Trigger.Clause.of(Set.copyOf(java.util.Arrays.asList(members)));
+            String[] members = new String[n];
+            KeyMask.Key[] memberKeys = new KeyMask.Key[n];
+            for (int k = 0; k < n; k++) {
+                int key = in.index(keys.length);
+                members[k] = keys[key];
+                memberKeys[k] = interned[key];
+            }
+            try {
+                sets[i] = Trigger.Clause.of(Set.of(members), memberKeys);
+            } catch (IllegalArgumentException e) {
+                throw new IOException(in.file + ": damaged pattern index (a key twice in one clause)");
+            }
         }
         return sets;
     }
 
-    private static List<Trigger> readParserTriggers(DataInputStream in, Trigger.Clause[] clauses, Path file) throws IOException {
-        int n = in.readInt();
-        if (n < 0) {
-            return null;
-        }
-        if (n > 10_000_000) {
-            throw new IOException(file + ": damaged pattern index (a count of " + n + ")");
-        }
-        return readTriggers(in, n, clauses, file);
-    }
+    /** The file's bytes being decoded, with range checks that turn damage into an IOException naming the file. */
+    private static final class In {
+        final ByteBuffer buffer;
+        final Path file;
 
-    private static List<Trigger> readTriggers(DataInputStream in, int n, Trigger.Clause[] clauses, Path file) throws IOException {
-        List<Trigger> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            out.add(readTrigger(in, clauses, file));
+        In(ByteBuffer buffer, Path file) {
+            this.buffer = buffer;
+            this.file = file;
         }
-        return List.copyOf(out);
-    }
 
-    private static int count(DataInputStream in, Path file) throws IOException {
-        int n = in.readInt();
-        if (n < 0 || n > 10_000_000) {
-            throw new IOException(file + ": damaged pattern index (a count of " + n + ")");
+        /** A string as {@link DataOutputStream#writeUTF} wrote it (ASCII here: magic and fingerprint). */
+        String utf() throws IOException {
+            byte[] bytes = new byte[buffer.getShort() & 0xffff];
+            buffer.get(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
         }
-        return n;
-    }
 
-    private static int index(DataInputStream in, int size, Path file) throws IOException {
-        int i = in.readInt();
-        if (i < 0 || i >= size) {
-            throw new IOException(file + ": damaged pattern index (reference " + i + " of " + size + ")");
+        int count() throws IOException {
+            return checked(buffer.getInt());
         }
-        return i;
-    }
 
+        int checked(int n) throws IOException {
+            if (n < 0 || n > 10_000_000) {
+                throw new IOException(file + ": damaged pattern index (a count of " + n + ")");
+            }
+            return n;
+        }
+
+        int index(int size) throws IOException {
+            int i = buffer.getInt();
+            if (i < 0 || i >= size) {
+                throw new IOException(file + ": damaged pattern index (reference " + i + " of " + size + ")");
+            }
+            return i;
+        }
+
+        /** Strings written by {@link #writeBlock}. */
+        String[] block() throws IOException {
+            int n = count();
+            byte[] bytes = new byte[count()];
+            buffer.get(bytes);
+            if (n == 0) {
+                return new String[0];
+            }
+            String[] items = new String(bytes, StandardCharsets.UTF_8).split(String.valueOf(SEPARATOR), -1);
+            if (items.length != n) {
+                throw new IOException(file + ": damaged pattern index (" + items.length + " strings where " + n
+                        + " were written)");
+            }
+            return items;
+        }
+
+        Trigger trigger(Trigger.Clause[] clauses) throws IOException {
+            int n = count();
+            List<Trigger.Clause> own = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                own.add(clauses[index(clauses.length)]);
+            }
+            return Trigger.ofClauses(own);
+        }
+
+        List<Trigger> triggers(int n, Trigger.Clause[] clauses) throws IOException {
+            List<Trigger> out = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                out.add(trigger(clauses));
+            }
+            return List.copyOf(out);
+        }
+    }
 }

@@ -38,15 +38,24 @@ public final class Trigger {
         private static final int BIT_SET_IDS = 24;
 
         static Clause of(Set<String> keys) {
-            int[] ids = new int[keys.size()];
+            KeyMask.Key[] interned = new KeyMask.Key[keys.size()];
             int i = 0;
+            for (String key : keys) {
+                interned[i++] = KeyMask.intern(key);
+            }
+            return of(keys, interned);
+        }
+
+        /** The same as {@link #of(Set)}, {@code interned} being the {@link KeyMask#intern}ed keys (any order). */
+        static Clause of(Set<String> keys, KeyMask.Key[] interned) {
+            int[] ids = new int[interned.length];
             int max = -1;
             // The cost counts each word once, whether as a word key, a lemma key or both.
             java.util.BitSet words = new java.util.BitSet();
             int cost = 0;
-            for (String key : keys) {
-                KeyMask.Key k = KeyMask.intern(key);
-                ids[i++] = k.id();
+            for (int i = 0; i < interned.length; i++) {
+                KeyMask.Key k = interned[i];
+                ids[i] = k.id();
                 max = Math.max(max, k.id());
                 if (!words.get(k.word())) {
                     words.set(k.word());

@@ -11,11 +11,15 @@ import io.github.changetalk.UtteranceResult;
 import io.github.changetalk.TestCorpus;
 import io.github.changetalk.internal.nlp.Analyzer;
 import io.github.changetalk.internal.nlp.SentenceView;
+import io.github.changetalk.RuleInfo;
+import io.github.changetalk.internal.PackSources;
+import io.github.changetalk.internal.pack.PackCodec;
 import io.github.changetalk.internal.pack.PackParser;
 import io.github.changetalk.internal.pack.PackSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -162,6 +166,56 @@ class PatternIndexTest {
         assertThat(c.classify("I want to quit.").label()).isEqualTo(Label.DESIRE);
         assertThat(c.classify("I'm not going to quit.").label()).isEqualTo(Label.SUSTAIN);
     }
+
+    @Test
+    void theIndexGivesBackEachPackAsParsedFromTheSameTextAndNothingForAnotherText() throws IOException {
+        List<PatternIndex.ParsedPack> parsed = new ArrayList<>();
+        List<PackSources.Source> sources = PackSources.defaults();
+        for (PackSources.Source s : sources) {
+            parsed.add(new PatternIndex.ParsedPack(PackCodec.digest(s.text()), PackParser.parse(s.name(), s.text())));
+        }
+        Path file = dir.resolve("packs.index");
+        PatternIndex.write(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry), parsed, file);
+        PatternIndex index = PatternIndex.read(file);
+        for (PackSources.Source s : sources) {
+            // Records all the way down: equal means every rule, pattern, line, example and lexicon entry.
+            assertThat(index.parsedPack(s.name(), s.text())).as(s.name()).isEqualTo(PackParser.parse(s.name(), s.text()));
+            assertThat(index.parsedPack(s.name(), s.text() + "\n")).as(s.name() + " edited").isNull();
+            assertThat(index.parsedPack("elsewhere/" + s.name(), s.text())).as(s.name() + " moved").isNull();
+        }
+        assertThat(sources).hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void aClassifierBuiltWithTheIndexHasTheRulesOfTheYamlEvenWhenAPackChangedSince() throws IOException {
+        Path file = dir.resolve("rules.index");
+        Path pack = dir.resolve("extra.yaml");
+        Files.writeString(pack, EXTRA_PACK.replace("RULE_ID", "EXTRA_FIRST"));
+        Classifier.builder().addRules(pack).writePatternIndex(file);
+        Files.writeString(pack, EXTRA_PACK.replace("RULE_ID", "EXTRA_SECOND"));
+        Classifier c = Classifier.builder().addRules(pack).patternIndex(file).build();
+        assertThat(c.rules()).extracting(RuleInfo::id).contains("EXTRA_SECOND").doesNotContain("EXTRA_FIRST");
+        assertThat(c.classify("I will buy a blue bicycle.").sentences().get(0).decidedBy()).isEqualTo("EXTRA_SECOND");
+    }
+
+    private static final String EXTRA_PACK = """
+            pack: extra
+            description: a pack for this test
+            rules:
+              - id: RULE_ID
+                label: commitment
+                direction: change
+                priority: 99
+                description: a test rule
+                patterns:
+                  - tokens: '[{word:/(?i)blue/}] [{word:/(?i)bicycle/}]'
+                examples:
+                  match:
+                    - I will buy a blue bicycle
+                    - a blue bicycle it is
+                  nomatch:
+                    - a red bicycle
+            """;
 
     @Test
     void anIndexForOtherLexiconsIsNotUsed() throws IOException {

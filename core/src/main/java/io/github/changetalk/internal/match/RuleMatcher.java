@@ -45,18 +45,19 @@ public final class RuleMatcher {
             this(gated, stepLimit, new IdentityHashMap<>());
         }
 
-        Optional<MatchedSpan> find(CompiledPattern p, SentenceView sentence, String text) {
+        /** {@code triggerKnown}: the sentence is known to satisfy the pattern's trigger. */
+        Optional<MatchedSpan> find(CompiledPattern p, SentenceView sentence, String text, boolean triggerKnown) {
             if (p instanceof CompiledPattern.Tokens t && t.shared()) {
                 Map<Object, Optional<MatchedSpan>> bySentence = memo.computeIfAbsent(sentence, s -> new IdentityHashMap<>());
                 Optional<MatchedSpan> found = bySentence.get(t.source());
                 if (found == null) {
-                    found = MatchedSpan.find(p, sentence, text, gated, stepLimit);
+                    found = MatchedSpan.find(p, sentence, text, gated, triggerKnown, stepLimit);
                     bySentence.put(t.source(), found);
                 }
                 // The same words, reported under this pattern's own slot (patterns[0], unless[1]...).
                 return found.map(m -> new MatchedSpan(p.spec().slot(), m.text(), m.begin(), m.end(), m.tokenCount()));
             }
-            return MatchedSpan.find(p, sentence, text, gated, stepLimit);
+            return MatchedSpan.find(p, sentence, text, gated, triggerKnown, stepLimit);
         }
     }
 
@@ -83,6 +84,7 @@ public final class RuleMatcher {
         }
         int[] candidates = rules.candidateIndexes(sentence.keyMask(), sentence.keys());
         long[] live = rules.livePatterns(sentence.keyMask());
+        long[] hits = live == null ? null : rules.clauseHits(sentence.keyMask());
         List<Match> matches = new ArrayList<>();
         List<Veto> vetoes = new ArrayList<>();
         List<RuleVerdict> verdicts = new ArrayList<>();
@@ -95,7 +97,7 @@ public final class RuleMatcher {
             }
             checkInterrupt();
             try {
-                tryRule(rule, new Gate(rules, live, index), sentence, context, text, trace, scope, matches, vetoes, verdicts);
+                tryRule(rule, new Gate(rules, live, hits, index), sentence, context, text, trace, scope, matches, vetoes, verdicts);
             } catch (MatchLimitException e) {
                 // A runaway pattern must not hang the call or label the sentence: the rule counts as not matching.
                 notices.add(new Notice("match-limit", "rule " + rule.id() + " was stopped after "
@@ -116,10 +118,19 @@ public final class RuleMatcher {
         return new SentenceMatch(matches, vetoes, verdicts, notices);
     }
 
-    /** Which of one rule's patterns (slots from 0) and unless patterns (slots after them) the sentence could match. */
-    private record Gate(RuleSet rules, long[] live, int rule) {
+    /**
+     * Which of one rule's patterns (slots from 0) and unless patterns (slots after them) the sentence could
+     * match: {@code live} from the rarest trigger clauses, then {@code hits} for every clause (either null
+     * when gating is off or the sentence's key mask predates some key ids: then the pattern checks).
+     */
+    private record Gate(RuleSet rules, long[] live, long[] hits, int rule) {
         boolean live(int slot) {
-            return rules.live(live, rule, slot);
+            return rules.live(live, rule, slot) && (hits == null || rules.satisfied(hits, rule, slot));
+        }
+
+        /** Whether {@link #live} checked the whole trigger, so that the pattern need not. */
+        boolean triggerKnown() {
+            return hits != null;
         }
     }
 
@@ -164,7 +175,7 @@ public final class RuleMatcher {
             if (gate != null && !gate.live(base + i)) {
                 continue; // its rarest trigger words are absent: it cannot match
             }
-            Optional<MatchedSpan> m = scope.find(patterns.get(i), sentence, text);
+            Optional<MatchedSpan> m = scope.find(patterns.get(i), sentence, text, gate != null && gate.triggerKnown());
             if (m.isPresent()) {
                 return m.get();
             }

@@ -147,12 +147,17 @@ public final class Analyzer {
     }
 
     /**
-     * As {@link #analyze(String)}, but a sentence whose untagged tokens fail {@code needsTags} is left
-     * untagged ({@link SentenceView#tagged()} false): the caller knows that no rule could match it. If no
-     * sentence needs tags the tagger is not even waited for, so that such a text is answered while the
-     * tagger is still loading. Null tags every sentence.
+     * As {@link #analyze(String)}, but while the tagger is still loading, a sentence whose untagged tokens
+     * fail {@code needsTags} is left untagged ({@link SentenceView#tagged()} false): the caller knows that
+     * no rule could match it. If no sentence needs tags the tagger is not waited for, so that a short
+     * input of such sentences is answered at once. Once the tagger is loaded every sentence is tagged:
+     * tagging the few such sentences then costs less than asking about every sentence. Null tags every
+     * sentence.
      */
     public List<SentenceView> analyze(String text, Predicate<List<CoreLabel>> needsTags) {
+        if (needsTags != null && tagger.isDone()) {
+            needsTags = null;
+        }
         boolean timed = Instrumentation.enabled();
         long t0 = timed ? System.nanoTime() : 0;
         Annotation annotation = new Annotation(text);

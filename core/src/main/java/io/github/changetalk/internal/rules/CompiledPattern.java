@@ -28,7 +28,15 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
      * gating and for benchmarks). Throws {@link MatchLimitException} when a token pattern reads more than
      * {@code stepLimit} tokens or a pattern recurses too deeply.
      */
-    Optional<Span> find(SentenceView sentence, boolean gated, long stepLimit);
+    default Optional<Span> find(SentenceView sentence, boolean gated, long stepLimit) {
+        return find(sentence, gated, false, stepLimit);
+    }
+
+    /**
+     * As {@link #find(SentenceView, boolean, long)}; {@code triggerKnown} says the caller has found the
+     * sentence to satisfy the trigger ({@link RuleSet#satisfied}), which is then not checked again.
+     */
+    Optional<Span> find(SentenceView sentence, boolean gated, boolean triggerKnown, long stepLimit);
 
     default boolean needsParse() {
         return this instanceof Dependency;
@@ -67,11 +75,11 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
         }
 
         @Override
-        public Optional<Span> find(SentenceView sentence, boolean gated, long stepLimit) {
+        public Optional<Span> find(SentenceView sentence, boolean gated, boolean triggerKnown, long stepLimit) {
             int from = 0;
             if (gated) {
                 int n = sentence.tokens().size();
-                if (n > maxTokens || !trigger.satisfiedBy(sentence.keyMask(), sentence.keys())) {
+                if (n > maxTokens || !triggerKnown && !trigger.satisfiedBy(sentence.keyMask(), sentence.keys())) {
                     return Optional.empty();
                 }
                 TokenReach reach = source.reach();
@@ -115,8 +123,8 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
 
     record Dependency(PatternSpec spec, SemgrexPattern pattern, GraphKind graph, Trigger trigger) implements CompiledPattern {
         @Override
-        public Optional<Span> find(SentenceView sentence, boolean gated, long stepLimit) {
-            if (gated && !trigger.satisfiedBy(sentence.keyMask(), sentence.keys())) {
+        public Optional<Span> find(SentenceView sentence, boolean gated, boolean triggerKnown, long stepLimit) {
+            if (gated && !triggerKnown && !trigger.satisfiedBy(sentence.keyMask(), sentence.keys())) {
                 return Optional.empty();
             }
             SemanticGraph g = sentence.graph(graph);

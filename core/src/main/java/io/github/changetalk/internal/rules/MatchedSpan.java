@@ -11,7 +11,13 @@ public record MatchedSpan(String slot, String text, int begin, int end, int toke
      */
     public static Optional<MatchedSpan> find(CompiledPattern pattern, SentenceView sentence, String utterance,
                                              boolean gated, long stepLimit) {
-        return pattern.find(sentence, gated, stepLimit).map(span -> new MatchedSpan(pattern.spec().slot(),
+        return find(pattern, sentence, utterance, gated, false, stepLimit);
+    }
+
+    /** The same; {@code triggerKnown} as in {@link CompiledPattern#find(SentenceView, boolean, boolean, long)}. */
+    public static Optional<MatchedSpan> find(CompiledPattern pattern, SentenceView sentence, String utterance,
+                                             boolean gated, boolean triggerKnown, long stepLimit) {
+        return pattern.find(sentence, gated, triggerKnown, stepLimit).map(span -> new MatchedSpan(pattern.spec().slot(),
                 span.text(sentence.tokens(), utterance), span.begin(sentence.tokens()), span.end(sentence.tokens()),
                 span.tokens().size()));
     }

@@ -24,6 +24,7 @@ public final class RuleSet {
     private final int[] patternBase;
     private final int[][] patternsByKeyId;
     private final long[] alwaysLivePatterns;
+    private final ClauseIndex clauses; // every clause of every pattern's and unless pattern's trigger
     private final int[] always;
     private final EnumSet<GraphKind> graphs;
     private final boolean gated;
@@ -47,6 +48,7 @@ public final class RuleSet {
         List<Integer> any = new ArrayList<>();
         EnumSet<GraphKind> kinds = EnumSet.noneOf(GraphKind.class);
         List<Trigger> parseTriggers = new ArrayList<>();
+        List<Trigger> patternTriggers = new ArrayList<>();
         for (int i = 0; i < this.rules.size(); i++) {
             CompiledRule rule = this.rules.get(i);
             if (rule.trigger().isAny()) {
@@ -63,6 +65,7 @@ public final class RuleSet {
             for (List<CompiledPattern> group : List.of(rule.patterns(), rule.unless())) {
                 for (CompiledPattern p : group) {
                     int number = patternCount++;
+                    patternTriggers.add(p.trigger());
                     if (p.trigger().isAny()) {
                         alwaysLive.set(number);
                     } else {
@@ -87,6 +90,7 @@ public final class RuleSet {
         this.patternsByKeyId = new int[patternsById.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1][];
         patternsById.forEach((id, v) -> patternsByKeyId[id] = v.stream().mapToInt(Integer::intValue).toArray());
         this.alwaysLivePatterns = java.util.Arrays.copyOf(alwaysLive.toLongArray(), (patternCount + 63) >>> 6);
+        this.clauses = ClauseIndex.of(patternTriggers);
         this.always = any.stream().mapToInt(Integer::intValue).toArray();
         this.graphs = kinds;
         this.parserTriggers = parseTriggers.isEmpty() ? null : List.copyOf(parseTriggers);
@@ -218,6 +222,22 @@ public final class RuleSet {
             }
         }
         return false;
+    }
+
+    /**
+     * Which trigger clauses of the patterns a sentence with this key mask hits, for {@link #satisfied};
+     * null when gating is off or the mask predates some of these clauses' key ids.
+     */
+    public long[] clauseHits(KeyMask mask) {
+        return gated ? clauses.hits(mask) : null;
+    }
+
+    /**
+     * Whether pattern {@code slot} of rule {@code rule} (numbered as for {@link #live}) has every clause of
+     * its trigger in {@code hits}, from {@link #clauseHits}: its whole trigger holds.
+     */
+    public boolean satisfied(long[] hits, int rule, int slot) {
+        return clauses.satisfied(hits, patternBase[rule] + slot);
     }
 
     /** The dependency graphs some rule uses; empty when no rule needs the parser. */

@@ -51,5 +51,31 @@ class PatternGateTest {
         SentenceView first = sentences.get(0);
         assertThat(rules.ungated().livePatterns(first.keyMask())).isNull();
         assertThat(rules.ungated().live(null, 0, 0)).isTrue();
+        assertThat(rules.ungated().clauseHits(first.keyMask())).isNull();
+    }
+
+    @Test
+    void theClauseIndexSaysOfEveryPatternExactlyWhatItsTriggerSays() {
+        RuleSet rules = DefaultRules.compiled();
+        List<SentenceView> sentences = DefaultRules.testdataSentences(new Analyzer(false, 150, -1));
+        long satisfied = 0;
+        long checked = 0;
+        for (SentenceView s : sentences) {
+            long[] hits = rules.clauseHits(s.keyMask());
+            assertThat(hits).isNotNull();
+            for (int index = 0; index < rules.rules().size(); index++) {
+                CompiledRule rule = rules.rules().get(index);
+                List<CompiledPattern> slots = new java.util.ArrayList<>(rule.patterns());
+                slots.addAll(rule.unless());
+                for (int slot = 0; slot < slots.size(); slot++) {
+                    boolean expected = slots.get(slot).trigger().satisfiedBy(s.keys());
+                    assertThat(rules.satisfied(hits, index, slot)).as(rule.id() + " slot " + slot + " on " + s.tokens())
+                            .isEqualTo(expected);
+                    satisfied += expected ? 1 : 0;
+                    checked++;
+                }
+            }
+        }
+        assertThat(satisfied).isGreaterThan(10_000).isLessThan(checked / 2);
     }
 }

@@ -62,14 +62,24 @@ class UntaggedSentenceTest {
     }
 
     @Test
-    void onlyTheSentencesNoRuleCouldMatchAreLeftUntagged() {
+    void whileTheTaggerLoadsOnlyTheSentencesNoRuleCouldMatchAreLeftUntagged() throws Exception {
+        CompletableFuture<StanfordCoreNLP> loadsLater = new CompletableFuture<>();
+        Analyzer loading = new Analyzer(false, 80, 0, List.of(), Analyzer.DEFAULT_MAX_SENTENCE_TOKENS, loadsLater, null);
         Predicate<List<CoreLabel>> needsTags = tokens -> rules.couldMatch(KeySets.possible(tokens), false);
-        List<SentenceView> out = analyzer.analyze("We talked about the weather. I want to quit.", needsTags);
+        // Tagging the second sentence waits for the tagger, which arrives while the call waits.
+        CompletableFuture<List<SentenceView>> call = CompletableFuture.supplyAsync(
+                () -> loading.analyze("We talked about the weather. I want to quit.", needsTags));
+        Thread.sleep(200);
+        assertThat(call).isNotDone();
+        loadsLater.complete(taggerOf(analyzer));
+        List<SentenceView> out = call.get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(out).hasSize(2);
         assertThat(out.get(0).tagged()).isFalse();
         assertThat(out.get(0).tokens().get(0).tag()).isNull();
         assertThat(out.get(1).tagged()).isTrue();
         assertThat(out.get(1).tokens().get(0).tag()).isEqualTo("PRP");
+        // Loaded: everything is tagged, whatever the caller says.
+        assertThat(loading.analyze("We talked about the weather.", needsTags)).allMatch(SentenceView::tagged);
     }
 
     @Test
@@ -80,6 +90,12 @@ class UntaggedSentenceTest {
         List<SentenceView> out = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> loading.analyze("The bus was late. We talked about the weather.", needsTags));
         assertThat(out).hasSize(2).noneMatch(SentenceView::tagged);
+    }
+
+    /** The tagging pipeline an analyzer loaded (CoreNLP shares loaded annotators, so this loads nothing new). */
+    private static StanfordCoreNLP taggerOf(Analyzer loaded) {
+        loaded.awaitTagger();
+        return Analyzer.loadTaggerInBackground().join();
     }
 
     private static String text(SentenceView s) {

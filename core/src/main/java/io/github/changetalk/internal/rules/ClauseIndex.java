@@ -5,10 +5,12 @@ import java.util.IdentityHashMap;
 import java.util.List;
 
 /**
- * The trigger clauses of a rule set's patterns, indexed by key so that one pass over a sentence's few
- * keys tells which clauses it hits ({@link #hits}); a pattern's trigger then costs a bit test per
- * clause ({@link #satisfied}). Checking each pattern's clauses against the sentence instead read a
- * few scattered arrays per pattern, and was a quarter of the matching time.
+ * The trigger clauses of a rule set's patterns but the rarest of each, indexed by key so that one pass
+ * over a sentence's few keys tells which clauses it hits ({@link #hits}); the rest of a pattern's
+ * trigger then costs a bit test per clause ({@link #satisfied}). Checking each pattern's clauses
+ * against the sentence instead read a few scattered arrays per pattern, and was a quarter of the
+ * matching time. The rarest clauses are left to {@link RuleSet#livePatterns}, which indexes them
+ * already; leaving them out keeps the lists of common keys short.
  *
  * <p>Clauses sharing one key-id array (as the clauses read from a pattern index do, one per distinct
  * key set) are one entry. Immutable.
@@ -26,7 +28,7 @@ final class ClauseIndex {
         this.setCount = setCount;
     }
 
-    /** The index of these triggers, the i-th being pattern number i. */
+    /** The index of these triggers' clauses but the first (rarest), the i-th trigger being pattern number i. */
     static ClauseIndex of(List<Trigger> patternTriggers) {
         IdentityHashMap<int[], Integer> setOf = new IdentityHashMap<>();
         List<int[]> sets = new ArrayList<>();
@@ -34,9 +36,9 @@ final class ClauseIndex {
         int maxId = -1;
         for (int p = 0; p < patternSets.length; p++) {
             List<Trigger.Clause> clauses = patternTriggers.get(p).clauses();
-            int[] own = new int[clauses.size()];
+            int[] own = new int[Math.max(0, clauses.size() - 1)];
             for (int k = 0; k < own.length; k++) {
-                Trigger.Clause c = clauses.get(k);
+                Trigger.Clause c = clauses.get(k + 1);
                 Integer set = setOf.get(c.ids());
                 if (set == null) {
                     set = sets.size();
@@ -86,7 +88,7 @@ final class ClauseIndex {
         return hit;
     }
 
-    /** Whether every clause of pattern {@code pattern}'s trigger is in {@code hits} (from {@link #hits}). */
+    /** Whether every clause of pattern {@code pattern}'s trigger but the rarest is in {@code hits} (from {@link #hits}). */
     boolean satisfied(long[] hits, int pattern) {
         for (int s : patternSets[pattern]) {
             if ((hits[s >>> 6] & (1L << s)) == 0) {

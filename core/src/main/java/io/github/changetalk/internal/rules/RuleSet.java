@@ -24,7 +24,7 @@ public final class RuleSet {
     private final int[] patternBase;
     private final int[][] patternsByKeyId;
     private final long[] alwaysLivePatterns;
-    private final ClauseIndex clauses; // every clause of every pattern's and unless pattern's trigger
+    private final ClauseIndex clauses; // the clauses of every pattern's and unless pattern's trigger but the rarest
     private final int[] always;
     private final EnumSet<GraphKind> graphs;
     private final boolean gated;
@@ -234,7 +234,8 @@ public final class RuleSet {
 
     /**
      * Whether pattern {@code slot} of rule {@code rule} (numbered as for {@link #live}) has every clause of
-     * its trigger in {@code hits}, from {@link #clauseHits}: its whole trigger holds.
+     * its trigger but the rarest in {@code hits}, from {@link #clauseHits}. With {@link #live} (the
+     * rarest clause), its whole trigger holds.
      */
     public boolean satisfied(long[] hits, int rule, int slot) {
         return clauses.satisfied(hits, patternBase[rule] + slot);

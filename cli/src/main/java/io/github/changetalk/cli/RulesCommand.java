@@ -55,7 +55,8 @@ public final class RulesCommand implements Callable<Integer> {
 
     @Command(name = "index", mixinStandardHelpOptions = true,
             description = {"Write the pattern index of the loaded packs to FILE: each token pattern's trigger words and "
-                    + "length, so that a later start parses a pattern only when a sentence holds its trigger words. "
+                    + "length, so that a later start parses a pattern only when a sentence holds its trigger words, "
+                    + "and the packs as parsed, used for a pack whose text is unchanged instead of parsing its YAML. "
                     + "The ./changetalk launcher writes one after each build; labels are the same with or without it."})
     static final class Index implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", description = "Where to write the index (replaced in one step).")

@@ -26,7 +26,10 @@ public final class PackCodec {
     private PackCodec() {
     }
 
-    /** The SHA-256 of a pack's text, in hex: what a cached pack is checked against. */
+    /**
+     * The SHA-256 of a text's UTF-8 bytes, in hex: what a cached pack is checked against (and what the
+     * pattern index's lexicon fingerprint is made with).
+     */
     public static String digest(String text) {
         try {
             byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

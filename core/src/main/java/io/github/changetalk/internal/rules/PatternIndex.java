@@ -12,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -112,12 +110,6 @@ public final class PatternIndex {
      * in name order, with the format number. {@code lexicons} maps name to entries.
      */
     static String fingerprint(Map<String, ? extends Iterable<List<String>>> lexicons) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
         StringBuilder b = new StringBuilder(MAGIC).append('\u0000').append(FORMAT);
         for (var lexicon : new java.util.TreeMap<>(lexicons).entrySet()) {
             b.append('\u0000').append(lexicon.getKey());
@@ -125,12 +117,7 @@ public final class PatternIndex {
                 b.append('\u0001').append(String.join("\u0002", entry));
             }
         }
-        byte[] digest = sha.digest(b.toString().getBytes(StandardCharsets.UTF_8));
-        StringBuilder hex = new StringBuilder(digest.length * 2);
-        for (byte x : digest) {
-            hex.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
-        }
-        return hex.toString();
+        return PackCodec.digest(b.toString());
     }
 
     /**

@@ -7,14 +7,9 @@ import java.util.Optional;
 public record MatchedSpan(String slot, String text, int begin, int end, int tokenCount) {
     /**
      * Finds the pattern in the sentence; {@code utterance} (may be null) is the text offsets point into.
-     * {@code gated} false skips the pattern's trigger check (see {@link RuleSet#ungated()}).
+     * {@code gated} false skips the pattern's trigger check (see {@link RuleSet#ungated()}); so does
+     * {@code triggerKnown}, as in {@link CompiledPattern#find(SentenceView, boolean, boolean, long)}.
      */
-    public static Optional<MatchedSpan> find(CompiledPattern pattern, SentenceView sentence, String utterance,
-                                             boolean gated, long stepLimit) {
-        return find(pattern, sentence, utterance, gated, false, stepLimit);
-    }
-
-    /** The same; {@code triggerKnown} as in {@link CompiledPattern#find(SentenceView, boolean, boolean, long)}. */
     public static Optional<MatchedSpan> find(CompiledPattern pattern, SentenceView sentence, String utterance,
                                              boolean gated, boolean triggerKnown, long stepLimit) {
         return pattern.find(sentence, gated, triggerKnown, stepLimit).map(span -> new MatchedSpan(pattern.spec().slot(),

@@ -128,7 +128,7 @@ public final class Engine {
         // A sentence that no rule could match, judged by its words and their lemmas under every tag, is
         // not tagged: it is neutral whatever its tags, and a short input of such sentences is answered
         // without waiting for the tagger to load. Explanations list every token's tag, so they tag all.
-        boolean withContext = counselorTurn(utterance.context()) != null;
+        boolean withContext = precedingCounselorTurn(utterance.context()) != null;
         Predicate<List<CoreLabel>> needsTags = trace ? null
                 : tokens -> rules.couldMatch(KeySets.possible(tokens), withContext);
         List<SentenceView> sentences = text.isBlank() ? List.of() : analyzer.analyze(text, needsTags);
@@ -181,15 +181,21 @@ public final class Engine {
 
     /** The counselor turn just before, sanitized and capped, or null when the turn before is not the counselor's. */
     private String counselorTurn(List<Turn> context) {
-        if (context.isEmpty()) {
-            return null;
-        }
-        Turn last = context.get(context.size() - 1);
-        if (last.speaker() != Speaker.COUNSELOR || last.text().isBlank()) {
+        Turn last = precedingCounselorTurn(context);
+        if (last == null) {
             return null;
         }
         String text = TextSanitizer.sanitize(last.text());
         return text.length() > maxCharacters ? text.substring(0, cutPoint(text, maxCharacters)) : text;
+    }
+
+    /** The turn just before when it is a counselor's with some text, else null; nothing is sanitized. */
+    private static Turn precedingCounselorTurn(List<Turn> context) {
+        if (context.isEmpty()) {
+            return null;
+        }
+        Turn last = context.get(context.size() - 1);
+        return last.speaker() != Speaker.COUNSELOR || last.text().isBlank() ? null : last;
     }
 
     /**

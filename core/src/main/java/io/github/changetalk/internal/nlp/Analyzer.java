@@ -170,13 +170,17 @@ public final class Analyzer {
                 parser.start();
             }
             LongInput.Prepared prepared = LongInput.prepare(text, split, maxSentenceTokens);
-            List<CoreMap> toTag = prepared.sentences();
+            List<CoreMap> sentences = prepared.sentences();
+            List<CoreMap> toTag = sentences;
+            boolean[] untagged = new boolean[sentences.size()];
             if (needsTags != null) {
                 long s0 = timed ? System.nanoTime() : 0;
-                toTag = new ArrayList<>(toTag.size());
-                for (CoreMap s : prepared.sentences()) {
-                    if (needsTags.test(s.get(CoreAnnotations.TokensAnnotation.class))) {
-                        toTag.add(s);
+                toTag = new ArrayList<>(sentences.size());
+                for (int i = 0; i < sentences.size(); i++) {
+                    if (needsTags.test(sentences.get(i).get(CoreAnnotations.TokensAnnotation.class))) {
+                        toTag.add(sentences.get(i));
+                    } else {
+                        untagged[i] = true;
                     }
                 }
                 screened = timed ? System.nanoTime() - s0 : 0;
@@ -184,14 +188,10 @@ public final class Analyzer {
             if (!toTag.isEmpty()) {
                 tagInBatches(text, toTag);
             }
-            Set<CoreMap> tagged = toTag.size() == prepared.sentences().size() ? null
-                    : java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-            if (tagged != null) {
-                tagged.addAll(toTag);
-            }
-            for (CoreMap s : prepared.sentences()) {
+            for (int i = 0; i < sentences.size(); i++) {
+                CoreMap s = sentences.get(i);
                 out.add(new AnalyzedSentence(s, s.get(CoreAnnotations.TokensAnnotation.class), this, prepared.noticesOf(s),
-                        tagged == null || tagged.contains(s)));
+                        !untagged[i]));
             }
         }
         if (timed) {

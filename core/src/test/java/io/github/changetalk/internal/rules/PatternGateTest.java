@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.changetalk.internal.nlp.Analyzer;
 import io.github.changetalk.internal.nlp.SentenceView;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -13,10 +14,17 @@ import org.junit.jupiter.api.Test;
  * pattern and unless pattern of every candidate rule on every testdata sentence.
  */
 class PatternGateTest {
+    private static RuleSet rules;
+    private static List<SentenceView> sentences;
+
+    @BeforeAll
+    static void load() {
+        rules = DefaultRules.compiled();
+        sentences = DefaultRules.testdataSentences(new Analyzer(false, 150, -1));
+    }
+
     @Test
     void aSkippedPatternIsOneWhoseTriggerTheSentenceDoesNotSatisfy() {
-        RuleSet rules = DefaultRules.compiled();
-        List<SentenceView> sentences = DefaultRules.testdataSentences(new Analyzer(false, 150, -1));
         long skipped = 0;
         long tried = 0;
         long matchedWhileLive = 0;
@@ -25,8 +33,7 @@ class PatternGateTest {
             assertThat(live).isNotNull();
             for (int index : rules.candidateIndexes(s.keyMask(), s.keys())) {
                 CompiledRule rule = rules.rules().get(index);
-                List<CompiledPattern> slots = new java.util.ArrayList<>(rule.patterns());
-                slots.addAll(rule.unless());
+                List<CompiledPattern> slots = slots(rule);
                 for (int slot = 0; slot < slots.size(); slot++) {
                     CompiledPattern p = slots.get(slot);
                     if (rules.live(live, index, slot)) {
@@ -56,8 +63,6 @@ class PatternGateTest {
 
     @Test
     void theLiveBitsAndTheClauseIndexTogetherSayOfEveryPatternExactlyWhatItsTriggerSays() {
-        RuleSet rules = DefaultRules.compiled();
-        List<SentenceView> sentences = DefaultRules.testdataSentences(new Analyzer(false, 150, -1));
         long satisfied = 0;
         long checked = 0;
         for (SentenceView s : sentences) {
@@ -66,8 +71,7 @@ class PatternGateTest {
             assertThat(hits).isNotNull();
             for (int index = 0; index < rules.rules().size(); index++) {
                 CompiledRule rule = rules.rules().get(index);
-                List<CompiledPattern> slots = new java.util.ArrayList<>(rule.patterns());
-                slots.addAll(rule.unless());
+                List<CompiledPattern> slots = slots(rule);
                 for (int slot = 0; slot < slots.size(); slot++) {
                     boolean expected = slots.get(slot).trigger().satisfiedBy(s.keys());
                     // live: the rarest clause (or no trigger at all); satisfied: the others.
@@ -79,5 +83,12 @@ class PatternGateTest {
             }
         }
         assertThat(satisfied).isGreaterThan(10_000).isLessThan(checked / 2);
+    }
+
+    /** A rule's patterns then its unless patterns, numbered as {@link RuleSet#live} numbers them. */
+    private static List<CompiledPattern> slots(CompiledRule rule) {
+        List<CompiledPattern> slots = new java.util.ArrayList<>(rule.patterns());
+        slots.addAll(rule.unless());
+        return slots;
     }
 }

@@ -1,0 +1,85 @@
+package io.github.changetalk.cli.report;
+
+import io.github.changetalk.Direction;
+import io.github.changetalk.Kind;
+import io.github.changetalk.Label;
+import io.github.changetalk.Speaker;
+import io.github.changetalk.cli.report.SessionView.HelperCode;
+import io.github.changetalk.cli.report.SessionView.HelperScores;
+import io.github.changetalk.cli.report.SessionView.Rule;
+import io.github.changetalk.cli.report.SessionView.Sentence;
+import io.github.changetalk.cli.report.SessionView.Turn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Hand-built view models: what the report will get once counselor turns are coded (issue 14), and the
+ * same session uncoded. Texts are written for these tests; {@code words} rewrites every text (and the
+ * words rules matched) so that tests can swap the transcript while keeping every label.
+ */
+final class ReportFixtures {
+    private ReportFixtures() {
+    }
+
+    /** A client sentence spec: text, direction, kind, deciding rule and the words it matched. */
+    record S(String text, Direction direction, Kind kind, String rule, String words) {
+    }
+
+    static SessionView coded() {
+        return session(true, UnaryOperator.identity());
+    }
+
+    static SessionView uncoded() {
+        return session(false, UnaryOperator.identity());
+    }
+
+    static SessionView session(boolean coded, UnaryOperator<String> words) {
+        List<Turn> turns = new ArrayList<>();
+        counselor(turns, coded, words, "What brings you here this week?", new HelperCode("question", "OQ", false,
+                List.of("HELPER_WHAT_QUESTION: \u201cWhat brings\u201d")));
+        client(turns, words, new S("Honestly my sister booked it.", Direction.NEUTRAL, null, null, null),
+                new S("The late nights at the arcade cost me a lot.", Direction.CHANGE, Kind.REASON, "REASON_COST_OF_IT", "cost me"));
+        counselor(turns, coded, words, "It has been costing you more than money.", new HelperCode("reflection", "CR", false, List.of()));
+        client(turns, words, new S("But I can't see myself giving it up.", Direction.SUSTAIN, Kind.ABILITY, "ABILITY_CANNOT", "I can't see myself"),
+                new S("I really want my evenings back though.", Direction.CHANGE, Kind.DESIRE, "DESIRE_WANT", "I really want"));
+        counselor(turns, coded, words, "You should just stay home on weeknights.", new HelperCode("input", "ADW", true,
+                List.of("ADVICE_SHOULD: \u201cYou should\u201d")));
+        client(turns, words, new S("Maybe.", Direction.NEUTRAL, null, null, null));
+        counselor(turns, coded, words, "You want your evenings back.", new HelperCode("reflection", "SR", false, List.of()));
+        client(turns, words, new S("I will leave the card at home on Tuesday.", Direction.CHANGE, Kind.COMMITMENT, "COMMIT_WILL", "I will"),
+                new S("I already deleted the app yesterday.", Direction.CHANGE, Kind.TAKING_STEPS, "STEPS_ALREADY_DID", "already deleted"));
+        counselor(turns, coded, words, "Is Tuesday your usual night?", new HelperCode("question", "CQ", false, List.of()));
+        HelperScores scores = coded ? new HelperScores(1.5, 0.45, 0.5, 1, 0.8, 0.9) : null;
+        return new SessionView(words.apply("arcade-evenings"), words.apply("notes/arcade-evenings.txt"), "gambling", turns, scores,
+                List.of(12L));
+    }
+
+    private static void counselor(List<Turn> turns, boolean coded, UnaryOperator<String> words, String text, HelperCode code) {
+        HelperCode c = coded ? new HelperCode(code.behaviour(), code.code(), code.miInconsistent(),
+                code.evidence().stream().map(words).toList()) : null;
+        turns.add(new Turn(turns.size() + 1, turns.size() + 2, Speaker.COUNSELOR, words.apply(text), null, List.of(), c, List.of(), null));
+    }
+
+    private static void client(List<Turn> turns, UnaryOperator<String> words, S... sentences) {
+        StringBuilder text = new StringBuilder();
+        List<Sentence> out = new ArrayList<>();
+        Label turnLabel = Label.NEUTRAL;
+        for (S s : sentences) {
+            if (text.length() > 0) {
+                text.append(' ');
+            }
+            int begin = text.length();
+            text.append(words.apply(s.text()));
+            Label label = Label.of(s.direction(), s.kind());
+            List<Rule> rules = s.rule() == null ? List.of()
+                    : List.of(new Rule(s.rule(), words.apply("what the rule looks for"), words.apply(s.words()), true, false));
+            out.add(new Sentence(begin, text.length(), label, s.direction(), s.kind(), s.rule(), rules));
+            if (label != Label.NEUTRAL) {
+                turnLabel = label;
+            }
+        }
+        turns.add(new Turn(turns.size() + 1, turns.size() + 2, Speaker.CLIENT, text.toString(), turnLabel, out, null,
+                List.of(), null));
+    }
+}

@@ -18,15 +18,18 @@ import java.util.function.UnaryOperator;
  * same session uncoded. Texts are written for these tests; {@code words} rewrites every text (and the
  * words rules matched) so that tests can swap the transcript while keeping every label.
  */
-final class ReportFixtures {
+public final class ReportFixtures {
     private ReportFixtures() {
     }
 
-    /** A client sentence spec: text, direction, kind, deciding rule and the words it matched. */
-    record S(String text, Direction direction, Kind kind, String rule, String words) {
+    /** A client sentence spec: text, direction, kind, deciding rule (for neutral: a vetoed rule) and the words it matched. */
+    record S(String text, Direction direction, Kind kind, String rule, String words, String alsoFired) {
+        S(String text, Direction direction, Kind kind, String rule, String words) {
+            this(text, direction, kind, rule, words, null);
+        }
     }
 
-    static SessionView coded() {
+    public static SessionView coded() {
         return session(true, UnaryOperator.identity());
     }
 
@@ -34,7 +37,7 @@ final class ReportFixtures {
         return session(false, UnaryOperator.identity());
     }
 
-    static SessionView session(boolean coded, UnaryOperator<String> words) {
+    public static SessionView session(boolean coded, UnaryOperator<String> words) {
         List<Turn> turns = new ArrayList<>();
         counselor(turns, coded, words, "What brings you here this week?", new HelperCode("question", "OQ", false,
                 List.of("HELPER_WHAT_QUESTION: \u201cWhat brings\u201d")));
@@ -42,10 +45,11 @@ final class ReportFixtures {
                 new S("The late nights at the arcade cost me a lot.", Direction.CHANGE, Kind.REASON, "REASON_COST_OF_IT", "cost me"));
         counselor(turns, coded, words, "It has been costing you more than money.", new HelperCode("reflection", "CR", false, List.of()));
         client(turns, words, new S("But I can't see myself giving it up.", Direction.SUSTAIN, Kind.ABILITY, "ABILITY_CANNOT", "I can't see myself"),
-                new S("I really want my evenings back though.", Direction.CHANGE, Kind.DESIRE, "DESIRE_WANT", "I really want"));
+                new S("I really want my evenings back though.", Direction.CHANGE, Kind.DESIRE, "DESIRE_WANT", "I really want",
+                        "DESIRE_REALLY"));
         counselor(turns, coded, words, "You should just stay home on weeknights.", new HelperCode("input", "ADW", true,
                 List.of("ADVICE_SHOULD: \u201cYou should\u201d")));
-        client(turns, words, new S("Maybe.", Direction.NEUTRAL, null, null, null));
+        client(turns, words, new S("Maybe.", Direction.NEUTRAL, null, "ACTIVATION_MAYBE", "Maybe"));
         counselor(turns, coded, words, "You want your evenings back.", new HelperCode("reflection", "SR", false, List.of()));
         client(turns, words, new S("I will leave the card at home on Tuesday.", Direction.CHANGE, Kind.COMMITMENT, "COMMIT_WILL", "I will"),
                 new S("I already deleted the app yesterday.", Direction.CHANGE, Kind.TAKING_STEPS, "STEPS_ALREADY_DID", "already deleted"));
@@ -72,9 +76,16 @@ final class ReportFixtures {
             int begin = text.length();
             text.append(words.apply(s.text()));
             Label label = Label.of(s.direction(), s.kind());
-            List<Rule> rules = s.rule() == null ? List.of()
-                    : List.of(new Rule(s.rule(), words.apply("what the rule looks for"), words.apply(s.words()), true, false));
-            out.add(new Sentence(begin, text.length(), label, s.direction(), s.kind(), s.rule(), rules));
+            // A neutral sentence with a rule: the rule matched and was vetoed.
+            boolean vetoed = s.direction() == Direction.NEUTRAL;
+            List<Rule> rules = new ArrayList<>();
+            if (s.rule() != null) {
+                rules.add(new Rule(s.rule(), words.apply("what the rule looks for"), words.apply(s.words()), !vetoed, vetoed));
+            }
+            if (s.alsoFired() != null) {
+                rules.add(new Rule(s.alsoFired(), null, words.apply("really"), false, false));
+            }
+            out.add(new Sentence(begin, text.length(), label, s.direction(), s.kind(), vetoed ? null : s.rule(), rules));
             if (label != Label.NEUTRAL) {
                 turnLabel = label;
             }

@@ -100,6 +100,12 @@ class ReportBrowserTest {
             browser.screenshot(SHOTS.resolve(name + ".png"), 0);
         }
 
+        // The README's picture (docs/session-report.png is a copy): the top of one page, a sentence's tooltip open.
+        Path readme = out.resolve("gambling-debt.html");
+        assertCleanLoad(readme, browser.open(readme, 1100));
+        browser.evaluate("document.querySelector('li.turn:nth-child(8) .s:not(.dir-neutral)').focus()");
+        browser.screenshot(SHOTS.resolve("readme-session-report.png"), 1860);
+
         Path index = out.resolve("index.html");
         assertCleanLoad(index, browser.open(index, 1280));
         JsonNode links = browser.evaluate("[...document.querySelectorAll('table.index tbody a')].map(a => a.getAttribute('href'))");

@@ -140,12 +140,22 @@ public final class ReportPage {
         b.append("<span>").append(s.turns().size()).append(" turns (").append(s.clientTurns()).append(" client, ")
                 .append(s.counselorTurns()).append(" counselor)</span>");
         if (s.source() != null) {
-            b.append("<span>").append(Html.escape(s.source())).append("</span>");
+            // The file's name, not its path: a path can name the machine's users and folders.
+            java.nio.file.Path name = fileName(s.source());
+            b.append("<span>").append(Html.escape(name == null ? s.source() : name.toString())).append("</span>");
         }
         if (!s.emptyLines().isEmpty()) {
             b.append("<span>empty lines not shown: ").append(Html.escape(joinLines(s.emptyLines()))).append("</span>");
         }
         b.append("</p>");
+    }
+
+    private static java.nio.file.Path fileName(String source) {
+        try {
+            return java.nio.file.Path.of(source).getFileName();
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
     }
 
     private static String joinLines(List<Long> lines) {
@@ -238,22 +248,37 @@ public final class ReportPage {
             b.append("<span class=\"muted\">").append(c.changeTalk()).append(" of ").append(c.changeTalk() + c.sustainTalk()).append("</span>");
         }
         b.append("</p>");
+        // Preparatory kinds beside mobilizing ones, then sustain beside neutral: half the height of one column.
+        Label[][] rows = {
+            {Label.DESIRE, Label.COMMITMENT}, {Label.ABILITY, Label.ACTIVATION}, {Label.REASON, Label.TAKING_STEPS},
+            {Label.NEED, null}, {Label.SUSTAIN, Label.NEUTRAL}};
         b.append("<table class=\"counts\"><caption class=\"hint\">Client turns by label, one label per turn</caption>")
-                .append("<thead><tr><th scope=\"col\">Label</th><th scope=\"col\" class=\"num\">Turns</th></tr></thead><tbody>");
-        for (Label l : Label.values()) {
-            b.append("<tr><th scope=\"row\">");
-            if (l == Label.SUSTAIN) {
-                b.append("<span class=\"badge dir-sustain k-none\">").append(Vocabulary.MINUS).append("</span>");
-            } else if (l == Label.NEUTRAL) {
-                b.append("<span class=\"badge dir-neutral\">\u00b7</span>");
-            } else {
-                b.append(badge(Direction.CHANGE, Kind.valueOf(l.name())));
+                .append("<thead><tr><th scope=\"col\">Label</th><th scope=\"col\" class=\"num\">Turns</th>")
+                .append("<th scope=\"col\">Label</th><th scope=\"col\" class=\"num\">Turns</th></tr></thead><tbody>");
+        for (Label[] row : rows) {
+            b.append("<tr>");
+            for (Label l : row) {
+                if (l == null) {
+                    b.append("<td></td><td></td>");
+                    continue;
+                }
+                b.append("<th scope=\"row\">").append(labelBadge(l)).append(' ').append(Vocabulary.name(l))
+                        .append("</th><td class=\"num\">").append(c.count(l)).append("</td>");
             }
-            b.append(' ').append(Vocabulary.name(l)).append("</th><td class=\"num\">").append(c.count(l)).append("</td></tr>");
+            b.append("</tr>");
         }
         b.append("</tbody><tfoot><tr><th scope=\"row\">change talk</th><td class=\"num\">").append(c.changeTalk())
-                .append("</td></tr><tr><th scope=\"row\">sustain talk</th><td class=\"num\">").append(c.sustainTalk())
+                .append("</td><th scope=\"row\">sustain talk</th><td class=\"num\">").append(c.sustainTalk())
                 .append("</td></tr></tfoot></table>");
+    }
+
+    /** A label's badge in the counts: its kind's code for change talk, a minus for sustain talk, a dot for neutral. */
+    private static String labelBadge(Label l) {
+        return switch (l) {
+            case SUSTAIN -> "<span class=\"badge dir-sustain k-none\">" + Vocabulary.MINUS + "</span>";
+            case NEUTRAL -> "<span class=\"badge dir-neutral\">\u00b7</span>";
+            default -> badge(Direction.CHANGE, Kind.valueOf(l.name()));
+        };
     }
 
     private static void helperScores(StringBuilder b, SessionView s, int h) {
@@ -437,7 +462,7 @@ public final class ReportPage {
             b.append("<span>").append(r.vetoed() ? "vetoed: " : r.deciding() ? "decided by " : "also fired: ")
                     .append("<code>").append(Html.escape(r.id())).append("</code>");
             if (r.description() != null && !r.description().isBlank()) {
-                b.append(" \u2013 ").append(Html.escape(r.description()));
+                b.append(" \u2013 ").append(Html.escape(r.description().strip().replaceAll("\\.$", "")));
             }
             if (r.words() != null) {
                 b.append(r.vetoed() ? "; vetoed by " : "; on ").append("<span class=\"words\">\u201c").append(Html.escape(r.words()))

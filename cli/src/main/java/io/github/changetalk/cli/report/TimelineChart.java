@@ -105,7 +105,7 @@ final class TimelineChart {
             }
         }
         for (int t = 1; t <= n; t++) {
-            if (t == 1 || t % step == 0) {
+            if (t % step == 0 || (t == 1 && step >= 5)) {
                 Svg.text(b, LEFT + slot * (t - 0.5), bottom + 16, "text-anchor=\"middle\" font-size=\"10\" " + axis, Integer.toString(t));
             }
         }

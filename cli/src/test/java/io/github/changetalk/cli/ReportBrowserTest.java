@@ -97,7 +97,7 @@ class ReportBrowserTest {
             assertThat(shown).as(name + ": turns").containsExactlyElementsOf(expected);
             assertThat(browser.evaluate("document.querySelectorAll('svg.timeline a').length").asInt()).isEqualTo(expected.size());
             assertThat(browser.evaluate("document.querySelectorAll('script,img,link,iframe,object').length").asInt()).isZero();
-            browser.screenshot(SHOTS.resolve(name + ".png"), 0);
+            browser.screenshot(SHOTS.resolve(name + ".png"), 1200); // the top: timeline, scores, profile
         }
 
         // The README's picture (docs/session-report.png is a copy): the top of one page, a sentence's tooltip open.

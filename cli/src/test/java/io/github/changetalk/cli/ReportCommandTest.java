@@ -11,11 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code changetalk report} and {@code classify --format html} through the real command. */
 class ReportCommandTest {
     private static final Path ROOT = Path.of(System.getProperty("changetalk.root", ".."));
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}_'\u2019]+");
 
     @TempDir
     Path dir;
@@ -42,24 +38,11 @@ class ReportCommandTest {
     }
 
     private static Set<String> words(String s) {
-        Set<String> w = new TreeSet<>();
-        Matcher m = WORD.matcher(s);
-        while (m.find()) {
-            w.add(m.group().toLowerCase(Locale.ROOT));
-        }
-        return w;
+        return ReportFixtures.words(s);
     }
 
-    /** What a reader meets on a page: its text and accessible names, not its markup or stylesheet. */
     private static String visibleText(String html) {
-        String noStyle = html.replaceAll("(?s)<style>.*?</style>", " ");
-        StringBuilder b = new StringBuilder();
-        Matcher attrs = Pattern.compile("(?:aria-label|content)=\"([^\"]*)\"").matcher(noStyle);
-        while (attrs.find()) {
-            b.append(' ').append(attrs.group(1));
-        }
-        b.append(' ').append(noStyle.replaceAll("<[^>]*>", " "));
-        return b.toString().replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        return ReportFixtures.visibleText(html);
     }
 
     @Test

@@ -66,7 +66,7 @@ public final class SessionViews {
         } else if (in.speaker() == Speaker.COUNSELOR || p.result() == null || !p.result().labelled()) {
             // Counselor turns come back from the classifier uncoded today; when results carry helper-side
             // coding (issue 14), it is mapped into HelperCode here and session scores into HelperScores.
-            acc.turns.add(new SessionView.Turn(number, in.line(), Speaker.COUNSELOR, in.text(), null, List.of(), null, List.of(), null));
+            acc.turns.add(new SessionView.Turn(number, in.line(), in.speaker(), in.text(), null, List.of(), null, List.of(), null));
         } else {
             UtteranceResult r = p.result();
             List<SessionView.Sentence> sentences = new ArrayList<>();

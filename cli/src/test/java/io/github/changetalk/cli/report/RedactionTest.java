@@ -51,15 +51,14 @@ class RedactionTest {
         String page = ReportPage.session(Redaction.redact(real, 3), null, true);
         Set<String> transcript = new TreeSet<>();
         for (SessionView.Turn t : real.turns()) {
-            words(t.text(), transcript);
-            t.sentences().forEach(s -> s.rules().forEach(r -> words(r.words() + " " + r.description(), transcript)));
+            transcript.addAll(ReportFixtures.words(t.text()));
+            t.sentences().forEach(s -> s.rules().forEach(r -> transcript.addAll(ReportFixtures.words(r.words() + " " + r.description()))));
             if (t.helper() != null) {
-                t.helper().evidence().forEach(e -> words(e, transcript));
+                t.helper().evidence().forEach(e -> transcript.addAll(ReportFixtures.words(e)));
             }
         }
-        words(real.name() + " " + real.source(), transcript);
-        Set<String> left = new TreeSet<>();
-        words(visibleText(page), left);
+        transcript.addAll(ReportFixtures.words(real.name() + " " + real.source()));
+        Set<String> left = new TreeSet<>(ReportFixtures.words(ReportFixtures.visibleText(page)));
         left.retainAll(transcript);
         // What remains are the report's own words (labels, helper codes' names, headings), never quotes.
         assertThat(left).isSubsetOf(Set.of("what", "i", "you", "your", "turn", "the", "a", "to", "it", "of", "and", "is", "in", "at",
@@ -70,27 +69,5 @@ class RedactionTest {
         }
         assertThat(page).contains("Session 3").contains("[reason change talk]").contains("[ability sustain talk]")
                 .contains("[advise without permission]").contains("<code>DESIRE_WANT</code>").contains("Redacted copy.");
-    }
-
-    /** The page's text nodes and accessible names: what a reader or a screen reader meets. */
-    static String visibleText(String html) {
-        String noStyle = html.replaceAll("(?s)<style>.*?</style>", " ");
-        StringBuilder b = new StringBuilder();
-        Matcher attrs = Pattern.compile("(?:aria-label|title|alt|content)=\"([^\"]*)\"").matcher(noStyle);
-        while (attrs.find()) {
-            b.append(' ').append(attrs.group(1));
-        }
-        b.append(' ').append(noStyle.replaceAll("<[^>]*>", " "));
-        return b.toString().replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
-    }
-
-    static void words(String s, Set<String> into) {
-        if (s == null) {
-            return;
-        }
-        Matcher m = WORD.matcher(s);
-        while (m.find()) {
-            into.add(m.group().toLowerCase(Locale.ROOT));
-        }
     }
 }

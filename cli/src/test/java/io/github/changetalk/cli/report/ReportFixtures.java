@@ -29,6 +29,32 @@ public final class ReportFixtures {
         }
     }
 
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{N}_'\u2019]+");
+
+    /** What a reader or a screen reader meets on a page: its text and accessible names, not its markup or stylesheet. */
+    public static String visibleText(String html) {
+        String noStyle = html.replaceAll("(?s)<style>.*?</style>", " ");
+        StringBuilder b = new StringBuilder();
+        java.util.regex.Matcher attrs = java.util.regex.Pattern.compile("(?:aria-label|title|alt|content)=\"([^\"]*)\"").matcher(noStyle);
+        while (attrs.find()) {
+            b.append(' ').append(attrs.group(1));
+        }
+        b.append(' ').append(noStyle.replaceAll("<[^>]*>", " "));
+        return b.toString().replace("&#39;", "'").replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+    }
+
+    /** The words of {@code s}, lower-cased (letters, digits, underscores and apostrophes). */
+    public static java.util.Set<String> words(String s) {
+        java.util.Set<String> w = new java.util.TreeSet<>();
+        if (s != null) {
+            java.util.regex.Matcher m = WORD.matcher(s);
+            while (m.find()) {
+                w.add(m.group().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return w;
+    }
+
     public static SessionView coded() {
         return session(true, UnaryOperator.identity());
     }

@@ -2,16 +2,20 @@ package io.github.changetalk.cli;
 
 import io.github.changetalk.cli.eval.SessionSummary;
 import io.github.changetalk.cli.out.DelimitedWriter;
+import io.github.changetalk.cli.out.HtmlWriter;
 import io.github.changetalk.cli.out.JsonWriter;
 import io.github.changetalk.cli.out.OutputFormat;
 import io.github.changetalk.cli.out.RecordWriter;
 import io.github.changetalk.cli.out.SummaryWriter;
 import io.github.changetalk.cli.out.TextWriter;
+import io.github.changetalk.cli.report.Reports;
 import io.github.changetalk.cli.run.Pipeline;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +55,7 @@ public final class ClassifyCommand implements Callable<Integer> {
     List<String> files = new ArrayList<>();
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
-            description = "text, tsv, csv, jsonl or json (default: text on a terminal, else jsonl).")
+            description = "text, tsv, csv, jsonl, json or html (default: text on a terminal, else jsonl). html writes the session report as one page (see 'changetalk report').")
     String format;
 
     @Option(names = "--explain", description = "Add, per sentence, the rules that fired, the words they matched, and the rules vetoed.")
@@ -59,6 +63,9 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Option(names = "--summary", description = "Instead of records, print per session and overall the count of each label and the change-talk share CT/(CT+ST).")
     boolean summary;
+
+    @Option(names = "--redact", description = "With --format html: replace every word of the transcript by its label, for sharing outside the clinic.")
+    boolean redact;
 
     @Option(names = "--color", paramLabel = "WHEN", defaultValue = "auto",
             description = "Colour the text format: auto (on a terminal, unless NO_COLOR is set), always, never.")
@@ -82,7 +89,17 @@ public final class ClassifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         OutputFormat fmt = parseFormat(format, Terminal.stdoutIsTerminal());
         Pipeline.Outcome outcome;
-        if (summary) {
+        if (redact && fmt != OutputFormat.HTML) {
+            throw new CliException(CliException.USAGE, "--redact needs --format html (or the report command)");
+        }
+        if (fmt == OutputFormat.HTML) {
+            AtomicReference<Map<String, String>> descriptions = new AtomicReference<>(Map.of());
+            HtmlWriter writer = new HtmlWriter(out, redact, summary, descriptions::get, input.target);
+            outcome = Runner.run(files, input, rules, debug.debug, out, err, c -> descriptions.set(Reports.ruleDescriptions(c)), writer::write);
+            if (outcome.failure() == null) {
+                writer.finish();
+            }
+        } else if (summary) {
             SessionSummary s = new SessionSummary();
             outcome = Runner.run(files, input, rules, debug.debug, out, err, p -> {
                 if (p.result() != null && p.result().label() != null) {
@@ -111,7 +128,7 @@ public final class ClassifyCommand implements Callable<Integer> {
         try {
             return OutputFormat.valueOf(format.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new CliException(CliException.USAGE, "--format: expected text, tsv, csv, jsonl or json, not '" + format + "'");
+            throw new CliException(CliException.USAGE, "--format: expected text, tsv, csv, jsonl, json or html, not '" + format + "'");
         }
     }
 
@@ -120,6 +137,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             case TEXT -> new TextWriter(out, useColor(), explain);
             case JSONL -> new JsonWriter(out, false, explain);
             case JSON -> new JsonWriter(out, true, explain);
+            case HTML -> throw new IllegalStateException("html is written by HtmlWriter");
             case CSV, TSV -> new DelimitedWriter(out, fmt == OutputFormat.TSV, explain, m -> {
                 err.println("changetalk: " + m);
                 err.flush();

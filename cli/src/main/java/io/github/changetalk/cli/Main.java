@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ClassifyCommand.class,
             RulesCommand.class,
             EvalCommand.class,
+            ReportCommand.class,
             BenchCommand.class,
         },
         description = {
@@ -41,6 +42,7 @@ import picocli.CommandLine.Command;
             "  changetalk --format jsonl --explain sessions/ > out.jsonl",
             "  changetalk rules explain \"I can't stop.\"",
             "  changetalk eval --gold testdata/gold/dev.csv",
+            "  changetalk report testdata/sessions/*.txt -o reports/   HTML session reports",
             "",
             "Exit status: 0 ok, 1 processing failed, 2 usage error or bad rule pack.",
         })

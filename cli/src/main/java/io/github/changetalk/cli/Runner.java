@@ -32,6 +32,12 @@ final class Runner {
 
     static Pipeline.Outcome run(List<String> files, InputOptions in, ClassifierOptions rules, boolean debug,
                                 PrintWriter out, PrintWriter err, Consumer<Processed> sink) {
+        return run(files, in, rules, debug, out, err, c -> { }, sink);
+    }
+
+    /** As above; {@code built} is given the classifier once it is built, before the first record is classified. */
+    static Pipeline.Outcome run(List<String> files, InputOptions in, ClassifierOptions rules, boolean debug,
+                                PrintWriter out, PrintWriter err, Consumer<Classifier> built, Consumer<Processed> sink) {
         Consumer<String> warn = m -> {
             err.println("changetalk: " + Main.oneLine(m));
             err.flush();
@@ -60,6 +66,7 @@ final class Runner {
             throw new CliException(CliException.USAGE, "--target: unknown target '" + in.target + "' (known: "
                     + String.join(", ", classifier.targets()) + ")");
         }
+        built.accept(classifier);
         Progress progress = !inputs.readsStdin() && Terminal.stderrIsTerminal()
                 ? new Progress(err, inputs::bytesRead, inputs::recordsRead, inputs.totalBytes()) : null;
         long[] done = {0};

@@ -194,6 +194,30 @@ class HostileInputCommandTest {
     }
 
     @Test
+    void stackedBoundedRepeatsInAWordRegexAreABrokenPackNotAHang() throws IOException {
+        Path pack = dir.resolve("stacked.yaml");
+        Files.writeString(pack, """
+                pack: stacked
+                rules:
+                  - id: STACKED
+                    label: desire
+                    direction: change
+                    patterns:
+                      - tokens: '[{word:/(?i)a{0,64}a{0,64}a{0,64}a{0,64}a{0,64}a{0,64}a{0,64}a{0,64}b/}]'
+                    examples:
+                      match: ["aab", "x ab y"]
+                      nomatch: ["c"]
+                """);
+        for (Cli.Result r : List.of(Cli.run("", "rules", "check", pack.toString()),
+                Cli.run("I " + "a".repeat(120) + "c now.\n", "--only-rules", pack.toString()))) {
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).contains(pack + ":7: rule STACKED: patterns[0]: word regex").contains("ways");
+        }
+    }
+
+    @Test
     void usageErrorsAreExitTwo() {
         assertThat(Cli.run("", "--on-error", "sometimes").code()).isEqualTo(2);
         assertThat(Cli.run("", "--no-such-option").code()).isEqualTo(2);

@@ -3,7 +3,11 @@ package io.github.changetalk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
@@ -11,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Text nobody cleaned goes through {@link Classifier#classify} and always comes back as a result, never
@@ -280,6 +285,34 @@ class HostileTextTest {
         worker.interrupt();
         assertThat(done.await(1, TimeUnit.SECONDS)).as("returned within a second of the interrupt").isTrue();
         assertThat(thrown.get()).isInstanceOf(CancellationException.class);
+    }
+
+    @Test
+    void aHugeOrEndlessPackFileIsRefusedOnceItPassesTheSizeCap(@TempDir Path dir) throws Exception {
+        // A 3 GB sparse file: reading it whole ended in an OutOfMemoryError.
+        Path sparse = dir.resolve("sparse.yaml");
+        try (RandomAccessFile f = new RandomAccessFile(sparse.toFile(), "rw")) {
+            f.setLength(3L << 30);
+        }
+        List<Path> packs = new ArrayList<>(List.of(sparse));
+        if (Files.isReadable(Path.of("/dev/zero"))) {
+            packs.add(Path.of("/dev/zero")); // endless
+        }
+        for (Path pack : packs) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> Classifier.builder().noDefaultRules().addRules(pack).build())
+                    .isInstanceOf(RulePackException.class)
+                    .hasMessage(pack + ": pack is larger than 8388608 characters");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("only the cap is read").isLessThan(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void yamlNestedTooDeepIsRefusedNamingTheLine() {
+        String deep = "pack: deep\ndescription: ok\nrules:\n  - id: DEEP\n    label: desire\n    notes: " + "[".repeat(40) + "]".repeat(40) + "\n";
+        assertThatThrownBy(() -> Classifier.builder().noDefaultRules().addRules("deep.yaml", deep).build())
+                .isInstanceOf(RulePackException.class)
+                .hasMessage("deep.yaml:6: YAML nested deeper than 32 levels");
     }
 
     @Test

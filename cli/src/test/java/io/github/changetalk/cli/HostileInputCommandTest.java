@@ -218,6 +218,25 @@ class HostileInputCommandTest {
     }
 
     @Test
+    void aHugeOrEndlessPackIsOneLineNotAnOutOfMemoryError() throws IOException {
+        Path sparse = dir.resolve("sparse.yaml");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(sparse.toFile(), "rw")) {
+            f.setLength(3L << 30); // 3 GB, sparse
+        }
+        List<String> packs = new ArrayList<>(List.of(sparse.toString()));
+        if (Files.isReadable(Path.of("/dev/zero"))) {
+            packs.add("/dev/zero");
+        }
+        for (String pack : packs) {
+            for (Cli.Result r : List.of(Cli.run("", "rules", "check", pack), Cli.run("I want to quit.\n", "--rules", pack))) {
+                assertThat(r.code()).isEqualTo(2);
+                assertThat(r.out()).isEmpty();
+                assertThat(r.err().strip()).isEqualTo("changetalk: " + pack + ": pack is larger than 8388608 characters");
+            }
+        }
+    }
+
+    @Test
     void usageErrorsAreExitTwo() {
         assertThat(Cli.run("", "--on-error", "sometimes").code()).isEqualTo(2);
         assertThat(Cli.run("", "--no-such-option").code()).isEqualTo(2);

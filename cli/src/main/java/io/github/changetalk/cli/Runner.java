@@ -69,11 +69,11 @@ final class Runner {
         };
         Pipeline pipeline = new Pipeline(classifier, in.threads, in.onError == InputOptions.OnError.FAIL, in.target, warn, trace);
         try {
-            // checkError() flushes and reports a closed stdout (e.g. "| head"): stop reading rather than
-            // classify the rest of the input for nobody.
+            // checkError() flushes and reports output that cannot be written: stop reading rather than
+            // classify the rest of the input for nobody (quietly when the reader went away, "| head").
             return pipeline.run(source, counted, () -> {
-                if (out.checkError()) {
-                    throw new CliException(CliException.FAILED, "cannot write the output (closed by the reader?)");
+                if (LostOutput.failed(out)) {
+                    throw LostOutput.stop(out);
                 }
             });
         } finally {

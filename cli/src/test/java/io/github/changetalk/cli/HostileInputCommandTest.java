@@ -236,6 +236,81 @@ class HostileInputCommandTest {
         }
     }
 
+    // ---- Output that cannot be written: the real command in its own JVM, with real file descriptors.
+
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    /** Runs the command under bash with {@code redirect} applied to its stdout; returns exit code and stderr. */
+    private Cli.Result shell(String input, String redirect, String... args) throws Exception {
+        Path in = dir.resolve("input.txt");
+        Files.writeString(in, input, StandardCharsets.UTF_8);
+        StringBuilder cmd = new StringBuilder(WITHOUT_ROOT_OVERRIDES + "'" + JAVA + "' -Xmx512m -cp '"
+                + System.getProperty("java.class.path") + "' io.github.changetalk.cli.Main");
+        for (String a : args) {
+            cmd.append(" '").append(a).append('\'');
+        }
+        cmd.append(" < '").append(in).append("' ").append(redirect);
+        Process p = new ProcessBuilder("bash", "-c", cmd.toString()).redirectErrorStream(false).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        return new Cli.Result(p.exitValue(), out, err);
+    }
+
+    /**
+     * Root reads any file whatever its permissions; run as root, the command is started without the
+     * capabilities that allow it, so that an unreadable file is unreadable to it too.
+     */
+    private static final String WITHOUT_ROOT_OVERRIDES = "root".equals(System.getProperty("user.name"))
+            && Files.isExecutable(Path.of("/usr/bin/setpriv")) ? "setpriv --bounding-set -dac_override,-dac_read_search " : "";
+
+    private static boolean permissionsHold() {
+        return !"root".equals(System.getProperty("user.name")) || !WITHOUT_ROOT_OVERRIDES.isEmpty();
+    }
+
+    private static boolean unix() {
+        return Files.exists(Path.of("/dev/full")) && Files.isExecutable(Path.of("/bin/bash"));
+    }
+
+    @Test
+    void outputLostToAFullDiskOrAClosedStdoutIsExitOneWithOneLine() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(unix(), "needs bash and /dev/full");
+        String input = "I want to quit.\nI will quit.\n";
+        String[][] commands = {
+            {"--only-rules", Cli.TEST_PACK},
+            {"--only-rules", Cli.TEST_PACK, "--summary"},
+            {"rules", "list", "--only-rules", Cli.TEST_PACK},
+            {"rules", "check", Cli.TEST_PACK},
+        };
+        for (String[] command : commands) {
+            Cli.Result full = shell(input, "> /dev/full", command);
+            assertThat(full.code()).as("%s to /dev/full: %s", List.of(command), full.err()).isEqualTo(1);
+            assertThat(full.err().strip()).isEqualTo("changetalk: cannot write the output: no space left on device");
+        }
+        for (String[] command : List.of(commands[1], commands[2])) {
+            Cli.Result closed = shell(input, ">&-", command);
+            assertThat(closed.code()).as("%s with stdout closed: %s", List.of(command), closed.err()).isEqualTo(1);
+            assertThat(closed.err().strip().lines()).hasSize(1);
+            assertThat(closed.err()).startsWith("changetalk: cannot write the output");
+        }
+        Path gold = dir.resolve("gold.csv");
+        Files.writeString(gold, "text,label\nI want to quit.,desire\n");
+        Cli.Result eval = shell("", "> /dev/full", "eval", "--only-rules", Cli.TEST_PACK, "--gold", gold.toString());
+        assertThat(eval.code()).as(eval.err()).isEqualTo(1);
+        assertThat(eval.err().strip()).isEqualTo("changetalk: cannot write the output: no space left on device");
+    }
+
+    @Test
+    void aReaderThatClosesThePipeEarlyEndsTheRunQuietlyWithExitZero() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(unix(), "needs bash");
+        String input = "I want to quit.\n".repeat(20_000); // far more output than a pipe holds
+        Cli.Result r = shell(input, "| head -n 3; exit ${PIPESTATUS[0]}", "--only-rules", Cli.TEST_PACK, "--format", "jsonl");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().lines()).hasSize(3);
+    }
+
     @Test
     void usageErrorsAreExitTwo() {
         assertThat(Cli.run("", "--on-error", "sometimes").code()).isEqualTo(2);

@@ -116,14 +116,15 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     private RecordWriter writer(OutputFormat fmt, PrintWriter out, PrintWriter err) {
+        java.util.function.Consumer<String> warn = m -> {
+            err.println("changetalk: " + m);
+            err.flush();
+        };
         return switch (fmt) {
             case TEXT -> new TextWriter(out, useColor(), explain);
-            case JSONL -> new JsonWriter(out, false, explain);
-            case JSON -> new JsonWriter(out, true, explain);
-            case CSV, TSV -> new DelimitedWriter(out, fmt == OutputFormat.TSV, explain, m -> {
-                err.println("changetalk: " + m);
-                err.flush();
-            });
+            case JSONL -> new JsonWriter(out, false, explain, warn);
+            case JSON -> new JsonWriter(out, true, explain, warn);
+            case CSV, TSV -> new DelimitedWriter(out, fmt == OutputFormat.TSV, explain, warn);
         };
     }
 

@@ -242,6 +242,30 @@ class InputRobustnessTest {
     }
 
     @Test
+    void anInputFieldWhoseNewNameIsTakenGetsAFreeOneAndItIsSaidOnce() throws IOException {
+        Path in = write("gold.csv", "label,input_label,text\ndesire,x1,I want to quit.\nsustain,x2,I will quit.\n");
+        for (String format : List.of("jsonl", "csv")) {
+            Cli.Result r = classify("--format", format, in.toString());
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err().strip().lines()).as("said once").hasSize(1);
+            assertThat(r.err()).contains("input field 'label' is written as 'input_label_2'");
+            if (format.equals("jsonl")) {
+                List<JsonNode> out = ClassifyCommandTest.jsonLines(r.out());
+                assertThat(out.get(1).get("input_label").asText()).isEqualTo("x2");
+                assertThat(out.get(1).get("input_label_2").asText()).isEqualTo("sustain");
+                assertThat(out.get(1).get("label").asText()).isEqualTo("commitment");
+            } else {
+                assertThat(r.lines().get(0)).startsWith("input_label_2,input_label,text,label,");
+                assertThat(r.lines().get(2)).startsWith("sustain,x2,I will quit.,commitment,");
+            }
+        }
+        // Without a clash, a result-named column is input_NAME, silently, as before.
+        Cli.Result plain = classify(write("plain.csv", "label,text\ndesire,I want to quit.\n").toString());
+        assertThat(plain.err()).isEmpty();
+        assertThat(ClassifyCommandTest.jsonLines(plain.out()).get(0).get("input_label").asText()).isEqualTo("desire");
+    }
+
+    @Test
     void jsonNumbersPassThroughAsWrittenAndLoneSurrogatesBecomeReplacementCharacters() throws IOException {
         Path in = write("values.jsonl", "{\"text\":\"I want to quit.\",\"big\":1e999999999,\"exact\":1.50,\"neg\":-0,"
                 + "\"long\":123456789012345678901234567890,\"s\":\"a\\ud800b\",\"\\udc00k\":[2.0E-3,\"\\ud83d\\ude00\"]}\n");

@@ -32,6 +32,7 @@ final class Runner {
 
     static Pipeline.Outcome run(List<String> files, InputOptions in, ClassifierOptions rules, boolean debug,
                                 PrintWriter out, PrintWriter err, Consumer<Processed> sink) {
+        InputOptions.checkThreads(in.threads); // before anything is read or loaded
         Consumer<String> warn = m -> {
             err.println("changetalk: " + Main.oneLine(m));
             err.flush();

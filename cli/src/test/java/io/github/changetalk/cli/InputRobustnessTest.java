@@ -281,6 +281,19 @@ class InputRobustnessTest {
     }
 
     @Test
+    void threadCountsBeyondTheMaximumAreAUsageError() {
+        for (String n : List.of("0", "-1", "257", "33554431", "2147483647")) {
+            Cli.Result r = Cli.run("I want to quit.\n", "--only-rules", Cli.TEST_PACK, "--threads", n);
+            assertThat(r.code()).as(n).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err().strip()).isEqualTo("changetalk: --threads must be between 1 and 256, was " + n);
+        }
+        Cli.Result max = Cli.run("I want to quit.\n", "--only-rules", Cli.TEST_PACK, "--threads", "256");
+        assertThat(max.code()).as(max.err()).isZero();
+        assertThat(max.lines()).hasSize(1);
+    }
+
+    @Test
     void unknownSpeakerValueIsAnErrorRecord() throws IOException {
         Path in = write("who.csv", "speaker,text\nclient,I want to quit.\nnarrator,It was late.\n");
         Cli.Result fail = classify(in.toString());

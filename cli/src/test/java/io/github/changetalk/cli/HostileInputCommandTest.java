@@ -269,6 +269,41 @@ class HostileInputCommandTest {
         return !"root".equals(System.getProperty("user.name")) || !WITHOUT_ROOT_OVERRIDES.isEmpty();
     }
 
+    @Test
+    void anUnreadableFileOrDirectoryInAScanIsReportedByNameAndOnErrorDecides() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(unix() && permissionsHold(), "needs bash, and permissions that hold");
+        Path scan = Files.createDirectories(dir.resolve("scan"));
+        Files.writeString(scan.resolve("a.txt"), "I want to quit.\n");
+        Path secret = Files.writeString(scan.resolve("b.txt"), "I will quit.\n");
+        Path closed = Files.createDirectories(scan.resolve("c-closed"));
+        Files.writeString(closed.resolve("d.txt"), "hidden\n");
+        Files.writeString(scan.resolve("e.txt"), "I will quit.\n");
+        Files.setPosixFilePermissions(secret, java.util.Set.of());
+        Files.setPosixFilePermissions(closed, java.util.Set.of());
+        try {
+            Cli.Result fail = shell("", "", "--only-rules", Cli.TEST_PACK, "--format", "jsonl", scan.toString());
+            assertThat(fail.code()).as(fail.err()).isEqualTo(1);
+            assertThat(fail.out().lines()).as("the records before it are written").hasSize(1);
+            assertThat(fail.err().strip()).isEqualTo("changetalk: " + secret + ": cannot read: permission denied"
+                    + " (use --on-error skip to go on)");
+
+            Cli.Result skip = shell("", "", "--only-rules", Cli.TEST_PACK, "--format", "jsonl", "--on-error", "skip", scan.toString());
+            assertThat(skip.code()).as(skip.err()).isZero();
+            List<JsonNode> out = jsonLines(skip.out());
+            assertThat(out).hasSize(4); // a.txt, b.txt (error), c-closed (error), e.txt
+            assertThat(out.get(1).get("error").asText()).isEqualTo("cannot read: permission denied");
+            assertThat(out.get(1).get("file").asText()).isEqualTo(secret.toString());
+            assertThat(out.get(2).get("error").asText()).isEqualTo("cannot read directory: permission denied");
+            assertThat(out.get(3).get("label").asText()).isEqualTo("commitment");
+            assertThat(skip.err().strip().lines()).containsExactly(
+                    "changetalk: " + secret + ": cannot read: permission denied (skipped: written as an error record)",
+                    "changetalk: " + closed + ": cannot read directory: permission denied (skipped: written as an error record)");
+        } finally {
+            Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(closed, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
     private static boolean unix() {
         return Files.exists(Path.of("/dev/full")) && Files.isExecutable(Path.of("/bin/bash"));
     }

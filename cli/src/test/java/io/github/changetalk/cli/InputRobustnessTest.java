@@ -294,6 +294,28 @@ class InputRobustnessTest {
     }
 
     @Test
+    void aScanWarnsOfFifosAndLinksToNothingAndNamesEveryExtensionItReads() throws Exception {
+        write("a.txt", "I want to quit.\n");
+        write("notes.md", "not an input\n");
+        Files.createSymbolicLink(dir.resolve("gone.txt"), dir.resolve("nowhere.txt"));
+        Files.createDirectories(dir.resolve("sub"));
+        write("sub/b.txt", "I will quit.\n");
+        Files.createSymbolicLink(dir.resolve("loop"), dir.resolve("sub"));
+        boolean fifo = new ProcessBuilder("mkfifo", dir.resolve("pipe.txt").toString()).start().waitFor() == 0;
+        Cli.Result r = classify(dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<JsonNode> out = ClassifyCommandTest.jsonLines(r.out());
+        assertThat(out).extracting(o -> o.get("label").asText()).containsExactly("desire", "commitment");
+        assertThat(r.err()).contains(dir.resolve("gone.txt") + ": skipped (a link to nothing)")
+                .contains(dir.resolve("loop") + ": skipped (a link to a directory")
+                .contains(dir.resolve("notes.md") + ": skipped (not a supported input kind: .txt .text .csv .tsv .tab .jsonl .ndjson)");
+        if (fifo) {
+            assertThat(r.err()).contains(dir.resolve("pipe.txt") + ": skipped (not a regular file");
+        }
+        assertThat(r.err()).doesNotContain("Exception");
+    }
+
+    @Test
     void unknownSpeakerValueIsAnErrorRecord() throws IOException {
         Path in = write("who.csv", "speaker,text\nclient,I want to quit.\nnarrator,It was late.\n");
         Cli.Result fail = classify(in.toString());

@@ -100,6 +100,14 @@ public final class Fields {
         }
     }
 
+    /**
+     * The whole record as a JSON object, for a caller with no channel to report a second-choice name
+     * on: fields are renamed exactly as by {@link #toJson(Processed, boolean, Names)}, silently.
+     */
+    public static ObjectNode toJson(Processed p, boolean explain) {
+        return toJson(p, explain, new Names(m -> { }));
+    }
+
     /** The whole record as a JSON object; input fields named like result fields are renamed by {@code names}. */
     public static ObjectNode toJson(Processed p, boolean explain, Names names) {
         ObjectNode o = NODES.objectNode();

@@ -323,16 +323,17 @@ public final class Classifier {
         }
 
         /**
-         * How many tokens one token pattern may read on one sentence (default 2,000,000; ordinary
-         * patterns read a few thousand at most). A rule whose pattern runs over is treated as not matching
+         * How many steps one token pattern may take on one sentence (default 2,000,000; ordinary patterns
+         * take a few thousand at most). A step is a token read, or a character read by a word regex inside
+         * a token test ({@code [{word:/.../}]}). A rule whose pattern runs over is treated as not matching
          * that sentence, and the result says so ({@code match-limit}): a runaway pattern cannot hang a run.
          * The limit counts work, not time, so a result never depends on how busy the machine is.
          */
-        public Builder matchStepLimit(long tokenReads) {
-            if (tokenReads < 1_000) {
-                throw new IllegalArgumentException("matchStepLimit must be at least 1000, was " + tokenReads);
+        public Builder matchStepLimit(long steps) {
+            if (steps < 1_000) {
+                throw new IllegalArgumentException("matchStepLimit must be at least 1000, was " + steps);
             }
-            matchStepLimit = tokenReads;
+            matchStepLimit = steps;
             return this;
         }
 

@@ -12,10 +12,10 @@ class ContrastResolutionTest {
     @Test
     void theSideAfterButDecides() {
         Classifier c = SharedClassifier.get();
-        UtteranceResult landsOnChange = c.classify("I don't think I need to quit, but I could try cutting down.");
+        UtteranceResult landsOnChange = c.classify("I really don't see why I should give it up, but I could try cutting back.");
         assertThat(landsOnChange.label().direction()).isEqualTo(Direction.CHANGE);
 
-        UtteranceResult landsOnSustain = c.classify("I could cut down, but I don't think I need to quit.");
+        UtteranceResult landsOnSustain = c.classify("I could try cutting back, but I really don't see why I should give it up.");
         assertThat(landsOnSustain.label()).isEqualTo(Label.SUSTAIN);
         assertThat(landsOnSustain.kind()).isEqualTo(Kind.NEED);
     }
@@ -23,8 +23,8 @@ class ContrastResolutionTest {
     @Test
     void withoutButThePrioritiesStillDecide() {
         Classifier c = SharedClassifier.get();
-        // The same two readings joined by "and": the higher-priority "don't need to" reading wins.
-        UtteranceResult r = c.classify("I don't think I need to quit and I could try cutting down.");
+        // The same two readings joined by "and": the higher-priority "sees no need" reading wins.
+        UtteranceResult r = c.classify("I really don't see why I should give it up and I could try cutting back.");
         assertThat(r.label()).isEqualTo(Label.SUSTAIN);
     }
 }

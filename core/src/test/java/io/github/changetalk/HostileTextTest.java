@@ -1,11 +1,21 @@
 package io.github.changetalk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Text nobody cleaned goes through {@link Classifier#classify} and always comes back as a result, never
@@ -166,6 +176,143 @@ class HostileTextTest {
         assertThat(took).isLessThan(Duration.ofSeconds(10));
         // The same classifier still answers ordinary sentences.
         assertThat(slow.classify("I want to quit forever.").label()).isEqualTo(Label.DESIRE);
+    }
+
+    /** A pack of one rule whose only pattern is {@code pattern} ({@code tokens} or {@code dependency}); its examples are not run here. */
+    private static String onePatternPack(String kind, String pattern) {
+        return """
+                pack: hostile
+                rules:
+                  - id: HOSTILE_REGEX
+                    label: desire
+                    direction: change
+                    patterns:
+                      - %s: '%s'
+                    examples:
+                      match: ["x aaaaaaab y", "aaaaaaab"]
+                      nomatch: ["hello"]
+                """.formatted(kind, pattern);
+    }
+
+    @Test
+    void stackedBoundedRepeatsInAWordRegexAreRefusedAtLoad() {
+        String regex = "/(?i)a{0,64}a{0,64}a{0,64}a{0,64}a{0,64}a{0,64}a{0,64}a{0,64}b/";
+        for (String[] p : List.of(new String[] {"tokens", "[{word:" + regex + "}]"},
+                new String[] {"dependency", "{word:" + regex + "} >nsubj {}"})) {
+            assertThatThrownBy(() -> Classifier.builder().noDefaultRules().addRules("stacked.yaml", onePatternPack(p[0], p[1])).build())
+                    .as(p[0]).isInstanceOf(RulePackException.class)
+                    .hasMessageStartingWith("stacked.yaml:7: rule HOSTILE_REGEX: patterns[0]: word regex")
+                    .hasMessageContaining("ways")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        }
+    }
+
+    /**
+     * A regex over the text of 200 to 240 tokens at once (a multi-token test), which the load-time checks
+     * let through: three unbounded repeats are cheap on one word but backtrack for minutes over a whole
+     * sentence of a's. Only the run-time step budget can stop it.
+     */
+    private static final String SPANNING = "(?m){200,240} /(?i)[a ,]*[a ,]*[a ,]*b/";
+    private static final String WORDS_OF_A = "aaaaaaaaaa, ".repeat(120);
+
+    @Test
+    void aCostlyRegexThatLoadsIsStoppedAtTheStepLimit() {
+        Classifier c = Classifier.builder().noDefaultRules().addRules("costly.yaml", onePatternPack("tokens", SPANNING)).build();
+        long start = System.nanoTime();
+        UtteranceResult r = c.classify(WORDS_OF_A);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertThat(r.label()).isEqualTo(Label.NEUTRAL);
+        assertThat(r.notices()).extracting(Notice::code).containsExactly("match-limit");
+        assertThat(r.notices().get(0).detail()).contains("HOSTILE_REGEX").contains("2000000 steps");
+        assertThat(took).as("a default step budget is milliseconds of work").isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void anInterruptedClassifyReturnsWithinOneSecondEvenInsideAWordRegex() throws Exception {
+        // No step limit to speak of: only the interrupt can stop this call, which would backtrack for minutes.
+        Classifier c = Classifier.builder().noDefaultRules().addRules("costly.yaml", onePatternPack("tokens", SPANNING))
+                .matchStepLimit(Long.MAX_VALUE).build();
+        c.classify("Hello there."); // models loaded
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread worker = new Thread(() -> {
+            try {
+                c.classify(WORDS_OF_A);
+            } catch (Throwable e) {
+                thrown.set(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        worker.setDaemon(true);
+        worker.start();
+        assertThat(done.await(2, TimeUnit.SECONDS)).as("tagged, and still matching after two seconds").isFalse();
+        worker.interrupt();
+        assertThat(done.await(1, TimeUnit.SECONDS)).as("returned within a second of the interrupt").isTrue();
+        assertThat(thrown.get()).isInstanceOf(CancellationException.class);
+        assertThat(c.classify("Hello there.").label()).as("the classifier still works").isEqualTo(Label.NEUTRAL);
+    }
+
+    /**
+     * Nested descendant relations search every chain of clauses: on a sentence whose clauses nest twenty
+     * deep this ran for minutes. The graph it searches counts the nodes it hands out against the budget.
+     */
+    @Test
+    void aDependencyPatternThatSearchesEveryChainIsStoppedAtTheStepLimitOrByAnInterrupt() throws Exception {
+        String pattern = "{} >> ({} >> ({} >> ({} >> ({} >> ({} >> {word:zzz})))))";
+        String nested = "zzz said " + "I know that you think that ".repeat(20) + "it rains.";
+        Classifier bounded = Classifier.builder().noDefaultRules().addRules("deep.yaml", onePatternPack("dependency", pattern)).build();
+        UtteranceResult r = bounded.classify(nested);
+        assertThat(r.label()).isEqualTo(Label.NEUTRAL);
+        assertThat(r.notices()).extracting(Notice::code).containsExactly("match-limit");
+
+        Classifier unbounded = Classifier.builder().noDefaultRules().addRules("deep.yaml", onePatternPack("dependency", pattern))
+                .matchStepLimit(Long.MAX_VALUE).build();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        Thread worker = new Thread(() -> {
+            try {
+                unbounded.classify(nested);
+            } catch (Throwable e) {
+                thrown.set(e);
+            } finally {
+                done.countDown();
+            }
+        });
+        worker.setDaemon(true);
+        worker.start();
+        assertThat(done.await(3, TimeUnit.SECONDS)).as("parsed, and still searching after three seconds").isFalse();
+        worker.interrupt();
+        assertThat(done.await(1, TimeUnit.SECONDS)).as("returned within a second of the interrupt").isTrue();
+        assertThat(thrown.get()).isInstanceOf(CancellationException.class);
+    }
+
+    @Test
+    void aHugeOrEndlessPackFileIsRefusedOnceItPassesTheSizeCap(@TempDir Path dir) throws Exception {
+        // A 3 GB sparse file: reading it whole ended in an OutOfMemoryError.
+        Path sparse = dir.resolve("sparse.yaml");
+        try (RandomAccessFile f = new RandomAccessFile(sparse.toFile(), "rw")) {
+            f.setLength(3L << 30);
+        }
+        List<Path> packs = new ArrayList<>(List.of(sparse));
+        if (Files.isReadable(Path.of("/dev/zero"))) {
+            packs.add(Path.of("/dev/zero")); // endless
+        }
+        for (Path pack : packs) {
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> Classifier.builder().noDefaultRules().addRules(pack).build())
+                    .isInstanceOf(RulePackException.class)
+                    .hasMessage(pack + ": pack is larger than 8388608 characters");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as("only the cap is read").isLessThan(Duration.ofSeconds(30));
+        }
+    }
+
+    @Test
+    void yamlNestedTooDeepIsRefusedNamingTheLine() {
+        String deep = "pack: deep\ndescription: ok\nrules:\n  - id: DEEP\n    label: desire\n    notes: " + "[".repeat(40) + "]".repeat(40) + "\n";
+        assertThatThrownBy(() -> Classifier.builder().noDefaultRules().addRules("deep.yaml", deep).build())
+                .isInstanceOf(RulePackException.class)
+                .hasMessage("deep.yaml:6: YAML nested deeper than 32 levels");
     }
 
     @Test

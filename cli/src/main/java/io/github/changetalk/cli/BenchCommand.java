@@ -28,7 +28,7 @@ public final class BenchCommand implements Callable<Integer> {
     private Path file;
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: the machine's cores).")
-    private int threads = Runtime.getRuntime().availableProcessors();
+    private int threads = Math.min(InputOptions.MAX_THREADS, Runtime.getRuntime().availableProcessors());
 
     @Option(names = "--passes", paramLabel = "N", description = "Timed passes per configuration; the median counts (default: ${DEFAULT-VALUE}).")
     private int passes = 3;
@@ -61,8 +61,9 @@ public final class BenchCommand implements Callable<Integer> {
             err.println("changetalk bench: cannot read " + file);
             return 2;
         }
-        if (threads < 1 || passes < 1 || warmup < 0) {
-            err.println("changetalk bench: --threads and --passes must be at least 1, --warmup at least 0");
+        if (threads < 1 || threads > InputOptions.MAX_THREADS || passes < 1 || warmup < 0) {
+            err.println("changetalk bench: --threads must be between 1 and " + InputOptions.MAX_THREADS
+                    + ", --passes at least 1, --warmup at least 0");
             return 2;
         }
         try {

@@ -133,15 +133,16 @@ public final class ClassifyCommand implements Callable<Integer> {
     }
 
     private RecordWriter writer(OutputFormat fmt, PrintWriter out, PrintWriter err) {
+        java.util.function.Consumer<String> warn = m -> {
+            err.println("changetalk: " + m);
+            err.flush();
+        };
         return switch (fmt) {
             case TEXT -> new TextWriter(out, useColor(), explain);
-            case JSONL -> new JsonWriter(out, false, explain);
-            case JSON -> new JsonWriter(out, true, explain);
+            case JSONL -> new JsonWriter(out, false, explain, warn);
+            case JSON -> new JsonWriter(out, true, explain, warn);
             case HTML -> throw new IllegalStateException("html is written by HtmlWriter");
-            case CSV, TSV -> new DelimitedWriter(out, fmt == OutputFormat.TSV, explain, m -> {
-                err.println("changetalk: " + m);
-                err.flush();
-            });
+            case CSV, TSV -> new DelimitedWriter(out, fmt == OutputFormat.TSV, explain, warn);
         };
     }
 

@@ -2,7 +2,8 @@ package io.github.changetalk.cli;
 
 /**
  * A failure the user can act on: printed as one line on stderr (no stack trace) and turned into the
- * exit status. {@code exitCode} is 1 for processing failures and 2 for usage errors and bad rule packs.
+ * exit status. {@code exitCode} is 1 for processing failures and 2 for usage errors and bad rule packs
+ * (and 0 for a {@link #quietStop}).
  */
 public final class CliException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -51,5 +52,18 @@ public final class CliException extends RuntimeException {
 
     public int exitCode() {
         return exitCode;
+    }
+
+    /**
+     * Stops the run with exit 0 and no message: the reader of the output went away ({@code | head}), so
+     * there is nobody left to write for, and nothing went wrong (see {@link LostOutput}).
+     */
+    public static CliException quietStop() {
+        return new CliException(0, "the reader closed the output");
+    }
+
+    /** Whether this is a {@link #quietStop}. */
+    public boolean quiet() {
+        return exitCode == 0;
     }
 }

@@ -48,9 +48,22 @@ public final class InputOptions {
             description = "A record that cannot be read or classified: fail stops with exit 1 (default); skip reports it on stderr and writes an error record in its place.")
     OnError onError = OnError.FAIL;
 
+    /**
+     * The most worker threads: each holds its sentences' analyses and a window of 64 records, so far more
+     * threads than cores only costs memory (a hundred million of them ended in an OutOfMemoryError).
+     */
+    public static final int MAX_THREADS = 256;
+
     @Option(names = "--threads", paramLabel = "N",
-            description = "Worker threads (default: the number of processors). Output order is always input order.")
-    int threads = Runtime.getRuntime().availableProcessors();
+            description = "Worker threads, 1 to " + MAX_THREADS + " (default: the number of processors). Output order is always input order.")
+    int threads = Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors());
+
+    /** A usage error unless {@code threads} is between 1 and {@link #MAX_THREADS}. */
+    static void checkThreads(int threads) {
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new CliException(CliException.USAGE, "--threads must be between 1 and " + MAX_THREADS + ", was " + threads);
+        }
+    }
 
     ReadOptions readOptions() {
         return new ReadOptions(kind, textColumn, speakerColumn, sessionColumn, topicColumn, new Speakers(clientTags, counselorTags));

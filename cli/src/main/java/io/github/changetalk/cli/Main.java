@@ -1,7 +1,6 @@
 package io.github.changetalk.cli;
 
 import io.github.changetalk.RulePackException;
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -52,10 +51,9 @@ public final class Main {
     public static void main(String[] args) {
         CommandLine cl = newCommandLine();
         // UTF-8 whatever the locale (a C locale would turn every non-ASCII character into '?'), and
-        // straight onto the file descriptors so that a closed stdout shows in checkError(): System.out
-        // is a PrintStream that swallows write errors.
-        cl.setOut(new PrintWriter(new BufferedWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
-                StandardCharsets.UTF_8), 1 << 16), false));
+        // straight onto the file descriptors so that a write error shows, with its reason (LostOutput):
+        // System.out is a PrintStream that swallows write errors.
+        cl.setOut(LostOutput.Writer.over(new FileOutputStream(FileDescriptor.out)));
         cl.setErr(new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true));
         System.exit(run(cl, args));
     }
@@ -75,9 +73,24 @@ public final class Main {
             argv.add(0, "classify");
         }
         int code = cl.execute(argv.toArray(String[]::new));
-        cl.getOut().flush();
+        code = checkOutput(cl, code);
         cl.getErr().flush();
         return code;
+    }
+
+    /**
+     * Every command's output is checked once it is done: output lost to a full disk or a closed stdout
+     * turns success into exit 1 with one line; a reader that closed the pipe early ({@code | head})
+     * leaves the exit status alone (see {@link LostOutput}). A command that already failed keeps its
+     * status and its own message.
+     */
+    private static int checkOutput(CommandLine cl, int code) {
+        PrintWriter out = cl.getOut();
+        if (!LostOutput.failed(out) || code != 0 || LostOutput.readerGone(out)) {
+            return code;
+        }
+        cl.getErr().println("changetalk: " + LostOutput.message(out));
+        return CliException.FAILED;
     }
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
@@ -90,7 +103,9 @@ public final class Main {
     private static int executionError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         PrintWriter err = cmd.getErr();
         int code;
-        if (e instanceof CliException c) {
+        if (e instanceof CliException c && c.quiet()) {
+            code = c.exitCode(); // the reader went away: nothing to say
+        } else if (e instanceof CliException c) {
             err.println("changetalk: " + oneLine(c.getMessage()));
             code = c.exitCode();
         } else if (e instanceof RulePackException r) {

@@ -10,11 +10,11 @@ import io.github.changetalk.RulePackException;
 import io.github.changetalk.RuleVerdict;
 import io.github.changetalk.TokenInfo;
 import io.github.changetalk.Utterance;
+import io.github.changetalk.internal.PackSources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -171,18 +171,18 @@ public final class RulesCommand implements Callable<Integer> {
 
         /** The default packs, less any a given file redefines (same pack name), plus the given files. */
         static Classifier load(List<Path> files) {
-            Set<String> given = new HashSet<>();
-            for (Path f : files) {
-                try {
-                    Matcher m = PACK_NAME.matcher(Files.readString(f, StandardCharsets.UTF_8));
+            try {
+                // Each file is read once (it may be a pipe), and no further than the pack size limit.
+                List<PackSources.Source> packs = new ArrayList<>();
+                Set<String> given = new HashSet<>();
+                for (Path f : files) {
+                    PackSources.Source pack = PackSources.file(f);
+                    packs.add(pack);
+                    Matcher m = PACK_NAME.matcher(pack.text());
                     if (m.find()) {
                         given.add(m.group(1));
                     }
-                } catch (IOException | java.io.UncheckedIOException e) {
-                    // The builder reports unreadable and non-UTF-8 packs with their file name.
                 }
-            }
-            try {
                 Classifier.Builder b = Classifier.builder().noDefaultRules();
                 for (String entry : defaultPackEntries()) {
                     String text = resource(DEFAULT_ROOT + entry);
@@ -191,7 +191,7 @@ public final class RulesCommand implements Callable<Integer> {
                         b.addRules("rules/" + entry, text);
                     }
                 }
-                files.forEach(b::addRules);
+                packs.forEach(p -> b.addRules(p.name(), p.text()));
                 return b.build();
             } catch (RulePackException | IllegalArgumentException | IllegalStateException e) {
                 throw new CliException(CliException.USAGE, e.getMessage(), e);

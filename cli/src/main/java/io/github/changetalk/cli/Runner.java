@@ -38,6 +38,7 @@ final class Runner {
     /** As above; {@code built} is given the classifier once it is built, before the first record is classified. */
     static Pipeline.Outcome run(List<String> files, InputOptions in, ClassifierOptions rules, boolean debug,
                                 PrintWriter out, PrintWriter err, Consumer<Classifier> built, Consumer<Processed> sink) {
+        InputOptions.checkThreads(in.threads); // before anything is read or loaded
         Consumer<String> warn = m -> {
             err.println("changetalk: " + Main.oneLine(m));
             err.flush();
@@ -76,11 +77,11 @@ final class Runner {
         };
         Pipeline pipeline = new Pipeline(classifier, in.threads, in.onError == InputOptions.OnError.FAIL, in.target, warn, trace);
         try {
-            // checkError() flushes and reports a closed stdout (e.g. "| head"): stop reading rather than
-            // classify the rest of the input for nobody.
+            // checkError() flushes and reports output that cannot be written: stop reading rather than
+            // classify the rest of the input for nobody (quietly when the reader went away, "| head").
             return pipeline.run(source, counted, () -> {
-                if (out.checkError()) {
-                    throw new CliException(CliException.FAILED, "cannot write the output (closed by the reader?)");
+                if (LostOutput.failed(out)) {
+                    throw LostOutput.stop(out);
                 }
             });
         } finally {

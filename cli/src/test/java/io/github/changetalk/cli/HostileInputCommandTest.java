@@ -194,6 +194,159 @@ class HostileInputCommandTest {
     }
 
     @Test
+    void stackedBoundedRepeatsInAWordRegexAreABrokenPackNotAHang() throws IOException {
+        Path pack = dir.resolve("stacked.yaml");
+        Files.writeString(pack, """
+                pack: stacked
+                rules:
+                  - id: STACKED
+                    label: desire
+                    direction: change
+                    patterns:
+                      - tokens: '[{word:/(?i)a{0,64}a{0,64}a{0,64}a{0,64}a{0,64}a{0,64}a{0,64}a{0,64}b/}]'
+                    examples:
+                      match: ["aab", "x ab y"]
+                      nomatch: ["c"]
+                """);
+        for (Cli.Result r : List.of(Cli.run("", "rules", "check", pack.toString()),
+                Cli.run("I " + "a".repeat(120) + "c now.\n", "--only-rules", pack.toString()))) {
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err().strip().lines()).hasSize(1);
+            assertThat(r.err()).contains(pack + ":7: rule STACKED: patterns[0]: word regex").contains("ways");
+        }
+    }
+
+    @Test
+    void aHugeOrEndlessPackIsOneLineNotAnOutOfMemoryError() throws IOException {
+        Path sparse = dir.resolve("sparse.yaml");
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(sparse.toFile(), "rw")) {
+            f.setLength(3L << 30); // 3 GB, sparse
+        }
+        List<String> packs = new ArrayList<>(List.of(sparse.toString()));
+        if (Files.isReadable(Path.of("/dev/zero"))) {
+            packs.add("/dev/zero");
+        }
+        for (String pack : packs) {
+            for (Cli.Result r : List.of(Cli.run("", "rules", "check", pack), Cli.run("I want to quit.\n", "--rules", pack))) {
+                assertThat(r.code()).isEqualTo(2);
+                assertThat(r.out()).isEmpty();
+                assertThat(r.err().strip()).isEqualTo("changetalk: " + pack + ": pack is larger than 8388608 characters");
+            }
+        }
+    }
+
+    // ---- Output that cannot be written: the real command in its own JVM, with real file descriptors.
+
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    /** Runs the command under bash with {@code redirect} applied to its stdout; returns exit code and stderr. */
+    private Cli.Result shell(String input, String redirect, String... args) throws Exception {
+        Path in = dir.resolve("input.txt");
+        Files.writeString(in, input, StandardCharsets.UTF_8);
+        StringBuilder cmd = new StringBuilder(WITHOUT_ROOT_OVERRIDES + "'" + JAVA + "' -Xmx512m -cp '"
+                + System.getProperty("java.class.path") + "' io.github.changetalk.cli.Main");
+        for (String a : args) {
+            cmd.append(" '").append(a).append('\'');
+        }
+        cmd.append(" < '").append(in).append("' ").append(redirect);
+        Process p = new ProcessBuilder("bash", "-c", cmd.toString()).redirectErrorStream(false).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        return new Cli.Result(p.exitValue(), out, err);
+    }
+
+    /**
+     * Root reads any file whatever its permissions; run as root, the command is started without the
+     * capabilities that allow it, so that an unreadable file is unreadable to it too.
+     */
+    private static final String WITHOUT_ROOT_OVERRIDES = "root".equals(System.getProperty("user.name"))
+            && Files.isExecutable(Path.of("/usr/bin/setpriv")) ? "setpriv --bounding-set -dac_override,-dac_read_search " : "";
+
+    private static boolean permissionsHold() {
+        return !"root".equals(System.getProperty("user.name")) || !WITHOUT_ROOT_OVERRIDES.isEmpty();
+    }
+
+    @Test
+    void anUnreadableFileOrDirectoryInAScanIsReportedByNameAndOnErrorDecides() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(unix() && permissionsHold(), "needs bash, and permissions that hold");
+        Path scan = Files.createDirectories(dir.resolve("scan"));
+        Files.writeString(scan.resolve("a.txt"), "I want to quit.\n");
+        Path secret = Files.writeString(scan.resolve("b.txt"), "I will quit.\n");
+        Path closed = Files.createDirectories(scan.resolve("c-closed"));
+        Files.writeString(closed.resolve("d.txt"), "hidden\n");
+        Files.writeString(scan.resolve("e.txt"), "I will quit.\n");
+        Files.setPosixFilePermissions(secret, java.util.Set.of());
+        Files.setPosixFilePermissions(closed, java.util.Set.of());
+        try {
+            Cli.Result fail = shell("", "", "--only-rules", Cli.TEST_PACK, "--format", "jsonl", scan.toString());
+            assertThat(fail.code()).as(fail.err()).isEqualTo(1);
+            assertThat(fail.out().lines()).as("the records before it are written").hasSize(1);
+            assertThat(fail.err().strip()).isEqualTo("changetalk: " + secret + ": cannot read: permission denied"
+                    + " (use --on-error skip to go on)");
+
+            Cli.Result skip = shell("", "", "--only-rules", Cli.TEST_PACK, "--format", "jsonl", "--on-error", "skip", scan.toString());
+            assertThat(skip.code()).as(skip.err()).isZero();
+            List<JsonNode> out = jsonLines(skip.out());
+            assertThat(out).hasSize(4); // a.txt, b.txt (error), c-closed (error), e.txt
+            assertThat(out.get(1).get("error").asText()).isEqualTo("cannot read: permission denied");
+            assertThat(out.get(1).get("file").asText()).isEqualTo(secret.toString());
+            assertThat(out.get(2).get("error").asText()).isEqualTo("cannot read directory: permission denied");
+            assertThat(out.get(3).get("label").asText()).isEqualTo("commitment");
+            assertThat(skip.err().strip().lines()).containsExactly(
+                    "changetalk: " + secret + ": cannot read: permission denied (skipped: written as an error record)",
+                    "changetalk: " + closed + ": cannot read directory: permission denied (skipped: written as an error record)");
+        } finally {
+            Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(closed, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+    }
+
+    private static boolean unix() {
+        return Files.exists(Path.of("/dev/full")) && Files.isExecutable(Path.of("/bin/bash"));
+    }
+
+    @Test
+    void outputLostToAFullDiskOrAClosedStdoutIsExitOneWithOneLine() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(unix(), "needs bash and /dev/full");
+        String input = "I want to quit.\nI will quit.\n";
+        String[][] commands = {
+            {"--only-rules", Cli.TEST_PACK},
+            {"--only-rules", Cli.TEST_PACK, "--summary"},
+            {"rules", "list", "--only-rules", Cli.TEST_PACK},
+            {"rules", "check", Cli.TEST_PACK},
+        };
+        for (String[] command : commands) {
+            Cli.Result full = shell(input, "> /dev/full", command);
+            assertThat(full.code()).as("%s to /dev/full: %s", List.of(command), full.err()).isEqualTo(1);
+            assertThat(full.err().strip()).isEqualTo("changetalk: cannot write the output: no space left on device");
+        }
+        for (String[] command : List.of(commands[1], commands[2])) {
+            Cli.Result closed = shell(input, ">&-", command);
+            assertThat(closed.code()).as("%s with stdout closed: %s", List.of(command), closed.err()).isEqualTo(1);
+            assertThat(closed.err().strip().lines()).hasSize(1);
+            assertThat(closed.err()).startsWith("changetalk: cannot write the output");
+        }
+        Path gold = dir.resolve("gold.csv");
+        Files.writeString(gold, "text,label\nI want to quit.,desire\n");
+        Cli.Result eval = shell("", "> /dev/full", "eval", "--only-rules", Cli.TEST_PACK, "--gold", gold.toString());
+        assertThat(eval.code()).as(eval.err()).isEqualTo(1);
+        assertThat(eval.err().strip()).isEqualTo("changetalk: cannot write the output: no space left on device");
+    }
+
+    @Test
+    void aReaderThatClosesThePipeEarlyEndsTheRunQuietlyWithExitZero() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(unix(), "needs bash");
+        String input = "I want to quit.\n".repeat(20_000); // far more output than a pipe holds
+        Cli.Result r = shell(input, "| head -n 3; exit ${PIPESTATUS[0]}", "--only-rules", Cli.TEST_PACK, "--format", "jsonl");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().lines()).hasSize(3);
+    }
+
+    @Test
     void usageErrorsAreExitTwo() {
         assertThat(Cli.run("", "--on-error", "sometimes").code()).isEqualTo(2);
         assertThat(Cli.run("", "--no-such-option").code()).isEqualTo(2);

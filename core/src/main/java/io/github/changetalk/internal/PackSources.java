@@ -1,8 +1,11 @@
 package io.github.changetalk.internal;
 
 import io.github.changetalk.RulePackException;
+import io.github.changetalk.internal.pack.YamlReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +26,28 @@ public final class PackSources {
     private PackSources() {
     }
 
+    /**
+     * Reads a pack file, refusing it once it holds more than {@link YamlReader#MAX_CHARS} characters:
+     * at most that many and one more are ever read, so {@code /dev/zero}, an endless pipe or a sparse
+     * file of gigabytes is one line of error, not an exhausted heap.
+     */
     public static Source file(Path path) {
-        try {
-            byte[] bytes = Files.readAllBytes(path);
-            return new Source(path.toString(), decode(path.toString(), bytes));
+        String name = path.toString();
+        try (Reader in = new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            StringBuilder text = new StringBuilder();
+            char[] buf = new char[1 << 16];
+            for (int n; (n = in.read(buf, 0, Math.min(buf.length, YamlReader.MAX_CHARS + 1 - text.length()))) > 0; ) {
+                text.append(buf, 0, n);
+                if (text.length() > YamlReader.MAX_CHARS) {
+                    throw new RulePackException(name, 0, null, YamlReader.TOO_LARGE);
+                }
+            }
+            return new Source(name, text.toString());
+        } catch (CharacterCodingException e) {
+            throw new RulePackException(name, 0, null, "rule pack is not valid UTF-8 text");
         } catch (IOException e) {
-            throw new RulePackException(path.toString(), 0, null, "cannot read rule pack: " + describe(e));
+            throw new RulePackException(name, 0, null, "cannot read rule pack: " + describe(e));
         }
     }
 

@@ -6,6 +6,9 @@ import java.util.Locale;
 public enum InputKind {
     AUTO, TEXT, TRANSCRIPT, CSV, TSV, JSONL;
 
+    /** The extensions {@link #fromFileName} knows, as a user reads them. */
+    public static final String EXTENSIONS = ".txt .text .csv .tsv .tab .jsonl .ndjson";
+
     /** The kind a file name's extension implies, or null when the extension is not a supported one. */
     public static InputKind fromFileName(String name) {
         String n = name.toLowerCase(Locale.ROOT);

@@ -20,8 +20,8 @@ public record InputRecord(String source, long line, Map<String, Object> fields, 
         return error != null;
     }
 
-    /** {@code file:line}, for messages. */
+    /** {@code file:line}, for messages; just {@code file} for a whole file that could not be read (line 0). */
     public String where() {
-        return source + ":" + line;
+        return line > 0 ? source + ":" + line : source;
     }
 }

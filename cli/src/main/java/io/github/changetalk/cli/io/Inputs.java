@@ -8,25 +8,38 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * The inputs named on the command line, read one after another as one stream of records. Directories
  * give every supported file below them ({@code .txt .text .csv .tsv .tab .jsonl .ndjson}), in sorted
- * path order; binary files and files of other kinds met there are skipped with a warning. "-" is
+ * path order; binary files, files of other kinds, FIFOs, devices and dangling links met there are
+ * skipped with a warning, and a file or directory that cannot be read is a broken record in its place
+ * (as is a named file that cannot be read). "-" is
  * standard input. Text is decoded as UTF-8, invalid bytes replaced by U+FFFD, a byte-order mark dropped;
  * CRLF, LF and CR line ends are all accepted.
  */
 public final class Inputs implements RecordSource {
-    /** One input: a file, or standard input when {@code path} is null. */
-    public record Input(Path path, boolean fromScan) {
+    /**
+     * One input: a file, or standard input when {@code path} is null. {@code problem}, when not null, says
+     * why a file or directory met in a scan cannot be read: it is then one broken record, in its place.
+     */
+    public record Input(Path path, boolean fromScan, String problem) {
+        public Input(Path path, boolean fromScan) {
+            this(path, fromScan, null);
+        }
+
         public String name() {
             return path == null ? "-" : path.toString();
         }
@@ -80,23 +93,84 @@ public final class Inputs implements RecordSource {
         return new Inputs(List.copyOf(inputs), opt, stdin, warn);
     }
 
+    /**
+     * Every input file below {@code dir}, in sorted path order; what is not an input is skipped with a
+     * warning (other kinds, binary files, FIFOs and devices, links to nothing or to directories). A file
+     * or subdirectory that cannot be read is kept in its place as a problem, so that it is reported when
+     * its turn comes and {@code --on-error} decides whether the run stops there.
+     */
     private static void scan(Path dir, List<Input> out, Consumer<String> warn) {
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
-                if (hidden(dir.relativize(p))) {
-                    continue; // .git, editor backups and the like: not inputs, and not worth a warning
+        java.util.TreeMap<Path, Object> found = new java.util.TreeMap<>(); // an Input, or a warning
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    return !d.equals(dir) && hidden(dir.relativize(d)) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
-                if (InputKind.fromFileName(p.getFileName().toString()) == null) {
-                    warn.accept(p + ": skipped (not a supported input kind: .txt .csv .tsv .jsonl)");
-                } else if (isBinary(p)) {
-                    warn.accept(p + ": skipped (binary file, not text)");
-                } else {
-                    out.add(new Input(p, true));
+
+                @Override
+                public FileVisitResult visitFile(Path p, BasicFileAttributes attrs) {
+                    if (!hidden(dir.relativize(p))) {
+                        found.put(p, entry(p, attrs));
+                    }
+                    return FileVisitResult.CONTINUE;
                 }
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new CliException(CliException.FAILED, dir + ": cannot list directory: " + e.getMessage());
+
+                @Override
+                public FileVisitResult visitFileFailed(Path p, IOException e) {
+                    if (!hidden(dir.relativize(p))) {
+                        found.put(p, new Input(p, true, (Files.isDirectory(p) ? "cannot read directory: " : "cannot read: ") + describe(e)));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new CliException(CliException.FAILED, dir + ": cannot list directory: " + describe(e));
         }
+        for (Object o : found.values()) {
+            if (o instanceof Input i) {
+                out.add(i);
+            } else {
+                warn.accept((String) o);
+            }
+        }
+    }
+
+    /** What a scan does with one directory entry that is not a directory: an Input, or the warning for skipping it. */
+    private static Object entry(Path p, BasicFileAttributes attrs) {
+        if (attrs.isSymbolicLink()) {
+            if (Files.isDirectory(p)) {
+                return p + ": skipped (a link to a directory; links are not followed in a scan)";
+            }
+            if (!Files.exists(p)) {
+                return p + ": skipped (a link to nothing)";
+            }
+        }
+        if (!Files.isRegularFile(p)) {
+            return p + ": skipped (not a regular file: a FIFO, socket or device)";
+        }
+        if (InputKind.fromFileName(p.getFileName().toString()) == null) {
+            return p + ": skipped (not a supported input kind: " + InputKind.EXTENSIONS + ")";
+        }
+        try {
+            return isBinary(p) ? p + ": skipped (binary file, not text)" : new Input(p, true);
+        } catch (IOException e) {
+            return new Input(p, true, "cannot read: " + describe(e));
+        }
+    }
+
+    /** An I/O error as a few words, without Java's exception names. */
+    static String describe(IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return String.valueOf(e.getMessage());
     }
 
     private static boolean hidden(Path relative) {
@@ -175,15 +249,16 @@ public final class Inputs implements RecordSource {
 
     private RecordSource openOne(Input input) {
         String name = input.name();
+        if (input.problem() != null) {
+            return unreadable(input, input.problem());
+        }
         InputStream raw;
         try {
             raw = input.path() == null ? stdin : Files.newInputStream(input.path());
         } catch (NoSuchFileException e) {
             throw new CliException(CliException.USAGE, name + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw new CliException(CliException.FAILED, name + ": permission denied");
         } catch (IOException e) {
-            throw new CliException(CliException.FAILED, name + ": cannot open: " + e.getMessage());
+            return unreadable(input, "cannot read: " + describe(e));
         }
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(new Counting(raw), StandardCharsets.UTF_8), 1 << 16);
@@ -202,6 +277,32 @@ public final class Inputs implements RecordSource {
         } catch (IOException e) {
             throw new CliException(CliException.FAILED, name + ": cannot read: " + e.getMessage());
         }
+    }
+
+    /**
+     * A file that cannot be read, as one broken record naming it: {@code --on-error fail} stops there,
+     * {@code skip} reports it and goes on with the next input.
+     */
+    private static RecordSource unreadable(Input input, String problem) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("file", input.name());
+        InputRecord broken = InputRecord.broken(input.name(), 0, fields, problem);
+        return new RecordSource() {
+            private boolean given;
+
+            @Override
+            public InputRecord next() {
+                if (given) {
+                    return null;
+                }
+                given = true;
+                return broken;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     /**

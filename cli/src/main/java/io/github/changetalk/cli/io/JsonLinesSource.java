@@ -2,7 +2,6 @@ package io.github.changetalk.cli.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.Iterator;
@@ -11,12 +10,10 @@ import java.util.Map;
 
 /**
  * JSON Lines: one JSON object per line, with a string {@code text} field; other fields pass through
- * as they are. Blank lines are not records. A line that is not valid JSON, not an object, or whose
+ * as they are (numbers as written, see {@link JsonRecord}). Blank lines are not records. A line that is not valid JSON, not an object, or whose
  * text is missing or not a string is an error record naming its line.
  */
 final class JsonLinesSource implements RecordSource {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final String source;
     private final LineReader in;
     private final ReadOptions opt;
@@ -42,7 +39,7 @@ final class JsonLinesSource implements RecordSource {
             Map<String, Object> fields = new LinkedHashMap<>();
             JsonNode node;
             try {
-                node = MAPPER.readTree(line);
+                node = JsonRecord.read(line);
             } catch (JsonProcessingException e) {
                 return InputRecord.broken(source, lineNo, fields, "not valid JSON: "
                         + String.valueOf(e.getOriginalMessage()).replaceAll("\\s+", " "));

@@ -24,17 +24,19 @@ public final class DelimitedWriter implements RecordWriter {
     private final Consumer<String> warn;
     private List<String> header;
     private final Set<String> warned = new LinkedHashSet<>();
+    private final Fields.Names names;
 
     public DelimitedWriter(PrintWriter out, boolean tabs, boolean explain, Consumer<String> warn) {
         this.out = out;
         this.tabs = tabs;
         this.explain = explain;
         this.warn = warn;
+        this.names = new Fields.Names(warn);
     }
 
     @Override
     public void write(Processed record) {
-        ObjectNode o = Fields.toJson(record, explain);
+        ObjectNode o = Fields.toJson(record, explain, names);
         if (header == null) {
             header = new ArrayList<>();
             for (Iterator<String> it = o.fieldNames(); it.hasNext(); ) {

@@ -11,14 +11,17 @@ import io.github.changetalk.SentenceResult;
 import io.github.changetalk.UtteranceResult;
 import io.github.changetalk.Veto;
 import io.github.changetalk.cli.run.Processed;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The fields of an output record for the machine formats: the input's passthrough fields in input
  * order (one that clashes with a result field is renamed {@code input_NAME}, e.g. a gold {@code label}
- * column becomes {@code input_label}), then {@code label}, {@code direction}, {@code kind},
+ * column becomes {@code input_label}; see {@link Names}), then {@code label}, {@code direction}, {@code kind},
  * {@code sentences}, {@code notices} and, for records that failed, {@code error}.
  */
 public final class Fields {
@@ -30,15 +33,87 @@ public final class Fields {
     private Fields() {
     }
 
-    public static String outputName(String inputField) {
-        return RESERVED.contains(inputField) ? "input_" + inputField : inputField;
+    /**
+     * The output names of a record's input fields: each keeps its name, but one named like a result
+     * field becomes {@code input_NAME}, or, when the input has a field of that name too,
+     * {@code input_NAME_2} (then {@code _3}...): no input value is ever written over. Such a second choice is
+     * reported once, through {@code warn}. One instance per output; remembers the last record's names
+     * (records of one file share them).
+     */
+    public static final class Names {
+        private final Consumer<String> warn;
+        private final Set<String> reported = new HashSet<>();
+        private List<String> lastInput = List.of();
+        private Map<String, String> lastOutput = Map.of();
+
+        public Names(Consumer<String> warn) {
+            this.warn = warn;
+        }
+
+        Map<String, String> of(Set<String> input) {
+            if (!sameAsLast(input)) {
+                lastInput = List.copyOf(input);
+                lastOutput = rename(input);
+            }
+            return lastOutput;
+        }
+
+        private boolean sameAsLast(Set<String> input) {
+            if (input.size() != lastInput.size()) {
+                return false;
+            }
+            int i = 0;
+            for (String name : input) {
+                if (!name.equals(lastInput.get(i++))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private Map<String, String> rename(Set<String> input) {
+            Set<String> taken = new HashSet<>(RESERVED);
+            for (String name : input) {
+                if (!RESERVED.contains(name)) {
+                    taken.add(name);
+                }
+            }
+            Map<String, String> out = new LinkedHashMap<>();
+            for (String name : input) {
+                if (!RESERVED.contains(name)) {
+                    out.put(name, name);
+                    continue;
+                }
+                String wanted = "input_" + name;
+                String free = wanted;
+                for (int n = 2; taken.contains(free); n++) {
+                    free = wanted + "_" + n;
+                }
+                taken.add(free);
+                out.put(name, free);
+                if (!free.equals(wanted) && reported.add(name + " " + free)) {
+                    warn.accept("input field '" + name + "' is written as '" + free + "' ('" + wanted
+                            + "' is an input field too, and '" + name + "' is a result field)");
+                }
+            }
+            return out;
+        }
     }
 
-    /** The whole record as a JSON object. */
+    /**
+     * The whole record as a JSON object, for a caller with no channel to report a second-choice name
+     * on: fields are renamed exactly as by {@link #toJson(Processed, boolean, Names)}, silently.
+     */
     public static ObjectNode toJson(Processed p, boolean explain) {
+        return toJson(p, explain, new Names(m -> { }));
+    }
+
+    /** The whole record as a JSON object; input fields named like result fields are renamed by {@code names}. */
+    public static ObjectNode toJson(Processed p, boolean explain, Names names) {
         ObjectNode o = NODES.objectNode();
+        Map<String, String> renamed = names.of(p.input().fields().keySet());
         for (Map.Entry<String, Object> e : p.input().fields().entrySet()) {
-            o.set(outputName(e.getKey()), value(e.getValue()));
+            o.set(renamed.get(e.getKey()), value(e.getValue()));
         }
         UtteranceResult r = p.result();
         o.put("label", r == null || r.label() == null ? null : r.label().id());

@@ -4,25 +4,29 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.github.changetalk.cli.run.Processed;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.function.Consumer;
 
 /** JSON Lines (one object per line) or one JSON array, written element by element as records come. */
 public final class JsonWriter implements RecordWriter {
     private final PrintWriter out;
     private final boolean array;
     private final boolean explain;
+    private final Fields.Names names;
     private long count;
 
-    public JsonWriter(PrintWriter out, boolean array, boolean explain) {
+    /** {@code warn} is told of an input field given a second-choice name (see {@link Fields.Names}). */
+    public JsonWriter(PrintWriter out, boolean array, boolean explain, Consumer<String> warn) {
         this.out = out;
         this.array = array;
         this.explain = explain;
+        this.names = new Fields.Names(warn);
     }
 
     @Override
     public void write(Processed record) {
         String json;
         try {
-            json = Fields.MAPPER.writeValueAsString(Fields.toJson(record, explain));
+            json = Fields.MAPPER.writeValueAsString(Fields.toJson(record, explain, names));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -22,9 +22,9 @@ import java.util.Set;
  * </ol>
  * One exception: when change talk and sustain talk sit on either side of a contrastive "but" (or
  * "however") and a non-neutral match follows it, the matches after the last such word decide, ranked
- * as above ("I don't think I need to quit, but I could cut down" is change talk, though the "don't
- * need" reading has the higher priority). A sentence no rule fires on (or whose every match was
- * vetoed) is neutral.
+ * as above ("I really don't see why I should give it up, but I could cut back" is change talk, though
+ * the "sees no need" reading has the higher priority). A sentence no rule fires on (or whose every
+ * match was vetoed) is neutral.
  *
  * <p><b>Across the sentences of an utterance</b>, the last sentence that is not neutral decides the
  * label, direction and kind: clients often open with one side and land on the other ("I love
@@ -53,9 +53,9 @@ public final class Resolution {
 
     /**
      * As {@link #decide(List)}, with one more rule: when change talk and sustain talk sit on either side
-     * of a contrastive "but" ("I don't think I need to quit, but I could cut down"), the side after the
-     * last such "but" decides, whatever the priorities; within that side the ranking above applies. A
-     * neutral winner (a question, someone else's wish) still holds the sentence.
+     * of a contrastive "but" ("I really don't see why I should give it up, but I could cut back"), the
+     * side after the last such "but" decides, whatever the priorities; within that side the ranking above
+     * applies. A neutral winner (a question, someone else's wish) still holds the sentence.
      */
     public static Optional<Match> decide(List<Match> matches, List<CoreLabel> tokens) {
         Optional<Match> best = decide(matches);

@@ -27,7 +27,8 @@ import java.util.function.Supplier;
  */
 public final class RuleMatcher {
     /**
-     * The default number of token reads one token pattern may make on one sentence before it is stopped:
+     * The default number of steps (tokens, graph nodes and word-regex characters read) one pattern may
+     * take on one sentence before it is stopped:
      * thousands of times what an ordinary pattern needs, and a few tens of milliseconds of work.
      */
     public static final long DEFAULT_STEP_LIMIT = 2_000_000L;
@@ -36,7 +37,7 @@ public final class RuleMatcher {
     }
 
     /**
-     * How patterns are tried in one call: with trigger gating or not, and with what budget of token reads.
+     * How patterns are tried in one call: with trigger gating or not, and with what budget of steps.
      * Token patterns compiled once for several rules (same text) are run once per sentence: their
      * result (a span, or none) is remembered for the call.
      */
@@ -101,7 +102,8 @@ public final class RuleMatcher {
             } catch (MatchLimitException e) {
                 // A runaway pattern must not hang the call or label the sentence: the rule counts as not matching.
                 notices.add(new Notice("match-limit", "rule " + rule.id() + " was stopped after "
-                        + stepLimit + " token reads on this sentence (or recursed too deeply) and was treated as not matching"));
+                        + stepLimit + " steps on this sentence (a runaway match: tokens, graph nodes and word-regex characters read;"
+                        + " or it recursed too deeply) and was treated as not matching"));
                 if (trace) {
                     verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_MATCH, "stopped at the match step limit"));
                 }

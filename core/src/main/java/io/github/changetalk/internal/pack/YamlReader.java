@@ -24,14 +24,17 @@ import org.yaml.snakeyaml.LoaderOptions;
  */
 public final class YamlReader {
     private static final int MAX_DEPTH = 32;
-    private static final int MAX_CHARS = 8 * 1024 * 1024;
+    /** The largest pack, in characters; pack files are read no further than this and one more. */
+    public static final int MAX_CHARS = 8 * 1024 * 1024;
+    /** Why a pack over {@link #MAX_CHARS} is refused. */
+    public static final String TOO_LARGE = "pack is larger than " + MAX_CHARS + " characters";
 
     private YamlReader() {
     }
 
     public static YamlNode read(String source, String text) {
         if (text.length() > MAX_CHARS) {
-            throw new RulePackException(source, 0, null, "pack is larger than " + MAX_CHARS + " characters");
+            throw new RulePackException(source, 0, null, TOO_LARGE);
         }
         LoaderOptions loader = new LoaderOptions();
         loader.setAllowDuplicateKeys(true); // we detect duplicates ourselves, with the line
@@ -39,7 +42,8 @@ public final class YamlReader {
         loader.setCodePointLimit(MAX_CHARS);
         YAMLFactory factory = YAMLFactory.builder()
                 .loaderOptions(loader)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+                // Jackson's own depth limit is a backstop a little past ours: its error names no line.
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH + 2).build())
                 .build();
         try (JsonParser p = factory.createParser(new StringReader(text))) {
             JsonToken first = p.nextToken();

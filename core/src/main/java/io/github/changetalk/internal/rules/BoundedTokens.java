@@ -4,13 +4,13 @@ import edu.stanford.nlp.ling.CoreLabel;
 import java.util.AbstractList;
 import java.util.List;
 import java.util.RandomAccess;
-import java.util.concurrent.CancellationException;
 
 /**
- * The sentence's tokens as one TokensRegex match sees them, with a budget of token reads. TokensRegex
- * has no timeout and no step limit, but it reads every token through {@link List#get}; so this view
- * counts the reads and stops a runaway match by throwing once the budget is spent, and checks the
- * thread's interrupt flag every 64 reads.
+ * The sentence's tokens as one TokensRegex match sees them, with a budget of steps. TokensRegex has no
+ * timeout and no step limit, but it reads every token through {@link List#get}; so this view takes a
+ * step of the match's {@link StepBudget} per read, which stops a runaway match once the budget is spent
+ * and checks the thread's interrupt flag every 64 steps. Word regexes inside token tests take their
+ * steps from the same budget ({@link BudgetedRegex}).
  *
  * <p>The budget counts work, not time, on purpose: a clock would stop the same pattern on the same
  * sentence on a busy machine and not on an idle one, and results must never depend on load. An
@@ -18,22 +18,21 @@ import java.util.concurrent.CancellationException;
  */
 final class BoundedTokens extends AbstractList<CoreLabel> implements RandomAccess {
     private final List<CoreLabel> tokens;
-    private final long budget;
-    private long reads;
+    private final StepBudget budget;
 
-    BoundedTokens(List<CoreLabel> tokens, long budget) {
+    /** With a budget of its own of {@code limit} steps. */
+    BoundedTokens(List<CoreLabel> tokens, long limit) {
+        this(tokens, new StepBudget(limit));
+    }
+
+    BoundedTokens(List<CoreLabel> tokens, StepBudget budget) {
         this.tokens = tokens;
         this.budget = budget;
     }
 
     @Override
     public CoreLabel get(int index) {
-        if (++reads > budget) {
-            throw new MatchLimitException();
-        }
-        if ((reads & 63) == 0 && Thread.currentThread().isInterrupted()) {
-            throw new CancellationException("classification interrupted");
-        }
+        budget.step();
         return tokens.get(index);
     }
 

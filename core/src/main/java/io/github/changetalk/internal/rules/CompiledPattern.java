@@ -25,8 +25,8 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
     /**
      * The first match in the sentence, or empty. When {@code gated}, checks the trigger first, so a
      * dependency pattern never parses a sentence it cannot match ({@code gated} false is for verifying
-     * gating and for benchmarks). Throws {@link MatchLimitException} when a token pattern reads more than
-     * {@code stepLimit} tokens or a pattern recurses too deeply.
+     * gating and for benchmarks). Throws {@link MatchLimitException} when a pattern takes more than
+     * {@code stepLimit} steps ({@link StepBudget}) or recurses too deeply.
      */
     default Optional<Span> find(SentenceView sentence, boolean gated, long stepLimit) {
         return find(sentence, gated, false, stepLimit);
@@ -76,6 +76,16 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
 
         @Override
         public Optional<Span> find(SentenceView sentence, boolean gated, boolean triggerKnown, long stepLimit) {
+            StepBudget budget = new StepBudget(stepLimit);
+            try (StepBudget.Scope scope = budget.open()) {
+                return find(sentence, gated, triggerKnown, budget);
+            } catch (StackOverflowError e) {
+                throw new MatchLimitException();
+            }
+        }
+
+        /** {@link #find}, with {@code budget} open: the reach model's token tests and TokensRegex share it. */
+        private Optional<Span> find(SentenceView sentence, boolean gated, boolean triggerKnown, StepBudget budget) {
             int from = 0;
             if (gated) {
                 int n = sentence.tokens().size();
@@ -94,12 +104,8 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
                     from = hit.start();
                 }
             }
-            try {
-                TokenSequenceMatcher m = pattern().getMatcher(new BoundedTokens(sentence.tokens(), stepLimit));
-                return m.find(from) ? first(m) : Optional.empty();
-            } catch (StackOverflowError e) {
-                throw new MatchLimitException();
-            }
+            TokenSequenceMatcher m = pattern().getMatcher(new BoundedTokens(sentence.tokens(), budget));
+            return m.find(from) ? first(m) : Optional.empty();
         }
 
         private static Span span(int start, int end) {
@@ -131,7 +137,7 @@ public sealed interface CompiledPattern permits CompiledPattern.Tokens, Compiled
             if (g == null) {
                 return Optional.empty();
             }
-            SemgrexMatcher m = pattern.matcher(g);
+            SemgrexMatcher m = pattern.matcher(new BoundedGraph(g, new StepBudget(stepLimit)));
             try {
                 if (!m.find()) {
                     return Optional.empty();

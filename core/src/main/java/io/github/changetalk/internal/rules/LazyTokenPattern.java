@@ -62,6 +62,7 @@ final class LazyTokenPattern {
         try {
             Pair<SequencePattern.PatternExpr, SequenceMatchAction<CoreMap>> p =
                     new TokenSequenceParser().parseSequenceWithAction(env, text);
+            BudgetedRegex.install(p.first()); // word regexes count their work against the match's step budget
             return new Parsed(p.first(), p.second());
         } catch (Exception e) {
             if (e instanceof RuntimeException r) {

@@ -21,13 +21,21 @@ import java.util.regex.Pattern;
  * <p>Cost: TokensRegex explores every way a repeated group can split the tokens, so a repeat nested in
  * a repeat ({@code ([]{0,3}){0,5}}) took 14 s on ten tokens, and a repeat of something that can
  * match nothing ({@code ([]*)*}) overflows the stack. Java regexes inside nodes backtrack the same way
- * ({@code (a+)+b}). Both nestings are refused; a runtime limit ({@link BoundedTokens}) backs this up.
+ * ({@code (a+)+b}). Both nestings are refused, as are word regexes whose repeats multiply to too many
+ * ways of splitting a word; a runtime step budget ({@link StepBudget}) backs this up.
  */
 public final class PatternGuard {
     /** Node attributes that the pipeline fills in (word, lemma, part-of-speech tag) and their aliases. */
     static final Set<String> ATTRIBUTES = Set.of("word", "lemma", "tag", "text", "pos");
     /** Unbounded quantifiers in one word regex; more can backtrack polynomially on long tokens. */
     static final int MAX_UNBOUNDED = 3;
+    /** Words are cut to this many characters before matching (the {@code long-token} notice). */
+    static final int WORD_CHARS = 128;
+    /**
+     * Ways one word regex may split a word: as many as three unbounded repeats give ((128 + 1)^3), which
+     * the limit on unbounded repeats already allowed.
+     */
+    static final long MAX_WAYS = 129L * 129 * 129;
 
     /** CoreNLP's pattern parsers recurse per nesting level; a deep pattern would overflow the stack at load. */
     static final int MAX_NESTING = 20;
@@ -94,16 +102,18 @@ public final class PatternGuard {
     }
 
     /**
-     * Checks a Java regex used on one word: no backreferences, no repeated group, and at most
-     * {@value #MAX_UNBOUNDED} unbounded repeats in any one path through it. With words capped at 128
-     * characters, what remains runs in at most about 128^3 steps.
+     * Checks a Java regex used on one word: no backreferences, no repeated group, at most
+     * {@value #MAX_UNBOUNDED} unbounded repeats in any one path through it, and at most {@value #MAX_WAYS}
+     * ways for its repeats, options and alternatives to split a word of {@value #WORD_CHARS} characters.
+     * The last catches stacked bounded repeats ({@code a{0,64}a{0,64}a{0,64}a{0,64}} can try 65^4 splits
+     * of one word, and eight of them ran for minutes), runs of options ({@code a?a?a?...}) and sequences of
+     * alternations, which multiply as a backtracking matcher tries each combination. What passes is also
+     * bounded at run time ({@link BudgetedRegex}); this refuses at load what could only end there.
      */
     static String checkRegex(String regex) {
-        // Per open group: [0] holds a quantifier?, [1] unbounded repeats in the current alternative,
-        // [2] the most in any finished alternative. Repeats add up along a sequence only; alternatives
-        // are tried one after another, so 'a+b+|c+d+' costs like 'a+b+'.
-        Deque<int[]> groups = new ArrayDeque<>();
-        groups.push(new int[3]);
+        Deque<Group> groups = new ArrayDeque<>();
+        groups.push(new Group());
+        double lastAtom = 1; // ways of the atom a quantifier would apply to
         boolean lastWasGroup = false;
         for (int i = 0; i < regex.length(); i++) {
             char c = regex.charAt(i);
@@ -111,6 +121,7 @@ public final class PatternGuard {
             lastWasGroup = false;
             switch (c) {
                 case '\\' -> {
+                    lastAtom = 1;
                     if (i + 1 < regex.length()) {
                         char n = regex.charAt(i + 1);
                         if ((n >= '1' && n <= '9') || n == 'k') {
@@ -124,19 +135,17 @@ public final class PatternGuard {
                         i++;
                     }
                 }
-                case '[' -> i = classEnd(regex, i);
-                case '(' -> groups.push(new int[3]);
-                case '|' -> {
-                    int[] g = groups.peek();
-                    g[2] = Math.max(g[2], g[1]);
-                    g[1] = 0;
+                case '[' -> {
+                    i = classEnd(regex, i);
+                    lastAtom = 1;
                 }
+                case '(' -> groups.push(new Group());
+                case '|' -> groups.peek().endAlternative();
                 case ')' -> {
                     if (groups.size() > 1) {
-                        int[] g = groups.pop();
-                        int[] parent = groups.peek();
-                        parent[1] += Math.max(g[2], g[1]);
-                        parent[0] |= g[0];
+                        Group g = groups.pop();
+                        groups.peek().close(g);
+                        lastAtom = g.total;
                         lastWasGroup = true;
                     }
                 }
@@ -148,42 +157,97 @@ public final class PatternGuard {
                         continue; // lazy or possessive suffix of the quantifier before
                     }
                     int end = i;
-                    boolean unboundedRepeat = c == '*' || c == '+';
-                    boolean repeats = c != '?';
+                    int min = c == '+' ? 1 : 0;
+                    int max = c == '?' ? 1 : Integer.MAX_VALUE;
                     if (c == '{') {
                         end = regex.indexOf('}', i);
-                        if (end < 0) {
+                        int[] bounds = end < 0 ? null : bounds(regex.substring(i + 1, end));
+                        if (bounds == null) {
                             continue; // not a quantifier; Java will reject or take it literally
                         }
-                        String body = regex.substring(i + 1, end);
-                        unboundedRepeat = body.endsWith(",");
-                        repeats = !(body.equals("0,1") || body.equals("1") || body.equals("0") || body.equals("1,1"));
+                        min = bounds[0];
+                        max = bounds[1];
                     }
+                    boolean unboundedRepeat = max == Integer.MAX_VALUE;
+                    boolean repeats = max > 1;
                     if (wasGroup && repeats) {
                         return "word regex /" + regex + "/: a repeated group ('(...)" + c
                                 + "') can backtrack without end; repeat single characters or classes only";
                     }
-                    int[] g = groups.peek();
-                    g[0] = 1;
-                    if (unboundedRepeat && ++g[1] > MAX_UNBOUNDED) {
+                    Group g = groups.peek();
+                    if (unboundedRepeat && ++g.unbounded > MAX_UNBOUNDED) {
                         return "word regex /" + regex + "/: more than " + MAX_UNBOUNDED
                                 + " unbounded repeats (* or +) in a row";
                     }
+                    // An atom repeated min..max times (a group at most once) can take that many lengths.
+                    double choices = wasGroup ? lastAtom + (min == 0 ? 1 : 0)
+                            : Math.min(max, WORD_CHARS) - Math.min(min, WORD_CHARS) + 1;
+                    g.ways = g.ways / Math.max(1, lastAtom) * Math.max(1, choices);
+                    lastAtom = choices;
                     i = end;
                 }
-                default -> {
-                }
+                default -> lastAtom = 1;
             }
         }
-        int total = 0;
-        while (!groups.isEmpty()) { // unclosed groups: Java rejects the regex later; still count
-            int[] g = groups.pop();
-            total = Math.max(g[2], g[1] + total);
+        while (groups.size() > 1) { // unclosed groups: Java rejects the regex later; still count
+            Group g = groups.pop();
+            groups.peek().close(g);
         }
-        if (total > MAX_UNBOUNDED) {
+        Group whole = groups.pop();
+        whole.endAlternative();
+        double ways = whole.total;
+        if (whole.maxUnbounded > MAX_UNBOUNDED) {
             return "word regex /" + regex + "/: more than " + MAX_UNBOUNDED + " unbounded repeats (* or +) in a row";
         }
+        if (ways > MAX_WAYS) {
+            return "word regex /" + regex + "/: its repeats, options and alternatives can split a word in about "
+                    + String.format(java.util.Locale.ROOT, "%.1e", ways) + " ways (stacked repeats like 'a{0,64}a{0,64}' "
+                    + "multiply), more than " + MAX_WAYS + "; use fewer or narrower repeats";
+        }
         return null;
+    }
+
+    /** {@code m,n}, {@code m,} or {@code n} as [min, max] (max {@link Integer#MAX_VALUE} when open), or null. */
+    private static int[] bounds(String body) {
+        String b = body.strip();
+        if (!b.matches("\\d{1,9}(,\\d{0,9})?")) {
+            return null;
+        }
+        int comma = b.indexOf(',');
+        if (comma < 0) {
+            int n = Integer.parseInt(b);
+            return new int[] {n, n};
+        }
+        int min = Integer.parseInt(b.substring(0, comma));
+        String rest = b.substring(comma + 1);
+        return new int[] {min, rest.isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(rest)};
+    }
+
+    /**
+     * One open group of a word regex while it is checked: unbounded repeats and ways in its current
+     * alternative; over its finished alternatives, the most unbounded repeats (alternatives are tried one
+     * after another, so 'a+b+|c+d+' costs like 'a+b+') and the sum of ways (each one is tried).
+     */
+    private static final class Group {
+        int unbounded;
+        int maxUnbounded;
+        double ways = 1;
+        double total;
+
+        /** Ends the current alternative ('|' or the closing parenthesis). */
+        void endAlternative() {
+            maxUnbounded = Math.max(maxUnbounded, unbounded);
+            unbounded = 0;
+            total += ways;
+            ways = 1;
+        }
+
+        /** Closes {@code inner}, a group within this one's current alternative. */
+        void close(Group inner) {
+            inner.endAlternative();
+            unbounded += inner.maxUnbounded;
+            ways *= inner.total;
+        }
     }
 
     private static boolean isQuantifierEnd(String regex, int i) {

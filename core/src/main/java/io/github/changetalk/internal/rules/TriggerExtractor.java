@@ -1,6 +1,7 @@
 package io.github.changetalk.internal.rules;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.tokensregex.ComplexNodePattern;
 import edu.stanford.nlp.ling.tokensregex.NodePattern;
 import edu.stanford.nlp.ling.tokensregex.SequencePattern;
 import edu.stanford.nlp.semgraph.semgrex.SemgrexPattern;
@@ -275,9 +276,8 @@ final class TriggerExtractor {
             for (Object s : (java.util.Set<?>) field(valuePattern.getClass(), "targets").get(valuePattern)) {
                 literals.add((String) s);
             }
-        } else if (cls.equals(CNP + "$StringAnnotationRegexPattern")) {
-            Pattern p = (Pattern) field(valuePattern.getClass(), "pattern").get(valuePattern);
-            literals = LiteralRegex.alternatives(p.pattern());
+        } else if (valuePattern instanceof ComplexNodePattern.StringAnnotationRegexPattern regex) { // or a BudgetedRegex
+            literals = LiteralRegex.alternatives(regex.getPattern().pattern());
         }
         if (literals == null || literals.isEmpty()) {
             return Trigger.ANY;

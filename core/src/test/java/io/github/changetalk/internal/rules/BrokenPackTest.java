@@ -195,6 +195,25 @@ class BrokenPackTest {
     }
 
     @Test
+    void wordRegexesWhoseRepeatsMultiplyAreRefused() {
+        // Stacked bounded repeats: 65^4 ways to split one word (eight of them ran for minutes).
+        assertThat(PatternGuard.checkRegex("(?i)a{0,64}a{0,64}a{0,64}a{0,64}b")).contains("ways").contains("a{0,64}a{0,64}");
+        assertThat(PatternGuard.checkRegex("(?i)a{0,64}a{0,64}a{0,64}b")).isNull();
+        // Runs of options and of alternations multiply the same way; {n} and {0,1} choose little.
+        assertThat(PatternGuard.checkRegex("a?".repeat(22) + "b")).contains("ways");
+        assertThat(PatternGuard.checkRegex("(?:a|b|c|d)".repeat(11) + "x")).contains("ways");
+        assertThat(PatternGuard.checkRegex("(?:ab)?".repeat(22))).contains("ways");
+        assertThat(PatternGuard.checkRegex("a{3}".repeat(40))).isNull();
+        assertThat(PatternGuard.checkRegex("(?i)(?:don|do not|dont)'?t?-?(?:ever)?")).isNull();
+        // A word is at most 128 characters, so a repeat above that chooses no more than 129 lengths.
+        assertThat(PatternGuard.checkRegex("a{0,100000}a{0,100000}a{0,100000}")).isNull();
+        assertOneLine(load("e.yaml", pack("      - dependency: '{word:/a{0,64}a{0,64}a{0,64}a{0,64}/} >nsubj {}'", "")),
+                "e.yaml:7: rule MY_RULE: patterns[0]: word regex /a{0,64}a{0,64}a{0,64}a{0,64}/: its repeats, options and "
+                        + "alternatives can split a word in about 1.8e+07 ways (stacked repeats like 'a{0,64}a{0,64}' multiply), "
+                        + "more than 2146689; use fewer or narrower repeats");
+    }
+
+    @Test
     void deeplyNestedOrHugePatternsAreRefusedNotAStackOverflow() {
         assertOneLine(load("n.yaml", tokens("(".repeat(2000) + "[]" + ")".repeat(2000))),
                 "n.yaml:7: rule MY_RULE: patterns[0]: brackets nested deeper than 20 levels");

@@ -4,7 +4,6 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkException;
 import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.SparkSession;
@@ -204,15 +205,27 @@ public final class ClassifyJob implements Callable<Integer> {
                 s.classifier(), s.perSession(), s.summary(), s.failOnError(), n, s.overwrite());
     }
 
-    /** A failure from Spark, as one line: the innermost cause that says something. */
+    private static final Pattern READING_FILE = Pattern.compile("while reading file (\\S+?)\\.?(\\s|$)");
+
+    /**
+     * A failure from Spark as one line: the innermost cause (Spark wraps a task's exception in its own,
+     * whose message holds the whole stack trace), named by its class unless that says nothing more,
+     * after the input file Spark was reading, when it says which.
+     */
     static String describe(Throwable e) {
+        String file = null;
         Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            Matcher m = READING_FILE.matcher(String.valueOf(c.getMessage()));
+            if (m.find()) {
+                file = m.group(1);
+            }
+            t = c;
         }
-        String what = t instanceof SparkException || t.getMessage() == null ? String.valueOf(t) : t.getMessage();
-        String first = what.lines().findFirst().orElse(what);
-        return first.isBlank() ? t.getClass().getName() : JobException.oneLine(first);
+        String message = t.getMessage() == null ? "" : t.getMessage().lines().findFirst().orElse("").strip();
+        boolean plain = t instanceof SparkException || t instanceof AnalysisException || t instanceof IllegalArgumentException;
+        String what = message.isEmpty() ? t.getClass().getName() : plain ? message : t.getClass().getSimpleName() + ": " + message;
+        return JobException.oneLine((file == null ? "" : file + ": ") + what);
     }
 
     static final class Version implements CommandLine.IVersionProvider {
@@ -223,10 +236,4 @@ public final class ClassifyJob implements Callable<Integer> {
         }
     }
 
-    /** For tests: the stack trace of a failure, when a one-line message is not enough to debug. */
-    static String trace(Throwable e) {
-        StringWriter w = new StringWriter();
-        e.printStackTrace(new PrintWriter(w));
-        return w.toString();
-    }
 }

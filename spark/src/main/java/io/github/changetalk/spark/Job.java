@@ -66,8 +66,10 @@ final class Job {
     }
 
     static Report run(SparkSession spark, Settings s, PrintWriter err) {
-        // An explicit partition count everywhere; adaptive execution must not merge them into one task.
+        // An explicit partition count everywhere, the small shuffles (counting, the summary) included:
+        // adaptive execution must not merge a stage's partitions into one task.
         spark.conf().set("spark.sql.adaptive.coalescePartitions.enabled", "false");
+        spark.conf().set("spark.sql.shuffle.partitions", Integer.toString(s.partitions()));
         checkOutput(spark, s);
         Labeller.Counters counters = new Labeller.Counters(
                 spark.sparkContext().longAccumulator("changetalk classifications"),

@@ -152,6 +152,17 @@ class ClassifyJobTest {
     }
 
     @Test
+    void csvFilesWithAnotherHeaderStopTheJob() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(dir.resolve("a.csv"), "speaker,text\nclient,I want to quit.\n");
+        Files.writeString(dir.resolve("b.csv"), "text,speaker\nI want to quit.,client\n");
+        Run run = job(dir.toString(), tmp.resolve("out").toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err().lines().toList()).hasSize(1);
+        assertThat(run.err()).startsWith("changetalk-spark: ").contains("b.csv: CSV header does not conform to the schema");
+    }
+
+    @Test
     void usageErrorsAreOneLineWithExitStatus2() throws IOException {
         Path csv = tmp.resolve("notes.csv");
         Files.writeString(csv, "utterance\nI want to quit.\n");

@@ -174,7 +174,7 @@ public final class ClassifyJob implements Callable<Integer> {
         Job.Settings settings = settings();
         SparkSession spark = session.get();
         int n = partitions != null ? partitions : 3 * spark.sparkContext().defaultParallelism();
-        report = Job.run(spark, withPartitions(settings, n), err);
+        report = Job.run(spark, settings.withPartitions(n), err);
         err.println("changetalk-spark: " + report.line());
         return 0;
     }
@@ -197,12 +197,7 @@ public final class ClassifyJob implements Callable<Integer> {
         return new Job.Settings(List.copyOf(inputs), paths.get(paths.size() - 1), InputKind.parse(inputKind),
                 OutputFormat.parse(format), new InputReader.Columns(textColumn, speakerColumn, sessionColumn, topicColumn),
                 SpeakerTags.of(clientTags, counselorTags), target, ClassifierConfig.of(onlyRules, rules, disable, weights),
-                perSession, summary, fail, 0, overwrite);
-    }
-
-    private static Job.Settings withPartitions(Job.Settings s, int n) {
-        return new Job.Settings(s.inputs(), s.output(), s.inputKind(), s.format(), s.columns(), s.speakers(), s.target(),
-                s.classifier(), s.perSession(), s.summary(), s.failOnError(), n, s.overwrite());
+                perSession, summary, fail, 0, overwrite); // partitions: once Spark is up (see call)
     }
 
     private static final Pattern READING_FILE = Pattern.compile("while reading file (\\S+?)\\.?(\\s|$)");

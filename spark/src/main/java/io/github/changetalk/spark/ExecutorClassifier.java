@@ -2,6 +2,7 @@ package io.github.changetalk.spark;
 
 import io.github.changetalk.Classifier;
 import java.lang.management.ManagementFactory;
+import java.util.function.LongConsumer;
 
 /**
  * The one classifier of this JVM (an executor, or the driver's JVM in local mode), built by the first
@@ -21,8 +22,8 @@ final class ExecutorClassifier {
     private ExecutorClassifier() {
     }
 
-    /** The classifier for {@code config}; {@code onBuild} is told when this call built it. */
-    static Classifier get(ClassifierConfig config, Runnable onBuild) {
+    /** The classifier for {@code config}; {@code onBuild} is told when this call built it, and in how many milliseconds. */
+    static Classifier get(ClassifierConfig config, LongConsumer onBuild) {
         Built b = current;
         if (b != null && b.config().equals(config)) {
             return b.classifier();
@@ -30,9 +31,10 @@ final class ExecutorClassifier {
         synchronized (ExecutorClassifier.class) {
             b = current;
             if (b == null || !b.config().equals(config)) {
+                long start = System.nanoTime();
                 b = new Built(config, config.build());
                 current = b;
-                onBuild.run();
+                onBuild.accept((System.nanoTime() - start) / 1_000_000);
             }
             return b.classifier();
         }

@@ -23,7 +23,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.CollectionAccumulator;
 
 /**
  * The job: read, label, check, write.
@@ -49,16 +48,22 @@ final class Job {
     record Settings(List<String> inputs, String output, InputKind inputKind, OutputFormat format,
                     InputReader.Columns columns, SpeakerTags speakers, String target, ClassifierConfig classifier,
                     boolean perSession, boolean summary, boolean failOnError, int partitions, boolean overwrite) {
+        Settings withPartitions(int n) {
+            return new Settings(inputs, output, inputKind, format, columns, speakers, target, classifier, perSession,
+                    summary, failOnError, n, overwrite);
+        }
     }
 
     /** What it did. {@code classifications} counts calls to the classifier; it equals {@code clientTurns} when no row was classified twice. */
     record Report(long rows, long clientTurns, long classifications, long errors, int partitions,
-                  long classifierBuilds, List<String> buildJvms) {
+                  long classifierBuilds, long buildMillis, List<String> buildJvms) {
         String line() {
             return rows + " rows, " + clientTurns + " client turns classified"
                     + (classifications == clientTurns ? "" : " (" + classifications + " classifier calls: some rows were classified twice)")
                     + ", " + errors + " errors, " + partitions + " partitions; classifier built " + classifierBuilds
-                    + (classifierBuilds == 1 ? " time" : " times") + (buildJvms.isEmpty() ? "" : " in " + String.join(", ", buildJvms));
+                    + (classifierBuilds == 1 ? " time" : " times")
+                    + (buildJvms.isEmpty() ? "" : " in " + String.join(", ", buildJvms)
+                            + String.format(java.util.Locale.ROOT, " (%.1f s)", buildMillis / 1000.0 / classifierBuilds));
         }
     }
 
@@ -74,6 +79,7 @@ final class Job {
         Labeller.Counters counters = new Labeller.Counters(
                 spark.sparkContext().longAccumulator("changetalk classifications"),
                 spark.sparkContext().longAccumulator("changetalk classifier builds"),
+                spark.sparkContext().longAccumulator("changetalk classifier build milliseconds"),
                 spark.sparkContext().collectionAccumulator("changetalk classifier JVMs"));
         checkClassifier(spark, s, counters);
 
@@ -103,13 +109,12 @@ final class Job {
             }
             if (errors > 0) {
                 Row first = stats.getStruct(4);
-                String message = input.where(first.getLong(0)) + ": " + first.getString(1);
+                String message = input.where(first.getLong(0)) + ": " + first.getString(1)
+                        + (errors > 1 ? " (and " + (errors - 1) + " more)" : "");
                 if (s.failOnError()) {
-                    throw new JobException(JobException.FAILED, message + (errors > 1 ? " (and " + (errors - 1) + " more)" : "")
-                            + " (use --on-error skip to write them as error records)");
+                    throw new JobException(JobException.FAILED, message + " (use --on-error skip to write them as error records)");
                 }
-                err.println("changetalk-spark: " + JobException.oneLine(message) + (errors > 1 ? " (and " + (errors - 1) + " more)" : "")
-                        + " (skipped: written as error records)");
+                err.println("changetalk-spark: " + JobException.oneLine(message + " (skipped: written as error records)"));
             }
             if (s.summary()) {
                 Output.write(SessionTable.of(labelled), s.format(), s.output(), s.overwrite());
@@ -117,7 +122,7 @@ final class Job {
                 Output.write(records(labelled, input.columns(), s.partitions()), s.format(), s.output(), s.overwrite());
             }
             return new Report(rows, clientTurns, counters.classified().value(), errors, s.partitions(),
-                    counters.builds().value(), List.copyOf(counters.buildJvms().value()));
+                    counters.builds().value(), counters.buildMillis().value(), List.copyOf(counters.buildJvms().value()));
         } finally {
             labelled.unpersist();
         }
@@ -167,15 +172,10 @@ final class Job {
     private static void checkClassifier(SparkSession spark, Settings s, Labeller.Counters counters) {
         ClassifierConfig config = s.classifier();
         String target = s.target();
-        CollectionAccumulator<String> jvms = counters.buildJvms();
-        org.apache.spark.util.LongAccumulator builds = counters.builds();
         MapPartitionsFunction<Long, String> check = ignored -> {
             String problem = "";
             try {
-                Classifier c = ExecutorClassifier.get(config, () -> {
-                    builds.add(1);
-                    jvms.add(ExecutorClassifier.jvmName());
-                });
+                Classifier c = ExecutorClassifier.get(config, counters::built);
                 if (target != null && c.resolveTarget(target) == null) {
                     problem = "--target: unknown target '" + target + "' (known: " + String.join(", ", c.targets()) + ")";
                 }

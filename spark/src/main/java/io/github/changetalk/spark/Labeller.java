@@ -35,8 +35,14 @@ final class Labeller implements MapPartitionsFunction<Row, Row> {
     }
 
     /** What the job counts, for its report and to prove that every row was classified once. */
-    record Counters(LongAccumulator classified, LongAccumulator builds, CollectionAccumulator<String> buildJvms)
-            implements java.io.Serializable {
+    record Counters(LongAccumulator classified, LongAccumulator builds, LongAccumulator buildMillis,
+                    CollectionAccumulator<String> buildJvms) implements java.io.Serializable {
+        /** Counts a classifier built in this JVM. */
+        void built(long millis) {
+            builds.add(1);
+            buildMillis.add(millis);
+            buildJvms.add(ExecutorClassifier.jvmName());
+        }
     }
 
     private final ClassifierConfig config;
@@ -107,10 +113,7 @@ final class Labeller implements MapPartitionsFunction<Row, Row> {
                     return RecordSchema.values(null, null);
                 }
                 if (classifier == null) {
-                    classifier = ExecutorClassifier.get(config, () -> {
-                        counters.builds().add(1);
-                        counters.buildJvms().add(ExecutorClassifier.jvmName());
-                    });
+                    classifier = ExecutorClassifier.get(config, counters::built);
                 }
                 UtteranceResult r;
                 try {

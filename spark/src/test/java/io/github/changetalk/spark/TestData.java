@@ -42,7 +42,7 @@ final class TestData {
      * two). The tests compare the job's labels with what the library's own methods give with it.
      */
     static Classifier reference() {
-        return ExecutorClassifier.get(ClassifierConfig.of(List.of(), List.of(), List.of(), "none"), () -> { });
+        return ExecutorClassifier.get(ClassifierConfig.of(List.of(), List.of(), List.of(), "none"), millis -> { });
     }
 
     /** {@code changetalk ARGS} in-process: its standard output as JSON Lines records. */

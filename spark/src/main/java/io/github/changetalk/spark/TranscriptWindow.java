@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The context a turn is classified with in per-session mode: the two turns before it in its session,
  * whoever said them, exactly as {@link io.github.changetalk.Classifier#classifyTranscript} builds it
- * ({@code ContextWindowTest} checks the labels against that method on every testdata session).
+ * ({@code SessionRecordChecks}, run by {@code ClassifyJobTest} and {@code LocalClusterIT}, checks the
+labels against that method on every testdata session).
  *
  * <p>This is the job's only definition of the window. It is rebuilt here rather than obtained by
  * calling {@code classifyTranscript}, because a session is streamed (a file without a session column

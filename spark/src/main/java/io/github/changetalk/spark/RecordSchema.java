@@ -1,0 +1,102 @@
+package io.github.changetalk.spark;
+
+import io.github.changetalk.Notice;
+import io.github.changetalk.SentenceResult;
+import io.github.changetalk.UtteranceResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import scala.collection.immutable.Seq;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The fields of an output record, as the command line's machine formats: {@code row_id} (the row's
+ * place in the input, from 0), the input's columns (one named like a result field is renamed
+ * {@code input_NAME}), then {@code label}, {@code direction}, {@code kind}, {@code sentences} (per
+ * sentence: {@code text}, {@code label}, {@code direction}, {@code kind}, the deciding {@code rule} and
+ * its {@code notices}), {@code notices} and {@code error} (null unless the row could not be read or
+ * classified). Counselor turns have a null label and no sentences.
+ */
+final class RecordSchema {
+    /** The output's row id column. */
+    static final String ROW_ID = "row_id";
+    static final List<String> RESULT_FIELDS = List.of("label", "direction", "kind", "sentences", "notices", "error");
+    private static final Set<String> RESERVED = Set.of(ROW_ID, "label", "direction", "kind", "sentences", "notices", "error");
+
+    /** Columns the job adds while it works; never written. */
+    static final String ROW = "__changetalk_row";
+    static final String SESSION = "__changetalk_session";
+    static final String READ_ERROR = "__changetalk_read_error";
+
+    static final StructType NOTICE = new StructType(new StructField[] {
+        DataTypes.createStructField("code", DataTypes.StringType, true),
+        DataTypes.createStructField("detail", DataTypes.StringType, true),
+    });
+
+    static final StructType SENTENCE = new StructType(new StructField[] {
+        DataTypes.createStructField("text", DataTypes.StringType, true),
+        DataTypes.createStructField("label", DataTypes.StringType, true),
+        DataTypes.createStructField("direction", DataTypes.StringType, true),
+        DataTypes.createStructField("kind", DataTypes.StringType, true),
+        DataTypes.createStructField("rule", DataTypes.StringType, true),
+        DataTypes.createStructField("notices", DataTypes.createArrayType(NOTICE, false), false),
+    });
+
+    /** The result fields, in output order. */
+    static final StructType RESULTS = new StructType(new StructField[] {
+        DataTypes.createStructField("label", DataTypes.StringType, true),
+        DataTypes.createStructField("direction", DataTypes.StringType, true),
+        DataTypes.createStructField("kind", DataTypes.StringType, true),
+        DataTypes.createStructField("sentences", DataTypes.createArrayType(SENTENCE, false), false),
+        DataTypes.createStructField("notices", DataTypes.createArrayType(NOTICE, false), false),
+        DataTypes.createStructField("error", DataTypes.StringType, true),
+    });
+
+    private RecordSchema() {
+    }
+
+    /**
+     * The output name of an input column. Spark matches column names regardless of case, so a column
+     * {@code Label} is renamed too (the command line, matching exactly, would keep it).
+     */
+    static String outputName(String inputColumn) {
+        return RESERVED.contains(inputColumn.toLowerCase(Locale.ROOT)) ? "input_" + inputColumn : inputColumn;
+    }
+
+    /** The result fields' values for a classified turn, a counselor turn ({@code r} null) or an error. */
+    static Object[] values(UtteranceResult r, String error) {
+        if (r == null) {
+            return new Object[] {null, null, null, seq(List.of()), seq(List.of()), error};
+        }
+        List<Row> sentences = new ArrayList<>(r.sentences().size());
+        for (SentenceResult s : r.sentences()) {
+            sentences.add(RowFactory.create(s.text(), id(s.label()), id(s.direction()), id(s.kind()), s.decidedBy(),
+                    notices(s.notices())));
+        }
+        return new Object[] {id(r.label()), id(r.direction()), id(r.kind()), seq(sentences), notices(r.notices()), error};
+    }
+
+    private static Seq<Row> notices(List<Notice> notices) {
+        List<Row> out = new ArrayList<>(notices.size());
+        for (Notice n : notices) {
+            out.add(RowFactory.create(n.code(), n.detail()));
+        }
+        return seq(out);
+    }
+
+    /** An array value of a Row, as Spark's row encoder takes it. */
+    static <T> Seq<T> seq(List<T> list) {
+        return CollectionConverters.asScala(list).toSeq();
+    }
+
+    /** The id as written in output ({@code taking-steps}), or null. */
+    private static String id(Object labelDirectionOrKind) {
+        return labelDirectionOrKind == null ? null : labelDirectionOrKind.toString();
+    }
+}

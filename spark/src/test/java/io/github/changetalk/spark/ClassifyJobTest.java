@@ -1,0 +1,190 @@
+package io.github.changetalk.spark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.changetalk.Speaker;
+import io.github.changetalk.UtteranceResult;
+import io.github.changetalk.Utterance;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The job in local[2] on the testdata sessions, against the library and the command line. */
+class ClassifyJobTest {
+    @TempDir
+    Path tmp;
+
+    record Run(int code, String err, Job.Report report) {
+    }
+
+    static Run job(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ClassifyJob.Outcome o = ClassifyJob.run(SparkTestSession::get, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(o.code(), err.toString(), o.report());
+    }
+
+    @Test
+    void perSessionRecordsEqualTheCommandLineAndClassifyTranscript() {
+        List<Path> inputs = TestData.sessionFiles();
+        Path out = tmp.resolve("out");
+        List<String> args = new ArrayList<>(List.of("--partitions", "4"));
+        args.addAll(TestData.strings(inputs));
+        args.add(out.toString());
+        Run run = job(args.toArray(String[]::new));
+        assertThat(run.code()).as(run.err()).isZero();
+
+        List<ObjectNode> records = TestData.jsonParts(out);
+        assertThat(run.report().rows()).isEqualTo(records.size());
+        SessionRecordChecks.check(records, inputs, run.report().clientTurns(), run.report().classifications());
+        // The JVM's one classifier, built (by this job or an earlier one) here and nowhere else.
+        assertThat(run.report().classifierBuilds()).isLessThanOrEqualTo(1);
+        run.report().buildJvms().forEach(jvm -> assertThat(jvm).isEqualTo(ExecutorClassifier.jvmName()));
+    }
+
+    @Test
+    void perUtteranceParquetHasStructColumnsAndTheLibrarysLabels() {
+        List<Path> files = TestData.sessionFiles().subList(0, 3);
+        Path out = tmp.resolve("out");
+        List<String> args = new ArrayList<>(List.of("--mode", "utterance", "--format", "parquet", "--partitions", "3"));
+        args.addAll(TestData.strings(files));
+        args.add(out.toString());
+        Run run = job(args.toArray(String[]::new));
+        assertThat(run.code()).as(run.err()).isZero();
+
+        SparkSession spark = SparkTestSession.get();
+        List<Row> rows = new ArrayList<>();
+        for (Path part : TestData.parts(out, ".parquet")) {
+            Dataset<Row> d = spark.read().parquet(part.toString());
+            assertThat(d.schema().apply("sentences").dataType().simpleString())
+                    .isEqualTo("array<struct<text:string,label:string,direction:string,kind:string,rule:string,"
+                            + "notices:array<struct<code:string,detail:string>>>>");
+            rows.addAll(d.collectAsList());
+        }
+        assertThat(rows).hasSize((int) run.report().rows());
+        long client = 0;
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            assertThat(r.<Long>getAs(RecordSchema.ROW_ID)).isEqualTo(i);
+            Speaker speaker = r.<String>getAs("speaker").equals("client") ? Speaker.CLIENT : Speaker.COUNSELOR;
+            UtteranceResult e = TestData.reference().classify(new Utterance(r.getAs("text"), speaker, List.of(), r.getAs("topic")));
+            assertThat(r.<String>getAs("label")).as("row %d", i).isEqualTo(e.label() == null ? null : e.label().id());
+            List<Row> sentences = r.getList(r.fieldIndex("sentences"));
+            assertThat(sentences.stream().map(s -> s.<String>getAs("rule")).toList())
+                    .isEqualTo(e.sentences().stream().map(s -> s.decidedBy()).toList());
+            client += speaker == Speaker.CLIENT ? 1 : 0;
+        }
+        assertThat(run.report().classifications()).isEqualTo(client);
+    }
+
+    @Test
+    void summaryCsvCountsAsTheCommandLine() throws IOException {
+        List<String> inputs = TestData.strings(TestData.sessionFiles());
+        Path out = tmp.resolve("out");
+        List<String> args = new ArrayList<>(List.of("--summary", "--format", "csv", "--partitions", "3"));
+        args.addAll(inputs);
+        args.add(out.toString());
+        Run run = job(args.toArray(String[]::new));
+        assertThat(run.code()).as(run.err()).isZero();
+        List<Path> parts = TestData.parts(out, ".csv");
+        assertThat(parts).hasSize(1);
+        List<String> table = Files.readAllLines(parts.get(0));
+
+        List<String> cliArgs = new ArrayList<>(List.of("classify", "--summary", "--format", "csv"));
+        cliArgs.addAll(inputs);
+        List<String> cli = TestData.commandLineText(cliArgs.toArray(String[]::new)).lines().toList();
+        assertThat(table).hasSameSizeAs(cli);
+        assertThat(table.get(0)).isEqualTo(cli.get(0));
+        for (int i = 1; i < table.size(); i++) {
+            String[] job = table.get(i).split(",", -1);
+            String[] expected = cli.get(i).split(",", -1);
+            int share = job.length - 1;
+            assertThat(Arrays.copyOf(job, share)).as(table.get(i)).isEqualTo(Arrays.copyOf(expected, share));
+            assertThat(String.format(Locale.ROOT, "%.3f", Double.parseDouble(job[share]))).isEqualTo(expected[share]);
+        }
+    }
+
+    @Test
+    void brokenRowsStopTheJobOrAreWrittenAsErrors() throws IOException {
+        Path in = tmp.resolve("turns.jsonl");
+        Files.writeString(in, String.join("\n",
+                "{\"session\":\"a\",\"speaker\":\"counselor\",\"text\":\"What would you like to change?\"}",
+                "{\"session\":\"a\",\"speaker\":\"bob\",\"text\":\"Hello there.\"}",
+                "this line is not JSON",
+                "{\"session\":\"a\",\"speaker\":\"client\",\"text\":\"I really want to cut down.\",\"n\":7}",
+                "{\"session\":\"a\",\"speaker\":\"client\"}",
+                ""));
+        Path out = tmp.resolve("out");
+        Run failed = job(in.toString(), out.toString());
+        assertThat(failed.code()).isEqualTo(1);
+        assertThat(failed.err().strip()).endsWith("turns.jsonl: row 2 (row_id 1): unknown speaker 'bob' in column speaker"
+                + " (see --client-tags and --counselor-tags) (and 2 more) (use --on-error skip to write them as error records)");
+        assertThat(failed.err().lines().count()).isEqualTo(1);
+        assertThat(out).doesNotExist();
+
+        Run skipped = job("--on-error", "skip", in.toString(), out.toString());
+        assertThat(skipped.code()).as(skipped.err()).isZero();
+        List<ObjectNode> records = TestData.jsonParts(out);
+        assertThat(records).extracting(r -> r.get("error").isNull() ? null : r.get("error").asText()).containsExactly(
+                null,
+                "unknown speaker 'bob' in column speaker (see --client-tags and --counselor-tags)",
+                "not valid JSON, or not a JSON object",
+                null,
+                "no 'text' field");
+        assertThat(records.get(3).get("n").asLong()).isEqualTo(7);
+        // As the command line: broken rows are no one's context, so the client answers the counselor.
+        List<ObjectNode> cli = TestData.commandLine("classify", "--format", "jsonl", "--on-error", "skip", in.toString());
+        assertThat(records.get(3).get("label")).isEqualTo(cli.get(3).get("label"));
+        assertThat(TestData.asCommandLineWrites(records.get(3)).get("sentences")).isEqualTo(cli.get(3).get("sentences"));
+        assertThat(records.get(3).get("label").asText()).isEqualTo("desire");
+    }
+
+    @Test
+    void csvFilesWithAnotherHeaderStopTheJob() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("in"));
+        Files.writeString(dir.resolve("a.csv"), "speaker,text\nclient,I want to quit.\n");
+        Files.writeString(dir.resolve("b.csv"), "text,speaker\nI want to quit.,client\n");
+        Run run = job(dir.toString(), tmp.resolve("out").toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err().lines().toList()).hasSize(1);
+        assertThat(run.err()).startsWith("changetalk-spark: ").contains("b.csv: CSV header does not conform to the schema");
+    }
+
+    @Test
+    void usageErrorsAreOneLineWithExitStatus2() throws IOException {
+        Path csv = tmp.resolve("notes.csv");
+        Files.writeString(csv, "utterance\nI want to quit.\n");
+        Path out = tmp.resolve("out");
+        assertUsageError(job(csv.toString(), out.toString()), "no 'text' column in the input (columns: utterance;"
+                + " choose another with --text-column)");
+        Files.writeString(csv, "text\nI want to quit.\n");
+        assertUsageError(job("--weights", "weights.tsv", csv.toString(), out.toString()),
+                "--weights weights.tsv: learned evidence weights are not supported by this build (use --weights none)");
+        assertUsageError(job("--target", "knitting", csv.toString(), out.toString()), "--target: unknown target 'knitting' (known: ");
+        assertUsageError(job(tmp.resolve("missing.csv").toString(), out.toString()), "missing.csv: no such file or directory");
+        Path pack = tmp.resolve("broken.yaml");
+        Files.writeString(pack, "rules: [");
+        assertUsageError(job("--rules", pack.toString(), csv.toString(), out.toString()), pack.toString());
+        assertUsageError(job("--mode", "turn", csv.toString(), out.toString()), "--mode: expected session or utterance, not 'turn'");
+        Files.createDirectories(out);
+        assertUsageError(job(csv.toString(), out.toString()), "the output directory exists (remove it, or give --overwrite)");
+    }
+
+    private static void assertUsageError(Run run, String message) {
+        assertThat(run.code()).as(run.err()).isEqualTo(2);
+        assertThat(run.err().lines().toList()).hasSize(1);
+        assertThat(run.err()).startsWith("changetalk-spark: ").contains(message);
+    }
+}

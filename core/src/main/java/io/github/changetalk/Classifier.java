@@ -157,8 +157,10 @@ public final class Classifier {
         List<RuleInfo> out = new ArrayList<>();
         for (CompiledRule r : defaultRules.rules()) {
             RuleSpec s = r.spec();
-            out.add(new RuleInfo(s.id(), s.label(), s.direction(), s.kind(), s.priority(), s.pack(), s.source(),
-                    s.line(), s.description(), texts(s.patterns()), texts(s.unless()), texts(s.context()),
+            out.add(new RuleInfo(s.id(), s.label(), s.direction(), s.kind(), s.priority(),
+                    s.band() == null ? null : s.band().id(), s.overrides(), s.pack(), s.source(), s.line(), s.description(),
+                    texts(s.patterns()), texts(s.unless()), texts(s.context()),
+                    s.examples().stream().map(e -> new RuleInfo.Example(e.text(), e.context(), e.match())).toList(),
                     r.trigger().describe(), r.usesDependencies()));
         }
         return out;
@@ -180,7 +182,7 @@ public final class Classifier {
     }
 
     private static List<String> texts(List<PatternSpec> patterns) {
-        return patterns.stream().map(p -> (p.type().name().toLowerCase(Locale.ROOT)) + ": " + p.text()).toList();
+        return patterns.stream().map(p -> (p.type().name().toLowerCase(Locale.ROOT)) + ": " + p.written()).toList();
     }
 
     private RuleSet rulesFor(String target) {

@@ -191,6 +191,38 @@ class EngineFixtureTest {
     }
 
     @Test
+    void aRuleThatOverridesAnotherBeatsItsLongerMatchInTheSameBand() {
+        String pack = """
+                pack: overrides
+                rules:
+                  - id: WANT_TO_QUIT
+                    kind: desire
+                    direction: change
+                    patterns:
+                      - tokens: '[{word:/(?i)i/}] []{0,3} [{lemma:want}] []{0,2} [{lemma:quit}]'
+                    examples: {match: [a, b], nomatch: [c]}
+                  - id: NOT_WANT
+                    kind: desire
+                    direction: sustain
+                    overrides: [WANT_TO_QUIT]
+                    patterns:
+                      - tokens: '[{lemma:not}] [{lemma:want}]'
+                    examples: {match: [a, b], nomatch: [c]}
+                """;
+        String text = utterance("I/I/PRP do/do/VBP n't/not/RB want/want/VB to/to/TO quit/quit/VB", null);
+        RuleSet overriding = RuleCompiler.compile(new RuleCatalog(List.of(PackParser.parse("o.yaml", pack)), Set.of()),
+                null, Analyzer::tokenizeEntry);
+        UtteranceResult r = engine.classify(overriding, Utterance.of(text), false).result();
+        assertThat(r.sentences().get(0).decidedBy()).isEqualTo("NOT_WANT");
+        assertThat(r.label()).isEqualTo(Label.SUSTAIN);
+        // Without the overrides line, the two are ranked by length: the longer match decides.
+        RuleSet plain = RuleCompiler.compile(new RuleCatalog(List.of(PackParser.parse("o.yaml",
+                pack.replace("    overrides: [WANT_TO_QUIT]\n", ""))), Set.of()), null, Analyzer::tokenizeEntry);
+        assertThat(engine.classify(plain, Utterance.of(text), false).result().sentences().get(0).decidedBy())
+                .isEqualTo("WANT_TO_QUIT");
+    }
+
+    @Test
     void lastNonNeutralSentenceDecidesTheUtterance() {
         String text = utterance(
                 "I/I/PRP want/want/VBP to/to/TO quit/quit/VB ./././.", null,

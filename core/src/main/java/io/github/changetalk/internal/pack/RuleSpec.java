@@ -7,12 +7,17 @@ import java.util.List;
 
 /**
  * A rule as written in a pack, validated for shape but not yet compiled. {@code kind} is null for
- * neutral rules; {@code echo} is null except for neutral answer rules (see {@link Echo}).
+ * neutral rules; {@code echo} is null except for neutral answer rules (see {@link Echo}). {@code band}
+ * is the rule's precedence band ({@link Band}; null only for a pack still written with a bare number,
+ * which {@code priority} then holds); {@code overrides} the ids of rules whose readings this rule's
+ * sets aside when both fire on a sentence.
  */
 public record RuleSpec(String source, String pack, String id, int line, Direction direction, Kind kind,
-                       int priority, String description, List<PatternSpec> patterns, List<PatternSpec> unless,
+                       int priority, Band band, List<String> overrides, String description,
+                       List<PatternSpec> patterns, List<PatternSpec> unless,
                        List<PatternSpec> context, List<ExampleSpec> examples, Echo echo) {
     public RuleSpec {
+        overrides = List.copyOf(overrides);
         patterns = List.copyOf(patterns);
         unless = List.copyOf(unless);
         context = List.copyOf(context);
@@ -30,5 +35,11 @@ public record RuleSpec(String source, String pack, String id, int line, Directio
 
     public Label label() {
         return Label.of(direction, kind);
+    }
+
+    /** The same rule with its patterns as the compiler reads them (macros expanded). */
+    public RuleSpec withPatterns(List<PatternSpec> patterns, List<PatternSpec> unless, List<PatternSpec> context) {
+        return new RuleSpec(source, pack, id, line, direction, kind, priority, band, overrides, description,
+                patterns, unless, context, examples, echo);
     }
 }

@@ -81,9 +81,9 @@ class BrokenPackTest {
     @Test
     void unknownKeys() {
         assertOneLine(load("k.yaml", "pack: k\nrulez: []\n"),
-                "k.yaml:2: unknown key 'rulez' in pack (allowed: aliases, description, lexicons, pack, rules, target)");
+                "k.yaml:2: unknown key 'rulez' in pack (allowed: aliases, description, lexicons, macros, pack, rules, target)");
         assertOneLine(load("k.yaml", pack("      - tokens: '[{lemma:want}]'", "    colour: red\n")),
-                "k.yaml:11: rule MY_RULE: unknown key 'colour' in rule (allowed: context, description, direction, echo, examples, id, label, patterns, priority, unless)");
+                "k.yaml:11: rule MY_RULE: unknown key 'colour' in rule (allowed: context, description, direction, echo, examples, id, kind, label, neutral, overrides, patterns, priority, unless)");
         assertOneLine(load("k.yaml", pack("      - tokens: '[{lemma:want}]'\n        weight: 3", "")),
                 "k.yaml:8: rule MY_RULE: unknown key 'weight' in pattern (allowed: dependency, graph, tokens)");
     }
@@ -94,7 +94,7 @@ class BrokenPackTest {
         assertOneLine(load("t.yaml", pack("      - tokens: [a, b]", "")),
                 "t.yaml:7: rule MY_RULE: 'tokens' must be a string, not a list");
         assertOneLine(load("t.yaml", pack("      - tokens: '[{lemma:want}]'", "    priority: high\n")),
-                "t.yaml:11: rule MY_RULE: priority must be a whole number, not 'high'");
+                "t.yaml:11: rule MY_RULE: unknown priority 'high' (expected one of the bands backchannel, answer, general, specific, reversal, frame)");
         assertOneLine(load("t.yaml", "pack: t\nlexicons:\n  WANT: want\n"), "t.yaml:3: lexicon WANT must be a list, not a scalar");
     }
 
@@ -113,7 +113,7 @@ class BrokenPackTest {
     @Test
     void undefinedLexicon() {
         assertOneLine(load("u.yaml", tokens("$NOPE [{lemma:quit}]")),
-                "u.yaml:7: rule MY_RULE: patterns[0] uses unknown lexicon $NOPE (no lexicons are defined)");
+                "u.yaml:7: rule MY_RULE: patterns[0] uses unknown lexicon or macro $NOPE (no lexicons or macros are defined)");
         assertOneLine(load("u.yaml", "pack: u\nlexicons:\n  A: [$MISSING]\n"), "u.yaml:3: lexicon A includes unknown lexicon $MISSING");
     }
 

@@ -88,7 +88,7 @@ class HostileTextTest {
                 pack: t
                 rules:
                   - id: QUIT_WORD
-                    label: desire
+                    kind: desire
                     direction: change
                     patterns:
                       - tokens: '[{lemma:want}] [{word:to}] [{lemma:quit}]'
@@ -148,7 +148,7 @@ class HostileTextTest {
                 pack: slow
                 rules:
                   - id: SLOW_GAPS
-                    label: desire
+                    kind: desire
                     direction: change
                     patterns:
                       - tokens: '[{lemma:want}] []* []* []* []* []* []* [{lemma:quit}] [{word:forever}]'
@@ -174,7 +174,7 @@ class HostileTextTest {
                 pack: fails
                 rules:
                   - id: WANT_QUIT
-                    label: desire
+                    kind: desire
                     direction: change
                     patterns:
                       - tokens: '[{lemma:want}] [{word:to}] [{lemma:quit}]'

@@ -40,7 +40,7 @@ class EngineFixtureTest {
               AFFIRM: ["yes", yeah, definitely]
             rules:
               - id: WANT_CHANGE
-                label: desire
+                kind: desire
                 direction: change
                 patterns:
                   - tokens: '[{word:/(?i)i/}] []{0,3} $WANT []{0,2} $CHANGE'
@@ -48,26 +48,26 @@ class EngineFixtureTest {
                   - tokens: '[{lemma:not}]'
                 examples: {match: [a, b], nomatch: [c]}
               - id: NOT_WANT_CHANGE
-                label: desire
+                kind: desire
                 direction: sustain
-                priority: 60
+                priority: reversal
                 patterns:
                   - dependency: '{lemma:want} >advmod {lemma:not} >xcomp {lemma:$CHANGE}'
                 examples: {match: [a, b], nomatch: [c]}
               - id: CANNOT_STOP
-                label: ability
+                kind: ability
                 direction: sustain
                 patterns:
                   - tokens: '[{lemma:can}] [{lemma:not}] $CHANGE'
                 examples: {match: [a, b], nomatch: [c]}
               - id: OTHERS_WISH
-                label: neutral
-                priority: 90
+                neutral: true
+                priority: frame
                 patterns:
                   - tokens: '[{lemma:/wife|husband|doctor/}] [{lemma:want}] [{tag:PRP}] [{word:to}]'
                 examples: {match: [a, b], nomatch: [c]}
               - id: YES_TO_DESIRE
-                label: desire
+                kind: desire
                 direction: change
                 patterns:
                   - tokens: '^ $AFFIRM'
@@ -75,7 +75,7 @@ class EngineFixtureTest {
                   - tokens: '[{lemma:do}] [{word:/(?i)you/}] $WANT []{0,2} $CHANGE'
                 examples: {match: [a, b], nomatch: [c]}
               - id: BOOZE_TALK
-                label: reason
+                kind: reason
                 direction: sustain
                 patterns:
                   - tokens: '$BEHAVIOUR [{lemma:help}] [{word:/(?i)me/}] [{lemma:relax}]'

@@ -168,7 +168,6 @@ public final class PackCodec {
             ints.add(r.line());
             ordinal(r.direction());
             ordinal(r.kind());
-            ints.add(r.priority());
             ordinal(r.band());
             strings(r.overrides());
             string(r.description());
@@ -270,7 +269,6 @@ public final class PackCodec {
             int line = next();
             Direction direction = ordinal(Direction.values());
             Kind kind = ordinal(Kind.values());
-            int priority = next();
             Band band = ordinal(Band.values());
             List<String> overrides = strings();
             String description = string();
@@ -283,7 +281,7 @@ public final class PackCodec {
                 examples.add(new ExampleSpec(string(), string(), next() == 1, next()));
             }
             Echo echo = ordinal(Echo.values());
-            return new RuleSpec(source, pack, id, line, direction, kind, priority, band, overrides, description, patterns,
+            return new RuleSpec(source, pack, id, line, direction, kind, band, overrides, description, patterns,
                     unless, context, examples, echo);
         }
 

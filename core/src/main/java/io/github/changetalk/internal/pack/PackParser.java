@@ -2,7 +2,6 @@ package io.github.changetalk.internal.pack;
 
 import io.github.changetalk.Direction;
 import io.github.changetalk.Kind;
-import io.github.changetalk.Label;
 import io.github.changetalk.RulePackException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,7 @@ public final class PackParser {
 
     private static final Set<String> PACK_KEYS = Set.of("pack", "description", "target", "aliases", "lexicons", "macros",
             "rules");
-    private static final Set<String> RULE_KEYS = Set.of("id", "kind", "direction", "neutral", "label", "priority",
+    private static final Set<String> RULE_KEYS = Set.of("id", "kind", "direction", "neutral", "priority",
             "overrides", "description", "patterns", "unless", "context", "examples", "echo");
     private static final Set<String> PATTERN_KEYS = Set.of("tokens", "dependency", "graph");
     private static final Set<String> EXAMPLES_KEYS = Set.of("match", "nomatch");
@@ -133,14 +132,13 @@ public final class PackParser {
         if (!RULE_ID.matcher(id).matches()) {
             throw error(map.keyLines().get("id"), id, "id must be UPPER_SNAKE_CASE (letters, digits, underscores)");
         }
+        if (map.entries().containsKey("label")) {
+            throw error(map.keyLines().get("label"), id, oldLabel(map, id));
+        }
         checkKeys(map, RULE_KEYS, id, "rule");
         Direction direction;
         Kind kind;
-        if (map.entries().containsKey("label")) {
-            Label label = legacyLabel(map, id);
-            direction = label == Label.NEUTRAL ? Direction.NEUTRAL : direction(map, id, label.id());
-            kind = label == Label.NEUTRAL ? null : Kind.valueOf(label.name());
-        } else if (flag(map, "neutral", id)) {
+        if (flag(map, "neutral", id)) {
             for (String key : List.of("kind", "direction")) {
                 if (map.entries().containsKey(key)) {
                     throw error(map.keyLines().get(key), id, "a neutral rule has no " + key
@@ -156,28 +154,22 @@ public final class PackParser {
             }
             String kindText = requiredString(map, "kind", id);
             kind = kindOf(kindText);
+            if (kind == null && (kindText.equalsIgnoreCase("neutral") || kindText.equalsIgnoreCase("sustain"))) {
+                throw error(map.keyLines().get("kind"), id, kindText.equalsIgnoreCase("neutral")
+                        ? "a neutral rule says 'neutral: true' and has no kind"
+                        : "sustain talk keeps its kind: write the kind (e.g. kind: ability) and 'direction: sustain'");
+            }
             if (kind == null) {
                 throw error(map.keyLines().get("kind"), id, "unknown kind '" + kindText + "' (expected " + KINDS + ")");
             }
             direction = direction(map, id, kind.id());
         }
-        int priority = Band.SPECIFIC.rank();
         Band band = Band.SPECIFIC;
         if (map.entries().containsKey("priority")) {
             String text = scalar(map.entries().get("priority"), id, "'priority'").strip();
             band = Band.fromId(text);
-            if (band != null) {
-                priority = band.rank();
-            } else {
-                try {
-                    priority = Integer.parseInt(text);
-                } catch (NumberFormatException e) {
-                    throw error(map.keyLines().get("priority"), id, "unknown priority '" + text + "' (expected one of the bands "
-                            + Band.names() + ")");
-                }
-                if (priority < -1000 || priority > 1000) {
-                    throw error(map.keyLines().get("priority"), id, "priority must be between -1000 and 1000");
-                }
+            if (band == null) {
+                throw error(map.keyLines().get("priority"), id, oldPriority(text));
             }
         }
         List<String> overrides = new ArrayList<>();
@@ -224,7 +216,7 @@ public final class PackParser {
                 throw error(map.keyLines().get("echo"), id, "'echo' is for neutral answer rules: the answer takes its label from the counselor turn");
             }
         }
-        return new RuleSpec(source, pack, id, map.line(), direction, kind, priority, band, overrides, description,
+        return new RuleSpec(source, pack, id, map.line(), direction, kind, band, overrides, description,
                 patterns, unless, context, examples, echo);
     }
 
@@ -271,28 +263,41 @@ public final class PackParser {
         throw error(map.keyLines().get(key), id, "'" + key + "' must be true or false, not '" + text + "'");
     }
 
-    /** The old 'label:' key, which held the kind (or neutral). */
-    private Label legacyLabel(YamlNode.Mapping map, String id) {
-        int line = map.keyLines().get("label");
-        for (String key : List.of("kind", "neutral")) {
-            if (map.entries().containsKey(key)) {
-                throw error(line, id, "'label' and '" + key + "' together: write kind and direction, or neutral: true");
-            }
+    /** What to write instead of the old 'label:' key, which held the kind (or neutral). */
+    private String oldLabel(YamlNode.Mapping map, String id) {
+        YamlNode value = map.entries().get("label");
+        String label = value instanceof YamlNode.Scalar sc && sc.value() != null ? sc.value().strip() : "";
+        String direction = optionalString(map, "direction", id);
+        if (label.equalsIgnoreCase("neutral")) {
+            return "'label: neutral' is now written 'neutral: true'";
         }
-        Label label;
+        if (label.equalsIgnoreCase("sustain")) {
+            return "'label:' is gone: write the kind of the sustain talk and 'direction: sustain' (e.g. kind: ability)";
+        }
+        Kind kind = kindOf(label);
+        if (kind != null) {
+            return "'label: " + label + "' is now written 'kind: " + kind.id() + "'"
+                    + (direction == null ? ", with 'direction: change' or 'direction: sustain'" : "");
+        }
+        return "'label:' is gone: write 'kind:' (" + KINDS + ") and 'direction:' (change or sustain), or 'neutral: true'";
+    }
+
+    /** What to write instead of a priority that is not a band name (packs once ranked rules by number). */
+    private static String oldPriority(String text) {
+        String bands = "(bands, weakest first: " + Band.names() + "; to make a rule beat another of its band, list that one"
+                + " under 'overrides:')";
         try {
-            label = Label.fromId(requiredString(map, "label", id));
-        } catch (IllegalArgumentException e) {
-            throw error(line, id, e.getMessage());
+            int n = Integer.parseInt(text);
+            return "priority is a band name now, not a number: " + n + " is most like 'priority: " + nearest(n).id() + "' " + bands;
+        } catch (NumberFormatException e) {
+            return "unknown priority '" + text + "' " + bands;
         }
-        if (label == Label.SUSTAIN) {
-            throw error(line, id, "write sustain talk as its kind with 'direction: sustain' (e.g. label: ability, direction: sustain)");
-        }
-        if (label == Label.NEUTRAL && map.entries().containsKey("direction")
-                && !"neutral".equals(optionalString(map, "direction", id))) {
-            throw error(map.keyLines().get("direction"), id, "a neutral rule has no direction");
-        }
-        return label;
+    }
+
+    /** The band the default packs moved a number to when priorities became bands. */
+    private static Band nearest(int n) {
+        return n < 30 ? Band.BACKCHANNEL : n < 45 ? Band.ANSWER : n < 50 ? Band.GENERAL : n < 55 ? Band.SPECIFIC
+                : n < 70 ? Band.REVERSAL : Band.FRAME;
     }
 
     private List<PatternSpec> patterns(YamlNode node, String id, String field) {

@@ -8,12 +8,11 @@ import java.util.List;
 /**
  * A rule as written in a pack, validated for shape but not yet compiled. {@code kind} is null for
  * neutral rules; {@code echo} is null except for neutral answer rules (see {@link Echo}). {@code band}
- * is the rule's precedence band ({@link Band}; null only for a pack still written with a bare number,
- * which {@code priority} then holds); {@code overrides} the ids of rules whose readings this rule's
- * sets aside when both fire on a sentence.
+ * is the rule's precedence band; {@code overrides} the ids of rules whose readings this rule's sets
+ * aside when both fire on a sentence.
  */
 public record RuleSpec(String source, String pack, String id, int line, Direction direction, Kind kind,
-                       int priority, Band band, List<String> overrides, String description,
+                       Band band, List<String> overrides, String description,
                        List<PatternSpec> patterns, List<PatternSpec> unless,
                        List<PatternSpec> context, List<ExampleSpec> examples, Echo echo) {
     public RuleSpec {
@@ -37,9 +36,14 @@ public record RuleSpec(String source, String pack, String id, int line, Directio
         return Label.of(direction, kind);
     }
 
+    /** The rank of the rule's band: higher wins (see {@link Band}). */
+    public int priority() {
+        return band.rank();
+    }
+
     /** The same rule with its patterns as the compiler reads them (macros expanded). */
     public RuleSpec withPatterns(List<PatternSpec> patterns, List<PatternSpec> unless, List<PatternSpec> context) {
-        return new RuleSpec(source, pack, id, line, direction, kind, priority, band, overrides, description,
+        return new RuleSpec(source, pack, id, line, direction, kind, band, overrides, description,
                 patterns, unless, context, examples, echo);
     }
 }

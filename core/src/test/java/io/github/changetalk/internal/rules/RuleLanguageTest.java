@@ -247,9 +247,29 @@ class RuleLanguageTest {
     }
 
     @Test
+    void theOldLabelAndNumberedPrioritiesAreRefusedSayingWhatToWrite() {
+        assertOneLine(load("o.yaml", rulePack("    label: ability\n    direction: sustain", "[{lemma:x}]")),
+                "o.yaml:4: rule MY_RULE: 'label: ability' is now written 'kind: ability'");
+        assertOneLine(load("o.yaml", rulePack("    label: desire", "[{lemma:x}]")),
+                "o.yaml:4: rule MY_RULE: 'label: desire' is now written 'kind: desire', with 'direction: change' or 'direction: sustain'");
+        assertOneLine(load("o.yaml", rulePack("    label: neutral", "[{lemma:x}]")),
+                "o.yaml:4: rule MY_RULE: 'label: neutral' is now written 'neutral: true'");
+        assertOneLine(load("o.yaml", rulePack("    label: sustain", "[{lemma:x}]")),
+                "o.yaml:4: rule MY_RULE: 'label:' is gone: write the kind of the sustain talk and 'direction: sustain' (e.g. kind: ability)");
+        assertOneLine(load("o.yaml", rulePack("    label: wishful", "[{lemma:x}]")),
+                "o.yaml:4: rule MY_RULE: 'label:' is gone: write 'kind:' (desire, ability, reason, need, commitment, activation"
+                        + " or taking-steps) and 'direction:' (change or sustain), or 'neutral: true'");
+        assertOneLine(load("o.yaml", rulePack("    kind: need\n    direction: change\n    priority: 61", "[{lemma:x}]")),
+                "o.yaml:6: rule MY_RULE: priority is a band name now, not a number: 61 is most like 'priority: reversal'"
+                        + " (bands, weakest first: backchannel, answer, general, specific, reversal, frame;"
+                        + " to make a rule beat another of its band, list that one under 'overrides:')");
+    }
+
+    @Test
     void precedenceMistakesAreOneLine() {
         assertOneLine(load("p.yaml", rulePack("    kind: need\n    direction: change\n    priority: high", "[{lemma:x}]")),
-                "p.yaml:6: rule MY_RULE: unknown priority 'high' (expected one of the bands backchannel, answer, general, specific, reversal, frame)");
+                "p.yaml:6: rule MY_RULE: unknown priority 'high' (bands, weakest first: backchannel, answer, general, specific,"
+                        + " reversal, frame; to make a rule beat another of its band, list that one under 'overrides:')");
         assertOneLine(load("p.yaml", rulePack("    kind: need\n    direction: change\n    overrides: [NOT_A_RULE]", "[{lemma:x}]")),
                 "p.yaml:3: rule MY_RULE: overrides names unknown rule NOT_A_RULE");
         assertOneLine(load("common.yaml", COMMON, "desire.yaml", DESIRE,

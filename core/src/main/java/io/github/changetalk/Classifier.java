@@ -158,7 +158,7 @@ public final class Classifier {
         for (CompiledRule r : defaultRules.rules()) {
             RuleSpec s = r.spec();
             out.add(new RuleInfo(s.id(), s.label(), s.direction(), s.kind(), s.priority(),
-                    s.band().id(), s.overrides(), s.pack(), s.source(), s.line(), s.description(),
+                    s.band(), s.overrides(), s.pack(), s.source(), s.line(), s.description(),
                     texts(s.patterns()), texts(s.unless()), texts(s.context()),
                     s.examples().stream().map(e -> new RuleInfo.Example(e.text(), e.context(), e.match())).toList(),
                     r.trigger().describe(), r.usesDependencies()));

@@ -1,5 +1,6 @@
 package io.github.changetalk.internal.pack;
 
+import io.github.changetalk.Band;
 import io.github.changetalk.Direction;
 import io.github.changetalk.Kind;
 import io.github.changetalk.Label;

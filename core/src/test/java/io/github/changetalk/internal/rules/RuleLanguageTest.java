@@ -7,7 +7,7 @@ import io.github.changetalk.Direction;
 import io.github.changetalk.Kind;
 import io.github.changetalk.RulePackException;
 import io.github.changetalk.internal.nlp.Analyzer;
-import io.github.changetalk.internal.pack.Band;
+import io.github.changetalk.Band;
 import io.github.changetalk.internal.pack.PackCodec;
 import io.github.changetalk.internal.pack.PackParser;
 import io.github.changetalk.internal.pack.PackSpec;

@@ -53,8 +53,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * pattern, starts loading the parser in the background. A sentence is parsed only when a dependency
  * rule's trigger words are in it, and rules are tried only on sentences that hold their trigger words.
  *
- * <p><b>Resolution.</b> Within a sentence the highest-priority match decides, then the longest, then
- * the one ending last; across an utterance, the last non-neutral sentence decides. Counselor turns
+ * <p><b>Resolution.</b> Within a sentence the match in the highest precedence band decides (unless a rule
+ * that also fired overrides it), then the longest, then the one ending last; across an utterance, the last non-neutral sentence decides. Counselor turns
  * are not labelled. See {@code docs/rule-language.md} for both policies in full.
  */
 public final class Classifier {

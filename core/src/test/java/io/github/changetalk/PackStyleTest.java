@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.changetalk.internal.pack.MacroSpec;
 import io.github.changetalk.internal.pack.PackParser;
 import io.github.changetalk.internal.pack.PackSpec;
+import io.github.changetalk.internal.pack.PatternText;
 import io.github.changetalk.internal.pack.PatternSpec;
 import io.github.changetalk.internal.pack.PatternType;
 import io.github.changetalk.internal.pack.RuleSpec;
@@ -82,22 +83,14 @@ class PackStyleTest {
     /** The token tests ({@code [...]}, not the wildcard {@code []}) of a token pattern, as written. */
     static List<String> tokenTests(String pattern) {
         List<String> out = new ArrayList<>();
+        boolean[] code = PatternText.code(pattern, new char[1]);
         int start = -1;
-        boolean regex = false;
-        boolean string = false;
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (string) {
-                string = c != '"';
-            } else if (regex) {
-                regex = c != '/';
-            } else if (c == '"') {
-                string = true;
-            } else if (c == '/') {
-                regex = true;
-            } else if (c == '[' && start < 0) {
+            if (!code[i]) {
+                continue;
+            }
+            if (c == '[' && start < 0) {
                 start = i;
             } else if (c == ']' && start >= 0) {
                 String test = pattern.substring(start, i + 1);

@@ -76,8 +76,7 @@ public final class RulesCommand implements Callable<Integer> {
             } catch (RulePackException | IllegalArgumentException | IllegalStateException e) {
                 throw new CliException(CliException.USAGE, e.getMessage(), e);
             } catch (IOException e) {
-                String why = e instanceof java.nio.file.NoSuchFileException ? "no such directory" : e.getMessage();
-                throw new CliException(CliException.FAILED, "cannot write " + file + ": " + why, e);
+                throw cannotWrite(file, e);
             }
             return 0;
         }
@@ -115,8 +114,7 @@ public final class RulesCommand implements Callable<Integer> {
             try {
                 Files.writeString(output, markdown, StandardCharsets.UTF_8);
             } catch (IOException e) {
-                String why = e instanceof java.nio.file.NoSuchFileException ? "no such directory" : e.getMessage();
-                throw new CliException(CliException.FAILED, "cannot write " + output + ": " + why, e);
+                throw cannotWrite(output, e);
             }
             return 0;
         }
@@ -301,6 +299,11 @@ public final class RulesCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private static CliException cannotWrite(Path file, IOException e) {
+        String why = e instanceof java.nio.file.NoSuchFileException ? "no such directory" : e.getMessage();
+        return new CliException(CliException.FAILED, "cannot write " + file + ": " + why, e);
     }
 
     /** The analysis of an utterance: label, then per sentence its tokens, dependencies and rule verdicts. */

@@ -24,43 +24,60 @@ public final class PatternText {
             return text;
         }
         StringBuilder out = new StringBuilder();
-        boolean regex = false;
-        boolean string = false;
+        char[] open = new char[1]; // the literal left open by the lines so far: '/', '"' or 0
         for (String line : text.split("\\R")) {
-            boolean continued = regex || string;
-            int start = indentation(line);
-            int lineStart = out.length();
-            if (!continued && !out.isEmpty()) {
+            boolean continued = open[0] != 0;
+            char before = open[0];
+            String code = line.substring(indentation(line));
+            int comment = commentStart(code, code(code, open));
+            if (comment >= 0) {
+                open[0] = before;
+                code = code.substring(0, comment);
+                code(code, open); // what a comment holds opens nothing
+            }
+            if (open[0] == 0) {
+                code = code.stripTrailing();
+            }
+            if (!continued && !code.isEmpty() && !out.isEmpty()) {
                 out.append(' ');
             }
-            int contentStart = out.length();
-            for (int i = start; i < line.length(); i++) {
-                char c = line.charAt(i);
-                if (c == '\\' && i + 1 < line.length()) {
-                    out.append(c).append(line.charAt(++i)); // an escaped character is never a delimiter or a comment
-                    continue;
-                }
-                if (string) {
-                    string = c != '"';
-                } else if (regex) {
-                    regex = c != '/';
-                } else if (c == '"') {
-                    string = true;
-                } else if (c == '/') {
-                    regex = true;
-                } else if (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
-                    break;
-                }
-                out.append(c);
-            }
-            if (!regex && !string) {
-                trimEnd(out, contentStart);
-                if (out.length() == contentStart && !continued) {
-                    out.setLength(lineStart); // a blank or comment-only line adds nothing
-                }
-            }
+            out.append(code);
         }
         return out.toString().strip();
+    }
+
+    /**
+     * Which characters of {@code text} are pattern syntax: true outside a regex ({@code /.../}) or a quoted
+     * string and not escaped. {@code open} holds the literal open before the text ('/', '"' or 0) and
+     * receives the one open after it.
+     */
+    public static boolean[] code(String text, char[] open) {
+        boolean[] code = new boolean[text.length()];
+        char literal = open[0];
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++; // an escaped character is never a delimiter
+            } else if (literal != 0) {
+                literal = c == literal ? 0 : literal;
+            } else if (c == '/' || c == '"') {
+                literal = c;
+            } else {
+                code[i] = true;
+            }
+        }
+        open[0] = literal;
+        return code;
+    }
+
+    /** Where a comment starts: a {@code #} that is pattern syntax, at the start or after a space; -1 if none. */
+    private static int commentStart(String line, boolean[] code) {
+        for (int i = 0; i < line.length(); i++) {
+            if (code[i] && line.charAt(i) == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1)))) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indentation(String line) {
@@ -69,13 +86,5 @@ public final class PatternText {
             i++;
         }
         return i;
-    }
-
-    private static void trimEnd(StringBuilder b, int from) {
-        int end = b.length();
-        while (end > from && Character.isWhitespace(b.charAt(end - 1))) {
-            end--;
-        }
-        b.setLength(end);
     }
 }

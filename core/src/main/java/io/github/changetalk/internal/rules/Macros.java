@@ -2,6 +2,7 @@ package io.github.changetalk.internal.rules;
 
 import io.github.changetalk.RulePackException;
 import io.github.changetalk.internal.pack.MacroSpec;
+import io.github.changetalk.internal.pack.PatternText;
 import io.github.changetalk.internal.pack.Suggestion;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -104,22 +105,14 @@ final class Macros {
         if (text.isEmpty() || (text.charAt(0) != '[' && text.charAt(0) != '(')) {
             return false;
         }
+        boolean[] code = PatternText.code(text, new char[1]);
         int depth = 0;
-        boolean regex = false;
-        boolean string = false;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (string) {
-                string = c != '"';
-            } else if (regex) {
-                regex = c != '/';
-            } else if (c == '"') {
-                string = true;
-            } else if (c == '/') {
-                regex = true;
-            } else if (c == '[' || c == '(' || c == '{') {
+            if (!code[i]) {
+                continue;
+            }
+            if (c == '[' || c == '(' || c == '{') {
                 depth++;
             } else if (c == ']' || c == ')' || c == '}') {
                 depth--;

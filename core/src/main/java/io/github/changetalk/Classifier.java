@@ -53,8 +53,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * pattern, starts loading the parser in the background. A sentence is parsed only when a dependency
  * rule's trigger words are in it, and rules are tried only on sentences that hold their trigger words.
  *
- * <p><b>Resolution.</b> Within a sentence the highest-priority match decides, then the longest, then
- * the one ending last; across an utterance, the last non-neutral sentence decides. Counselor turns
+ * <p><b>Resolution.</b> Within a sentence the match in the highest precedence band decides (unless a rule
+ * that also fired overrides it), then the longest, then the one ending last; across an utterance, the last non-neutral sentence decides. Counselor turns
  * are not labelled. See {@code docs/rule-language.md} for both policies in full.
  */
 public final class Classifier {
@@ -157,8 +157,10 @@ public final class Classifier {
         List<RuleInfo> out = new ArrayList<>();
         for (CompiledRule r : defaultRules.rules()) {
             RuleSpec s = r.spec();
-            out.add(new RuleInfo(s.id(), s.label(), s.direction(), s.kind(), s.priority(), s.pack(), s.source(),
-                    s.line(), s.description(), texts(s.patterns()), texts(s.unless()), texts(s.context()),
+            out.add(new RuleInfo(s.id(), s.label(), s.direction(), s.kind(), s.priority(),
+                    s.band(), s.overrides(), s.pack(), s.source(), s.line(), s.description(),
+                    texts(s.patterns()), texts(s.unless()), texts(s.context()),
+                    s.examples().stream().map(e -> new RuleInfo.Example(e.text(), e.context(), e.match())).toList(),
                     r.trigger().describe(), r.usesDependencies()));
         }
         return out;
@@ -180,7 +182,7 @@ public final class Classifier {
     }
 
     private static List<String> texts(List<PatternSpec> patterns) {
-        return patterns.stream().map(p -> (p.type().name().toLowerCase(Locale.ROOT)) + ": " + p.text()).toList();
+        return patterns.stream().map(p -> (p.type().name().toLowerCase(Locale.ROOT)) + ": " + p.written()).toList();
     }
 
     private RuleSet rulesFor(String target) {

@@ -3,18 +3,27 @@ package io.github.changetalk;
 import java.util.List;
 
 /**
- * A loaded rule, for listing and documentation. {@code triggers} are the words ({@code word:x}) or
+ * A loaded rule, for listing and documentation. {@code band} is its precedence band and
+ * {@code priority} that band's rank; {@code overrides} the rules whose readings
+ * it sets aside when both fire. {@code patterns}, {@code unless} and {@code context} are as the pack
+ * writes them (macros unexpanded, comments kept). {@code triggers} are the words ({@code word:x}) or
  * lemmas ({@code lemma:x}) of which a sentence must contain one for the rule to be tried; empty when
  * the rule is tried on every sentence.
  */
-public record RuleInfo(String id, Label label, Direction direction, Kind kind, int priority,
-                       String pack, String source, int line, String description,
-                       List<String> patterns, List<String> unless, List<String> context,
+public record RuleInfo(String id, Label label, Direction direction, Kind kind, int priority, Band band,
+                       List<String> overrides, String pack, String source, int line, String description,
+                       List<String> patterns, List<String> unless, List<String> context, List<Example> examples,
                        List<String> triggers, boolean usesDependencies) {
     public RuleInfo {
+        overrides = List.copyOf(overrides);
         patterns = List.copyOf(patterns);
         unless = List.copyOf(unless);
         context = List.copyOf(context);
+        examples = List.copyOf(examples);
         triggers = List.copyOf(triggers);
+    }
+
+    /** An example sentence of the rule; {@code context} is the counselor turn before it, or null. */
+    public record Example(String text, String context, boolean match) {
     }
 }

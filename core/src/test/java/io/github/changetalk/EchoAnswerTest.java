@@ -18,7 +18,7 @@ class EchoAnswerTest {
               NO: ["no", nope, not really]
             rules:
               - id: ECHO_WANT_CUT
-                label: desire
+                kind: desire
                 direction: change
                 patterns:
                   - tokens: '[{word:/(?i)i/}] []{0,2} [{lemma:want}] []{0,2} $CUT'
@@ -26,7 +26,7 @@ class EchoAnswerTest {
                   match: ["I want to cut down.", "i really want to quit"]
                   nomatch: ["She wants to quit."]
               - id: ECHO_GOING_TO_CUT
-                label: commitment
+                kind: commitment
                 direction: change
                 patterns:
                   - tokens: '[{word:/(?i)i/}] [{lemma:be}] [{word:going}] [{word:to}] $CUT'
@@ -34,7 +34,7 @@ class EchoAnswerTest {
                   match: ["I am going to cut down.", "I'm going to quit."]
                   nomatch: ["I might quit."]
               - id: ECHO_YES
-                label: neutral
+                neutral: true
                 echo: affirm
                 patterns:
                   - tokens: '^ $YES [{tag:/[.,]/}]? $'
@@ -42,7 +42,7 @@ class EchoAnswerTest {
                   match: [{text: "Yeah.", context: "Do you want to cut down?"}, "Exactly."]
                   nomatch: ["Yeah, I drove here."]
               - id: ECHO_NO
-                label: neutral
+                neutral: true
                 echo: deny
                 patterns:
                   - tokens: '^ $NO [{tag:/[.,]/}]? $'
@@ -91,7 +91,7 @@ class EchoAnswerTest {
 
     @Test
     void echoIsOnlyForNeutralRules() {
-        String bad = PACK.replace("label: neutral\n    echo: affirm", "label: desire\n    direction: change\n    echo: affirm");
+        String bad = PACK.replace("neutral: true\n    echo: affirm", "kind: desire\n    direction: change\n    echo: affirm");
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(RulePackException.class,
                 () -> Classifier.builder().noDefaultRules().addRules("bad.yaml", bad).build()).getMessage())
                 .startsWith("bad.yaml:").contains("rule ECHO_YES: 'echo' is for neutral answer rules");

@@ -98,7 +98,7 @@ class HostileTextTest {
                 pack: t
                 rules:
                   - id: QUIT_WORD
-                    label: desire
+                    kind: desire
                     direction: change
                     patterns:
                       - tokens: '[{lemma:want}] [{word:to}] [{lemma:quit}]'
@@ -158,7 +158,7 @@ class HostileTextTest {
                 pack: slow
                 rules:
                   - id: SLOW_GAPS
-                    label: desire
+                    kind: desire
                     direction: change
                     patterns:
                       - tokens: '[{lemma:want}] []* []* []* []* []* []* [{lemma:quit}] [{word:forever}]'
@@ -321,7 +321,7 @@ class HostileTextTest {
                 pack: fails
                 rules:
                   - id: WANT_QUIT
-                    label: desire
+                    kind: desire
                     direction: change
                     patterns:
                       - tokens: '[{lemma:want}] [{word:to}] [{lemma:quit}]'

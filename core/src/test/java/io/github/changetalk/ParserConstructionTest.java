@@ -13,7 +13,7 @@ class ParserConstructionTest {
               QUIT: [quit, stop, cut down]
             rules:
               - id: TOKEN_WANT_QUIT
-                label: desire
+                kind: desire
                 direction: change
                 patterns:
                   - tokens: '[{word:/(?i)i/}] []{0,3} [{lemma:want}] []{0,2} $QUIT'

@@ -34,11 +34,12 @@ import picocli.CommandLine.Parameters;
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "List, check and explain rules.",
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Check.class, RulesCommand.Explain.class,
-            RulesCommand.Index.class},
+            RulesCommand.Doc.class, RulesCommand.Index.class},
         footer = {
             "",
             "Examples:",
             "  changetalk rules list --triggers",
+            "  changetalk rules doc --output docs/rules-catalogue.md",
             "  changetalk rules check my-pack.yaml",
             "  changetalk rules explain \"I can't stop.\"",
             "  changetalk rules explain --context \"Do you want to quit?\" \"Yes, definitely.\"",
@@ -75,14 +76,52 @@ public final class RulesCommand implements Callable<Integer> {
             } catch (RulePackException | IllegalArgumentException | IllegalStateException e) {
                 throw new CliException(CliException.USAGE, e.getMessage(), e);
             } catch (IOException e) {
-                String why = e instanceof java.nio.file.NoSuchFileException ? "no such directory" : e.getMessage();
-                throw new CliException(CliException.FAILED, "cannot write " + file + ": " + why, e);
+                throw cannotWrite(file, e);
             }
             return 0;
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the loaded rules: id, label, direction, DARN-CAT kind, pack.")
+    @Command(name = "doc", mixinStandardHelpOptions = true,
+            description = {"Write the catalogue of the loaded rules in Markdown: grouped by DARN-CAT kind and direction,",
+                "each rule with its band, overrides, description, patterns as written and examples.",
+                "docs/rules-catalogue.md is this output for the default packs."})
+    static final class Doc implements Callable<Integer> {
+        /** How docs/rules-catalogue.md is regenerated; the catalogue says so, and its staleness test too. */
+        static final String REGENERATE = "./changetalk rules doc --output docs/rules-catalogue.md";
+
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of standard output.")
+        Path output;
+
+        @Mixin
+        ClassifierOptions rules = new ClassifierOptions();
+
+        @Mixin
+        DebugOption debug = new DebugOption();
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            String markdown = RuleCatalogue.markdown(rules.build().rules(), REGENERATE);
+            if (output == null) {
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(markdown);
+                out.flush();
+                return 0;
+            }
+            try {
+                Files.writeString(output, markdown, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw cannotWrite(output, e);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the loaded rules: id, label, direction, DARN-CAT kind, band, pack.")
     static final class ListRules implements Callable<Integer> {
         @Option(names = "--triggers", description = "Add the trigger words (a sentence must hold one for the rule to be tried).")
         boolean triggers;
@@ -100,10 +139,13 @@ public final class RulesCommand implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             List<List<String>> rows = new ArrayList<>();
-            rows.add(triggers ? List.of("ID", "LABEL", "DIRECTION", "KIND", "PACK", "TRIGGERS") : List.of("ID", "LABEL", "DIRECTION", "KIND", "PACK"));
+            rows.add(new ArrayList<>(List.of("ID", "LABEL", "DIRECTION", "KIND", "BAND", "PACK")));
+            if (triggers) {
+                rows.get(0).add("TRIGGERS");
+            }
             for (RuleInfo r : rules.build().rules()) {
                 List<String> row = new ArrayList<>(List.of(r.id(), r.label().id(), r.direction().id(),
-                        r.kind() == null ? "-" : r.kind().id(), r.pack()));
+                        r.kind() == null ? "-" : r.kind().id(), r.band().id(), r.pack()));
                 if (triggers) {
                     row.add(r.triggers().isEmpty() ? "(every sentence)" : String.join(" ", r.triggers()));
                 }
@@ -257,6 +299,11 @@ public final class RulesCommand implements Callable<Integer> {
             }
             return 0;
         }
+    }
+
+    private static CliException cannotWrite(Path file, IOException e) {
+        String why = e instanceof java.nio.file.NoSuchFileException ? "no such directory" : e.getMessage();
+        return new CliException(CliException.FAILED, "cannot write " + file + ": " + why, e);
     }
 
     /** The analysis of an utterance: label, then per sentence its tokens, dependencies and rule verdicts. */

@@ -173,7 +173,7 @@ class HostileInputCommandTest {
                 pack: bad
                 rules:
                   - id: BAD_RULE
-                    label: desire
+                    kind: desire
                     direction: change
                     patterns:
                       - tokens: '([]*)* [{lemma:quit}]'

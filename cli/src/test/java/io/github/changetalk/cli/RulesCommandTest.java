@@ -45,9 +45,9 @@ class RulesCommandTest {
                   GIVE_UP: [give up, quit]
                 rules:
                   - id: MINE_WISH_GIVE_UP
-                    label: desire
+                    kind: desire
                     direction: change
-                    priority: 99
+                    priority: frame
                     patterns:
                       - tokens: '[{word:/(?i)i/}] [{lemma:wish}] []{0,3} $GIVE_UP'
                     examples:
@@ -67,7 +67,7 @@ class RulesCommandTest {
     @Test
     void brokenPackIsExitTwoWithOneLine() throws IOException {
         Path pack = dir.resolve("broken.yaml");
-        Files.writeString(pack, "pack: broken\nrules:\n  - id: BROKEN_X\n    label: desire\n    direction: change\n    patterns:\n      - tokens: '[{word:'\n", StandardCharsets.UTF_8);
+        Files.writeString(pack, "pack: broken\nrules:\n  - id: BROKEN_X\n    kind: desire\n    direction: change\n    patterns:\n      - tokens: '[{word:'\n", StandardCharsets.UTF_8);
         Cli.Result r = Cli.run("", "rules", "check", pack.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip().lines()).hasSize(1);
@@ -75,11 +75,11 @@ class RulesCommandTest {
     }
 
     @Test
-    void listShowsIdLabelDirectionPackAndTriggers() {
+    void listShowsIdLabelDirectionBandPackAndTriggers() {
         Cli.Result r = Cli.run("", "rules", "list", "--only-rules", Cli.TEST_PACK, "--triggers");
         assertThat(r.code()).isZero();
-        assertThat(r.lines().get(0)).startsWith("ID").contains("LABEL").contains("DIRECTION").contains("PACK").contains("TRIGGERS");
-        assertThat(r.out()).containsPattern("CLITEST_NOT_WANT\\s+sustain\\s+sustain\\s+desire\\s+clitest");
+        assertThat(r.lines().get(0)).startsWith("ID").contains("LABEL").contains("DIRECTION").contains("BAND").contains("PACK").contains("TRIGGERS");
+        assertThat(r.out()).containsPattern("CLITEST_NOT_WANT\\s+sustain\\s+sustain\\s+desire\\s+specific\\s+clitest");
         assertThat(r.lines()).hasSize(5);
         Cli.Result defaults = Cli.run("", "rules", "list");
         assertThat(defaults.out()).contains("DESIRE_WANT_CHANGE");

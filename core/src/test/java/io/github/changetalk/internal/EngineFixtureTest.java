@@ -40,7 +40,7 @@ class EngineFixtureTest {
               AFFIRM: ["yes", yeah, definitely]
             rules:
               - id: WANT_CHANGE
-                label: desire
+                kind: desire
                 direction: change
                 patterns:
                   - tokens: '[{word:/(?i)i/}] []{0,3} $WANT []{0,2} $CHANGE'
@@ -48,26 +48,26 @@ class EngineFixtureTest {
                   - tokens: '[{lemma:not}]'
                 examples: {match: [a, b], nomatch: [c]}
               - id: NOT_WANT_CHANGE
-                label: desire
+                kind: desire
                 direction: sustain
-                priority: 60
+                priority: reversal
                 patterns:
                   - dependency: '{lemma:want} >advmod {lemma:not} >xcomp {lemma:$CHANGE}'
                 examples: {match: [a, b], nomatch: [c]}
               - id: CANNOT_STOP
-                label: ability
+                kind: ability
                 direction: sustain
                 patterns:
                   - tokens: '[{lemma:can}] [{lemma:not}] $CHANGE'
                 examples: {match: [a, b], nomatch: [c]}
               - id: OTHERS_WISH
-                label: neutral
-                priority: 90
+                neutral: true
+                priority: frame
                 patterns:
                   - tokens: '[{lemma:/wife|husband|doctor/}] [{lemma:want}] [{tag:PRP}] [{word:to}]'
                 examples: {match: [a, b], nomatch: [c]}
               - id: YES_TO_DESIRE
-                label: desire
+                kind: desire
                 direction: change
                 patterns:
                   - tokens: '^ $AFFIRM'
@@ -75,7 +75,7 @@ class EngineFixtureTest {
                   - tokens: '[{lemma:do}] [{word:/(?i)you/}] $WANT []{0,2} $CHANGE'
                 examples: {match: [a, b], nomatch: [c]}
               - id: BOOZE_TALK
-                label: reason
+                kind: reason
                 direction: sustain
                 patterns:
                   - tokens: '$BEHAVIOUR [{lemma:help}] [{word:/(?i)me/}] [{lemma:relax}]'
@@ -188,6 +188,38 @@ class EngineFixtureTest {
         UtteranceResult r = classify(text);
         assertThat(r.label()).isEqualTo(Label.NEUTRAL);
         assertThat(r.sentences().get(0).decidedBy()).isEqualTo("OTHERS_WISH");
+    }
+
+    @Test
+    void aRuleThatOverridesAnotherBeatsItsLongerMatchInTheSameBand() {
+        String pack = """
+                pack: overrides
+                rules:
+                  - id: WANT_TO_QUIT
+                    kind: desire
+                    direction: change
+                    patterns:
+                      - tokens: '[{word:/(?i)i/}] []{0,3} [{lemma:want}] []{0,2} [{lemma:quit}]'
+                    examples: {match: [a, b], nomatch: [c]}
+                  - id: NOT_WANT
+                    kind: desire
+                    direction: sustain
+                    overrides: [WANT_TO_QUIT]
+                    patterns:
+                      - tokens: '[{lemma:not}] [{lemma:want}]'
+                    examples: {match: [a, b], nomatch: [c]}
+                """;
+        String text = utterance("I/I/PRP do/do/VBP n't/not/RB want/want/VB to/to/TO quit/quit/VB", null);
+        RuleSet overriding = RuleCompiler.compile(new RuleCatalog(List.of(PackParser.parse("o.yaml", pack)), Set.of()),
+                null, Analyzer::tokenizeEntry);
+        UtteranceResult r = engine.classify(overriding, Utterance.of(text), false).result();
+        assertThat(r.sentences().get(0).decidedBy()).isEqualTo("NOT_WANT");
+        assertThat(r.label()).isEqualTo(Label.SUSTAIN);
+        // Without the overrides line, the two are ranked by length: the longer match decides.
+        RuleSet plain = RuleCompiler.compile(new RuleCatalog(List.of(PackParser.parse("o.yaml",
+                pack.replace("    overrides: [WANT_TO_QUIT]\n", ""))), Set.of()), null, Analyzer::tokenizeEntry);
+        assertThat(engine.classify(plain, Utterance.of(text), false).result().sentences().get(0).decidedBy())
+                .isEqualTo("WANT_TO_QUIT");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Random;
  */
 public final class SyntheticPack {
     private static final String[] LABELS = {"desire", "ability", "reason", "need", "commitment", "activation", "taking-steps"};
+    private static final String[] BANDS = {"answer", "general", "specific", "reversal"};
 
     private SyntheticPack() {
     }
@@ -31,9 +32,9 @@ public final class SyntheticPack {
             String w1 = pick(vocabulary, random);
             String w2 = pick(vocabulary, random);
             y.append("  - id: SYN_").append(i).append('\n');
-            y.append("    label: ").append(LABELS[i % LABELS.length]).append('\n');
+            y.append("    kind: ").append(LABELS[i % LABELS.length]).append('\n');
             y.append("    direction: ").append(i % 3 == 0 ? "sustain" : "change").append('\n');
-            y.append("    priority: ").append(40 + i % 20).append('\n');
+            y.append("    priority: ").append(BANDS[i % BANDS.length]).append('\n');
             y.append("    patterns:\n");
             switch (i % 5) {
                 case 0 -> y.append("      - tokens: '[{word:/(?i)i|we/}] []{0,3} $L").append(i)

@@ -12,10 +12,12 @@ import java.util.Set;
 /**
  * The two resolution policies, in one place.
  *
- * <p><b>Within a sentence</b>, the match that decides the label is the one with, in order:
+ * <p><b>Within a sentence</b>, a match is first set aside when another rule that fired on the sentence
+ * names its rule in {@code overrides} ("can't stop" sets aside "stop"; a rule set aside this way does
+ * not set others aside any less). Of the rest, the match that decides the label is the one with, in order:
  * <ol>
- *   <li>the highest rule {@code priority} (packs use it for "this reading overrides that one": a
- *       question or someone else's wish holds a sentence neutral; "can't stop" beats "stop");</li>
+ *   <li>the highest precedence band (a question or someone else's wish holds a sentence neutral; a
+ *       negated or reversed reading beats the plain one; see {@code Band});</li>
  *   <li>the most matched tokens (the more specific reading: "don't want to quit" over "want to quit");</li>
  *   <li>the match that ends later (in "I want to, but I can't", the client lands on the last clause);</li>
  *   <li>the rule loaded first (so results never depend on thread timing or hash order).</li>
@@ -23,7 +25,7 @@ import java.util.Set;
  * One exception: when change talk and sustain talk sit on either side of a contrastive "but" (or
  * "however") and a non-neutral match follows it, the matches after the last such word decide, ranked
  * as above ("I really don't see why I should give it up, but I could cut back" is change talk, though
- * the "sees no need" reading has the higher priority). A sentence no rule fires on (or whose every
+ * the "sees no need" reading is in the higher band). A sentence no rule fires on (or whose every
  * match was vetoed) is neutral.
  *
  * <p><b>Across the sentences of an utterance</b>, the last sentence that is not neutral decides the
@@ -32,7 +34,7 @@ import java.util.Set;
  * before. An utterance with no non-neutral sentence is neutral.
  */
 public final class Resolution {
-    /** Best match first. */
+    /** Best match first, among matches none of which overrides another. */
     public static final Comparator<Match> RANKING = Comparator
             .comparingInt((Match m) -> m.rule().spec().priority())
             .thenComparingInt(Match::tokenCount)
@@ -45,7 +47,18 @@ public final class Resolution {
 
     /** The deciding match of a sentence, or empty when the sentence is neutral by default. */
     public static Optional<Match> decide(List<Match> matches) {
-        return matches.stream().min(RANKING);
+        return matches.stream().filter(m -> !overridden(m, matches)).min(RANKING);
+    }
+
+    /** Whether the rule of another of {@code matches} lists {@code m}'s rule in its {@code overrides}. */
+    private static boolean overridden(Match m, List<Match> matches) {
+        String id = m.rule().spec().id();
+        for (Match other : matches) {
+            if (other != m && other.rule().spec().overrides().contains(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Contrastive conjunctions: what follows them is where the speaker lands. */
@@ -54,7 +67,7 @@ public final class Resolution {
     /**
      * As {@link #decide(List)}, with one more rule: when change talk and sustain talk sit on either side
      * of a contrastive "but" ("I really don't see why I should give it up, but I could cut back"), the
-     * side after the last such "but" decides, whatever the priorities; within that side the ranking above
+     * side after the last such "but" decides, whatever the bands; within that side the ranking above
      * applies. A neutral winner (a question, someone else's wish) still holds the sentence.
      */
     public static Optional<Match> decide(List<Match> matches, List<CoreLabel> tokens) {

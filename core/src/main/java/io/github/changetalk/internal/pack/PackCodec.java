@@ -1,5 +1,6 @@
 package io.github.changetalk.internal.pack;
 
+import io.github.changetalk.Band;
 import io.github.changetalk.Direction;
 import io.github.changetalk.Kind;
 import java.io.DataOutputStream;
@@ -147,6 +148,14 @@ public final class PackCodec {
                 strings(l.entries());
                 string(l.target());
             }
+            ints.add(p.macros().size());
+            for (MacroSpec m : p.macros()) {
+                string(m.source());
+                string(m.name());
+                ints.add(m.line());
+                string(m.text());
+                string(m.written());
+            }
             ints.add(p.rules().size());
             for (RuleSpec r : p.rules()) {
                 rule(r);
@@ -160,7 +169,8 @@ public final class PackCodec {
             ints.add(r.line());
             ordinal(r.direction());
             ordinal(r.kind());
-            ints.add(r.priority());
+            ordinal(r.band());
+            strings(r.overrides());
             string(r.description());
             patterns(r.patterns());
             patterns(r.unless());
@@ -183,6 +193,7 @@ public final class PackCodec {
                 ordinal(p.graph());
                 ints.add(p.line());
                 string(p.slot());
+                string(p.written());
             }
         }
     }
@@ -239,12 +250,17 @@ public final class PackCodec {
             for (int i = 0; i < lexiconCount; i++) {
                 lexicons.add(new LexiconSpec(string(), string(), next(), strings(), string()));
             }
+            int macroCount = count();
+            List<MacroSpec> macros = new ArrayList<>(macroCount);
+            for (int i = 0; i < macroCount; i++) {
+                macros.add(new MacroSpec(string(), string(), next(), string(), string()));
+            }
             int ruleCount = count();
             List<RuleSpec> rules = new ArrayList<>(ruleCount);
             for (int i = 0; i < ruleCount; i++) {
                 rules.add(rule());
             }
-            return new PackSpec(source, name, description, target, aliases, lexicons, rules);
+            return new PackSpec(source, name, description, target, aliases, lexicons, macros, rules);
         }
 
         RuleSpec rule() {
@@ -254,7 +270,8 @@ public final class PackCodec {
             int line = next();
             Direction direction = ordinal(Direction.values());
             Kind kind = ordinal(Kind.values());
-            int priority = next();
+            Band band = ordinal(Band.values());
+            List<String> overrides = strings();
             String description = string();
             List<PatternSpec> patterns = patterns();
             List<PatternSpec> unless = patterns();
@@ -265,8 +282,8 @@ public final class PackCodec {
                 examples.add(new ExampleSpec(string(), string(), next() == 1, next()));
             }
             Echo echo = ordinal(Echo.values());
-            return new RuleSpec(source, pack, id, line, direction, kind, priority, description, patterns, unless,
-                    context, examples, echo);
+            return new RuleSpec(source, pack, id, line, direction, kind, band, overrides, description, patterns,
+                    unless, context, examples, echo);
         }
 
         List<PatternSpec> patterns() {
@@ -274,7 +291,7 @@ public final class PackCodec {
             List<PatternSpec> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 out.add(new PatternSpec(ordinal(PatternType.values()), string(), ordinal(GraphKind.values()), next(),
-                        string()));
+                        string(), string()));
             }
             return out;
         }

@@ -1,8 +1,8 @@
 package io.github.changetalk.internal.pack;
 
+import io.github.changetalk.Band;
 import io.github.changetalk.Direction;
 import io.github.changetalk.Kind;
-import io.github.changetalk.Label;
 import io.github.changetalk.RulePackException;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +23,10 @@ public final class PackParser {
     public static final int MIN_MATCH_EXAMPLES = 2;
     public static final int MIN_NOMATCH_EXAMPLES = 1;
 
-    private static final Set<String> PACK_KEYS = Set.of("pack", "description", "target", "aliases", "lexicons", "rules");
-    private static final Set<String> RULE_KEYS = Set.of("id", "label", "direction", "priority", "description",
-            "patterns", "unless", "context", "examples", "echo");
+    private static final Set<String> PACK_KEYS = Set.of("pack", "description", "target", "aliases", "lexicons", "macros",
+            "rules");
+    private static final Set<String> RULE_KEYS = Set.of("id", "kind", "direction", "neutral", "priority",
+            "overrides", "description", "patterns", "unless", "context", "examples", "echo");
     private static final Set<String> PATTERN_KEYS = Set.of("tokens", "dependency", "graph");
     private static final Set<String> EXAMPLES_KEYS = Set.of("match", "nomatch");
     private static final Set<String> EXAMPLE_KEYS = Set.of("text", "context");
@@ -66,6 +67,16 @@ public final class PackParser {
                 lexicons.add(lexicon(e.getKey(), lex.keyLines().get(e.getKey()), e.getValue(), target));
             }
         }
+        List<MacroSpec> macros = new ArrayList<>();
+        if (map.entries().containsKey("macros")) {
+            if (target != null) {
+                throw error(map.keyLines().get("macros"), null, "a target pack holds lexicons only; put macros in an ordinary pack");
+            }
+            YamlNode.Mapping mac = mapping(map.entries().get("macros"), null, "'macros' (a mapping of NAME: token pattern)");
+            for (Map.Entry<String, YamlNode> e : mac.entries().entrySet()) {
+                macros.add(macro(e.getKey(), mac.keyLines().get(e.getKey()), e.getValue()));
+            }
+        }
         List<RuleSpec> rules = new ArrayList<>();
         if (map.entries().containsKey("rules")) {
             if (target != null) {
@@ -75,7 +86,19 @@ public final class PackParser {
                 rules.add(rule(item, name));
             }
         }
-        return new PackSpec(source, name, description, target, aliases, lexicons, rules);
+        return new PackSpec(source, name, description, target, aliases, lexicons, macros, rules);
+    }
+
+    private MacroSpec macro(String name, int line, YamlNode value) {
+        if (!LEXICON_NAME.matcher(name).matches()) {
+            throw error(line, null, "macro name '" + name + "' must be UPPER_SNAKE_CASE");
+        }
+        String written = scalar(value, null, "macro " + name).strip();
+        String text = PatternText.join(written);
+        if (text.isEmpty()) {
+            throw error(line, null, "macro " + name + " is empty");
+        }
+        return new MacroSpec(source, name, line, text, written);
     }
 
     private LexiconSpec lexicon(String name, int line, YamlNode value, String target) {
@@ -110,50 +133,60 @@ public final class PackParser {
         if (!RULE_ID.matcher(id).matches()) {
             throw error(map.keyLines().get("id"), id, "id must be UPPER_SNAKE_CASE (letters, digits, underscores)");
         }
-        checkKeys(map, RULE_KEYS, id, "rule");
-        String labelText = requiredString(map, "label", id);
-        String directionText = optionalString(map, "direction", id);
-        int labelLine = map.keyLines().get("label");
-        Label label;
-        try {
-            label = Label.fromId(labelText);
-        } catch (IllegalArgumentException e) {
-            throw error(labelLine, id, e.getMessage());
+        if (map.entries().containsKey("label")) {
+            throw error(map.keyLines().get("label"), id, oldLabel(map, id));
         }
+        checkKeys(map, RULE_KEYS, id, "rule");
         Direction direction;
         Kind kind;
-        if (label == Label.NEUTRAL) {
-            if (directionText != null && !directionText.equals("neutral")) {
-                throw error(map.keyLines().get("direction"), id, "a neutral rule has no direction (found '" + directionText + "')");
+        if (flag(map, "neutral", id)) {
+            for (String key : List.of("kind", "direction")) {
+                if (map.entries().containsKey(key)) {
+                    throw error(map.keyLines().get(key), id, "a neutral rule has no " + key
+                            + " (leave out 'neutral: true' for change or sustain talk)");
+                }
             }
             direction = Direction.NEUTRAL;
             kind = null;
-        } else if (label == Label.SUSTAIN) {
-            throw error(labelLine, id, "write sustain talk as its kind with 'direction: sustain' (e.g. label: ability, direction: sustain)");
         } else {
-            if (directionText == null) {
-                throw error(map.line(), id, "a " + label.id() + " rule needs 'direction: change' or 'direction: sustain'");
+            if (!map.entries().containsKey("kind")) {
+                throw error(map.line(), id, "a rule needs 'kind:' (" + KINDS + ") with 'direction:' (change or sustain),"
+                        + " or 'neutral: true'");
             }
-            try {
-                direction = Direction.fromId(directionText);
-            } catch (IllegalArgumentException e) {
-                throw error(map.keyLines().get("direction"), id, e.getMessage());
+            String kindText = requiredString(map, "kind", id);
+            kind = kindOf(kindText);
+            if (kind == null && (kindText.equalsIgnoreCase("neutral") || kindText.equalsIgnoreCase("sustain"))) {
+                throw error(map.keyLines().get("kind"), id, kindText.equalsIgnoreCase("neutral")
+                        ? "a neutral rule says 'neutral: true' and has no kind"
+                        : "sustain talk keeps its kind: write the kind (e.g. kind: ability) and 'direction: sustain'");
             }
-            if (direction == Direction.NEUTRAL) {
-                throw error(map.keyLines().get("direction"), id, "direction must be change or sustain for a " + label.id() + " rule");
+            if (kind == null) {
+                throw error(map.keyLines().get("kind"), id, "unknown kind '" + kindText + "' (expected " + KINDS + ")");
             }
-            kind = Kind.valueOf(label.name());
+            direction = direction(map, id, kind.id());
         }
-        int priority = 50;
+        Band band = Band.SPECIFIC;
         if (map.entries().containsKey("priority")) {
-            String text = scalar(map.entries().get("priority"), id, "'priority'");
-            try {
-                priority = Integer.parseInt(text.strip());
-            } catch (NumberFormatException e) {
-                throw error(map.keyLines().get("priority"), id, "priority must be a whole number, not '" + text + "'");
+            String text = scalar(map.entries().get("priority"), id, "'priority'").strip();
+            band = Band.fromId(text);
+            if (band == null) {
+                throw error(map.keyLines().get("priority"), id, oldPriority(text));
             }
-            if (priority < -1000 || priority > 1000) {
-                throw error(map.keyLines().get("priority"), id, "priority must be between -1000 and 1000");
+        }
+        List<String> overrides = new ArrayList<>();
+        if (map.entries().containsKey("overrides")) {
+            for (YamlNode item : sequence(map.entries().get("overrides"), id, "'overrides' (a list of rule ids)").items()) {
+                String other = scalar(item, id, "a rule id in 'overrides'").strip();
+                if (!RULE_ID.matcher(other).matches()) {
+                    throw error(item.line(), id, "overrides: '" + other + "' is not a rule id (UPPER_SNAKE_CASE)");
+                }
+                if (other.equals(id)) {
+                    throw error(item.line(), id, "a rule cannot override itself");
+                }
+                if (overrides.contains(other)) {
+                    throw error(item.line(), id, "overrides lists " + other + " twice");
+                }
+                overrides.add(other);
             }
         }
         String description = optionalString(map, "description", id);
@@ -180,12 +213,92 @@ public final class PackParser {
             if (echo == null) {
                 throw error(map.keyLines().get("echo"), id, "echo must be affirm or deny, not '" + echoText + "'");
             }
-            if (label != Label.NEUTRAL) {
+            if (direction != Direction.NEUTRAL) {
                 throw error(map.keyLines().get("echo"), id, "'echo' is for neutral answer rules: the answer takes its label from the counselor turn");
             }
         }
-        return new RuleSpec(source, pack, id, map.line(), direction, kind, priority, description,
+        return new RuleSpec(source, pack, id, map.line(), direction, kind, band, overrides, description,
                 patterns, unless, context, examples, echo);
+    }
+
+    private static final String KINDS = "desire, ability, reason, need, commitment, activation or taking-steps";
+
+    /** The kind named, or null. */
+    private static Kind kindOf(String text) {
+        for (Kind k : Kind.values()) {
+            if (k.id().equals(text.strip().toLowerCase(java.util.Locale.ROOT))) {
+                return k;
+            }
+        }
+        return null;
+    }
+
+    /** 'direction: change' or 'direction: sustain', required of change and sustain talk of {@code kind}. */
+    private Direction direction(YamlNode.Mapping map, String id, String kind) {
+        String text = optionalString(map, "direction", id);
+        if (text == null) {
+            throw error(map.line(), id, "a " + kind + " rule needs 'direction: change' or 'direction: sustain'");
+        }
+        Direction direction;
+        try {
+            direction = Direction.fromId(text);
+        } catch (IllegalArgumentException e) {
+            direction = null;
+        }
+        if (direction == null || direction == Direction.NEUTRAL) {
+            throw error(map.keyLines().get("direction"), id, "direction must be change or sustain, not '" + text
+                    + "' (a neutral rule says 'neutral: true' instead of kind and direction)");
+        }
+        return direction;
+    }
+
+    /** A yes/no key: absent or false is false. */
+    private boolean flag(YamlNode.Mapping map, String key, String id) {
+        String text = optionalString(map, key, id);
+        if (text == null || text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw error(map.keyLines().get(key), id, "'" + key + "' must be true or false, not '" + text + "'");
+    }
+
+    /** What to write instead of the old 'label:' key, which held the kind (or neutral). */
+    private String oldLabel(YamlNode.Mapping map, String id) {
+        YamlNode value = map.entries().get("label");
+        String label = value instanceof YamlNode.Scalar sc && sc.value() != null ? sc.value().strip() : "";
+        String direction = optionalString(map, "direction", id);
+        if (label.equalsIgnoreCase("neutral")) {
+            return "'label: neutral' is now written 'neutral: true'";
+        }
+        if (label.equalsIgnoreCase("sustain")) {
+            return "'label:' is gone: write the kind of the sustain talk and 'direction: sustain' (e.g. kind: ability)";
+        }
+        Kind kind = kindOf(label);
+        if (kind != null) {
+            return "'label: " + label + "' is now written 'kind: " + kind.id() + "'"
+                    + (direction == null ? ", with 'direction: change' or 'direction: sustain'" : "");
+        }
+        return "'label:' is gone: write 'kind:' (" + KINDS + ") and 'direction:' (change or sustain), or 'neutral: true'";
+    }
+
+    /** What to write instead of a priority that is not a band name (packs once ranked rules by number). */
+    private static String oldPriority(String text) {
+        String bands = "(bands, weakest first: " + Band.names() + "; to make a rule beat another of its band, list that one"
+                + " under 'overrides:')";
+        try {
+            int n = Integer.parseInt(text);
+            return "priority is a band name now, not a number: " + n + " is most like 'priority: " + nearest(n).id() + "' " + bands;
+        } catch (NumberFormatException e) {
+            return "unknown priority '" + text + "' " + bands;
+        }
+    }
+
+    /** The band the default packs moved a number to when priorities became bands. */
+    private static Band nearest(int n) {
+        return n < 30 ? Band.BACKCHANNEL : n < 45 ? Band.ANSWER : n < 50 ? Band.GENERAL : n < 55 ? Band.SPECIFIC
+                : n < 70 ? Band.REVERSAL : Band.FRAME;
     }
 
     private List<PatternSpec> patterns(YamlNode node, String id, String field) {
@@ -217,8 +330,9 @@ public final class PackParser {
             } else if (dependency) {
                 graph = GraphKind.BASIC;
             }
-            out.add(new PatternSpec(tokens ? PatternType.TOKENS : PatternType.DEPENDENCY, text.strip(), graph,
-                    map.keyLines().get(key), slot));
+            String written = text.strip();
+            out.add(new PatternSpec(tokens ? PatternType.TOKENS : PatternType.DEPENDENCY, PatternText.join(written), graph,
+                    map.keyLines().get(key), slot, written));
         }
         return out;
     }

@@ -5,12 +5,14 @@ import java.util.List;
 /**
  * One pack file. A target pack ({@code target:} set) defines the lexicons of one target behaviour;
  * lexicons of the same name in several target packs are merged over the targets that are active.
+ * Lexicons and macros are shared by all loaded packs.
  */
 public record PackSpec(String source, String name, String description, String target, List<String> aliases,
-                       List<LexiconSpec> lexicons, List<RuleSpec> rules) {
+                       List<LexiconSpec> lexicons, List<MacroSpec> macros, List<RuleSpec> rules) {
     public PackSpec {
         aliases = List.copyOf(aliases);
         lexicons = List.copyOf(lexicons);
+        macros = List.copyOf(macros);
         rules = List.copyOf(rules);
     }
 

@@ -1,5 +1,6 @@
 package io.github.changetalk.internal.pack;
 
+import io.github.changetalk.Band;
 import io.github.changetalk.Direction;
 import io.github.changetalk.Kind;
 import io.github.changetalk.Label;
@@ -7,12 +8,16 @@ import java.util.List;
 
 /**
  * A rule as written in a pack, validated for shape but not yet compiled. {@code kind} is null for
- * neutral rules; {@code echo} is null except for neutral answer rules (see {@link Echo}).
+ * neutral rules; {@code echo} is null except for neutral answer rules (see {@link Echo}). {@code band}
+ * is the rule's precedence band; {@code overrides} the ids of rules whose readings this rule's sets
+ * aside when both fire on a sentence.
  */
 public record RuleSpec(String source, String pack, String id, int line, Direction direction, Kind kind,
-                       int priority, String description, List<PatternSpec> patterns, List<PatternSpec> unless,
+                       Band band, List<String> overrides, String description,
+                       List<PatternSpec> patterns, List<PatternSpec> unless,
                        List<PatternSpec> context, List<ExampleSpec> examples, Echo echo) {
     public RuleSpec {
+        overrides = List.copyOf(overrides);
         patterns = List.copyOf(patterns);
         unless = List.copyOf(unless);
         context = List.copyOf(context);
@@ -30,5 +35,16 @@ public record RuleSpec(String source, String pack, String id, int line, Directio
 
     public Label label() {
         return Label.of(direction, kind);
+    }
+
+    /** The rank of the rule's band: higher wins (see {@link Band}). */
+    public int priority() {
+        return band.rank();
+    }
+
+    /** The same rule with its patterns as the compiler reads them (macros expanded). */
+    public RuleSpec withPatterns(List<PatternSpec> patterns, List<PatternSpec> unless, List<PatternSpec> context) {
+        return new RuleSpec(source, pack, id, line, direction, kind, band, overrides, description,
+                patterns, unless, context, examples, echo);
     }
 }

@@ -38,7 +38,7 @@ import java.util.Set;
  */
 public final class PatternIndex {
     /** Bump when the file layout or the way triggers and length bounds are derived changes. */
-    static final int FORMAT = 5;
+    static final int FORMAT = 6;
     private static final String MAGIC = "changetalk-pattern-index";
 
     record Entry(Trigger trigger, int maxTokens) {

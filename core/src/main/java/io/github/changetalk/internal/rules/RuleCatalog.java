@@ -2,9 +2,12 @@ package io.github.changetalk.internal.rules;
 
 import io.github.changetalk.RulePackException;
 import io.github.changetalk.internal.pack.LexiconSpec;
+import io.github.changetalk.internal.pack.MacroSpec;
 import io.github.changetalk.internal.pack.PackSpec;
 import io.github.changetalk.internal.pack.PatternSpec;
+import io.github.changetalk.internal.pack.PatternType;
 import io.github.changetalk.internal.pack.RuleSpec;
+import io.github.changetalk.internal.pack.Suggestion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,9 +21,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Every loaded pack, checked as a whole: rule ids unique across packs, lexicon names defined once
- * (target lexicons excepted: each target pack contributes to them), every {@code $LEXICON} a pattern
- * or lexicon names defined, and no lexicon that includes itself. Immutable.
+ * Every loaded pack, checked as a whole: rule ids unique across packs, lexicon and macro names defined
+ * once (target lexicons excepted: each target pack contributes to them), every {@code $NAME} a pattern,
+ * macro or lexicon uses defined, no lexicon or macro that includes itself, and every rule an
+ * {@code overrides} list names known, with no rules overriding each other in a cycle. Its rules have
+ * their macros expanded ({@link Macros}). Immutable.
  */
 public final class RuleCatalog {
     static final Pattern LEXICON_REF = Pattern.compile("\\$([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*)");
@@ -30,6 +35,7 @@ public final class RuleCatalog {
     private final Map<String, LexiconSpec> lexicons;
     private final Map<String, List<LexiconSpec>> targetLexicons;
     private final Map<String, PackSpec> targets;
+    private final Macros macros;
 
     public RuleCatalog(List<PackSpec> packs, Set<String> disabled) {
         this.packs = List.copyOf(packs);
@@ -37,6 +43,7 @@ public final class RuleCatalog {
         Map<String, LexiconSpec> lex = new LinkedHashMap<>();
         Map<String, List<LexiconSpec>> targetLex = new LinkedHashMap<>();
         Map<String, PackSpec> targetPacks = new LinkedHashMap<>();
+        Map<String, MacroSpec> macroSpecs = new LinkedHashMap<>();
         Map<String, String> packNames = new HashMap<>();
         for (PackSpec pack : packs) {
             String previous = packNames.putIfAbsent(pack.name(), pack.source());
@@ -69,6 +76,13 @@ public final class RuleCatalog {
                     lex.put(l.name(), l);
                 }
             }
+            for (MacroSpec m : pack.macros()) {
+                MacroSpec first = macroSpecs.putIfAbsent(m.name(), m);
+                if (first != null) {
+                    throw new RulePackException(m.source(), m.line(), null, "macro " + m.name()
+                            + " is already defined at " + first.source() + ":" + first.line());
+                }
+            }
             for (RuleSpec r : pack.rules()) {
                 RuleSpec first = ids.get(r.id());
                 if (first != null) {
@@ -92,34 +106,92 @@ public final class RuleCatalog {
                 enabled.add(r);
             }
         }
-        this.rules = List.copyOf(enabled);
-        checkLexiconReferences();
-        for (RuleSpec r : rules) {
-            for (PatternSpec p : r.allPatterns()) {
-                for (String name : references(p.text())) {
-                    if (!isDefined(name)) {
-                        throw new RulePackException(r.source(), p.line(), r.id(),
-                                p.slot() + " uses unknown lexicon $" + name + knownLexiconsHint());
-                    }
+        checkLexiconReferences(macroSpecs.keySet());
+        for (MacroSpec m : macroSpecs.values()) {
+            if (isDefined(m.name())) {
+                LexiconSpec l = definitions(m.name()).get(0);
+                throw new RulePackException(m.source(), m.line(), null, "macro " + m.name()
+                        + " has the name of a lexicon (defined at " + l.source() + ":" + l.line() + ")");
+            }
+        }
+        this.macros = new Macros(macroSpecs, allLexiconNames());
+        checkOverrides(ids);
+        List<RuleSpec> expanded = new ArrayList<>(enabled.size());
+        for (RuleSpec r : enabled) {
+            expanded.add(r.withPatterns(expand(r, r.patterns()), expand(r, r.unless()), expand(r, r.context())));
+        }
+        this.rules = List.copyOf(expanded);
+    }
+
+    /** A rule's patterns as the compiler reads them: token patterns with their macros expanded, every name checked. */
+    private List<PatternSpec> expand(RuleSpec r, List<PatternSpec> patterns) {
+        List<PatternSpec> out = new ArrayList<>(patterns.size());
+        for (PatternSpec p : patterns) {
+            boolean tokens = p.type() == PatternType.TOKENS;
+            for (String name : references(p.text())) {
+                if (macros.contains(name) && !tokens) {
+                    throw new RulePackException(r.source(), p.line(), r.id(), p.slot() + " uses macro $" + name
+                            + ", a token-pattern fragment: in a dependency pattern only lexicons can be named");
+                }
+                if (!macros.contains(name) && !isDefined(name)) {
+                    Set<String> known = allLexiconNames();
+                    known.addAll(macros.names());
+                    throw new RulePackException(r.source(), p.line(), r.id(), p.slot() + " uses unknown lexicon or macro $"
+                            + name + (known.isEmpty() ? " (no lexicons or macros are defined)" : Suggestion.hint(name, known, "$")));
+                }
+            }
+            out.add(tokens ? p.withText(macros.expand(p.text())) : p);
+        }
+        return out;
+    }
+
+    /** Every id an {@code overrides} list names is a loaded rule (enabled or not), and no rules override each other in a cycle. */
+    private static void checkOverrides(Map<String, RuleSpec> ids) {
+        for (RuleSpec r : ids.values()) {
+            for (String other : r.overrides()) {
+                if (!ids.containsKey(other)) {
+                    throw new RulePackException(r.source(), r.line(), r.id(), "overrides names unknown rule " + other
+                            + Suggestion.hint(other, ids.keySet(), ""));
                 }
             }
         }
+        Set<String> done = new HashSet<>();
+        for (RuleSpec r : ids.values()) {
+            overrideCycle(r.id(), ids, new ArrayList<>(), done);
+        }
     }
 
-    private String knownLexiconsHint() {
-        TreeSet<String> names = new TreeSet<>(lexicons.keySet());
-        names.addAll(targetLexicons.keySet());
-        return names.isEmpty() ? " (no lexicons are defined)" : "";
+    private static void overrideCycle(String id, Map<String, RuleSpec> ids, List<String> path, Set<String> done) {
+        if (path.contains(id)) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(id), path.size()));
+            cycle.add(id);
+            RuleSpec at = ids.get(id);
+            throw new RulePackException(at.source(), at.line(), at.id(), "rules override each other in a cycle: "
+                    + String.join(" -> ", cycle));
+        }
+        if (done.contains(id)) {
+            return;
+        }
+        path.add(id);
+        for (String other : ids.get(id).overrides()) {
+            overrideCycle(other, ids, path, done);
+        }
+        path.remove(path.size() - 1);
+        done.add(id);
     }
 
-    private void checkLexiconReferences() {
+    private void checkLexiconReferences(Set<String> macroNames) {
         List<LexiconSpec> all = new ArrayList<>(lexicons.values());
         targetLexicons.values().forEach(all::addAll);
         for (LexiconSpec l : all) {
             for (String entry : l.entries()) {
+                if (entry.startsWith("$") && macroNames.contains(entry.substring(1))) {
+                    throw new RulePackException(l.source(), l.line(), null, "lexicon " + l.name() + " includes " + entry
+                            + ", a macro: a lexicon includes only other lexicons");
+                }
                 if (entry.startsWith("$") && !isDefined(entry.substring(1))) {
-                    throw new RulePackException(l.source(), l.line(), null,
-                            "lexicon " + l.name() + " includes unknown lexicon " + entry);
+                    throw new RulePackException(l.source(), l.line(), null, "lexicon " + l.name() + " includes unknown lexicon "
+                            + entry + Suggestion.hint(entry.substring(1), allLexiconNames(), "$"));
                 }
             }
         }

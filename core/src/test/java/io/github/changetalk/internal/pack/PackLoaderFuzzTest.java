@@ -41,7 +41,7 @@ class PackLoaderFuzzTest {
                   WANT: [want, would like]
                 rules:
                   - id: FUZZ_RULE
-                    label: desire
+                    kind: desire
                     direction: change
                     patterns:
                       - %s: '%s'

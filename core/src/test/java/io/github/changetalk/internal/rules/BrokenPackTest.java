@@ -24,7 +24,7 @@ class BrokenPackTest {
                 pack: broken
                 rules:
                   - id: MY_RULE
-                    label: desire
+                    kind: desire
                     direction: change
                     patterns:
                 %s
@@ -81,9 +81,9 @@ class BrokenPackTest {
     @Test
     void unknownKeys() {
         assertOneLine(load("k.yaml", "pack: k\nrulez: []\n"),
-                "k.yaml:2: unknown key 'rulez' in pack (allowed: aliases, description, lexicons, pack, rules, target)");
+                "k.yaml:2: unknown key 'rulez' in pack (allowed: aliases, description, lexicons, macros, pack, rules, target)");
         assertOneLine(load("k.yaml", pack("      - tokens: '[{lemma:want}]'", "    colour: red\n")),
-                "k.yaml:11: rule MY_RULE: unknown key 'colour' in rule (allowed: context, description, direction, echo, examples, id, label, patterns, priority, unless)");
+                "k.yaml:11: rule MY_RULE: unknown key 'colour' in rule (allowed: context, description, direction, echo, examples, id, kind, neutral, overrides, patterns, priority, unless)");
         assertOneLine(load("k.yaml", pack("      - tokens: '[{lemma:want}]'\n        weight: 3", "")),
                 "k.yaml:8: rule MY_RULE: unknown key 'weight' in pattern (allowed: dependency, graph, tokens)");
     }
@@ -94,7 +94,8 @@ class BrokenPackTest {
         assertOneLine(load("t.yaml", pack("      - tokens: [a, b]", "")),
                 "t.yaml:7: rule MY_RULE: 'tokens' must be a string, not a list");
         assertOneLine(load("t.yaml", pack("      - tokens: '[{lemma:want}]'", "    priority: high\n")),
-                "t.yaml:11: rule MY_RULE: priority must be a whole number, not 'high'");
+                "t.yaml:11: rule MY_RULE: unknown priority 'high' (bands, weakest first: backchannel, answer, general, specific, reversal, frame;"
+                        + " to make a rule beat another of its band, list that one under 'overrides:')");
         assertOneLine(load("t.yaml", "pack: t\nlexicons:\n  WANT: want\n"), "t.yaml:3: lexicon WANT must be a list, not a scalar");
     }
 
@@ -113,7 +114,7 @@ class BrokenPackTest {
     @Test
     void undefinedLexicon() {
         assertOneLine(load("u.yaml", tokens("$NOPE [{lemma:quit}]")),
-                "u.yaml:7: rule MY_RULE: patterns[0] uses unknown lexicon $NOPE (no lexicons are defined)");
+                "u.yaml:7: rule MY_RULE: patterns[0] uses unknown lexicon or macro $NOPE (no lexicons or macros are defined)");
         assertOneLine(load("u.yaml", "pack: u\nlexicons:\n  A: [$MISSING]\n"), "u.yaml:3: lexicon A includes unknown lexicon $MISSING");
     }
 
@@ -137,8 +138,8 @@ class BrokenPackTest {
     }
 
     @Test
-    void unknownLabelAndDirection() {
-        assertStartsWith(load("l.yaml", pack("      - tokens: '[{lemma:want}]'", "").replace("label: desire", "label: wish")),
+    void unknownKindAndDirection() {
+        assertStartsWith(load("l.yaml", pack("      - tokens: '[{lemma:want}]'", "").replace("kind: desire", "kind: wish")),
                 "l.yaml:4: rule MY_RULE: ");
         assertStartsWith(load("l.yaml", pack("      - tokens: '[{lemma:want}]'", "").replace("direction: change", "direction: up")),
                 "l.yaml:5: rule MY_RULE: ");
@@ -149,7 +150,7 @@ class BrokenPackTest {
         String noNomatch = pack("      - tokens: '[{lemma:want}]'", "").replace("      nomatch: [\"My wife wants me to quit.\"]\n", "");
         assertOneLine(load("x.yaml", noNomatch),
                 "x.yaml:9: rule MY_RULE: a rule needs at least 2 'match' and 1 'nomatch' examples (found 2 and 0)");
-        String noExamples = "pack: x\nrules:\n  - id: NO_EX\n    label: neutral\n    patterns:\n      - tokens: '[{lemma:hmm}]'\n";
+        String noExamples = "pack: x\nrules:\n  - id: NO_EX\n    neutral: true\n    patterns:\n      - tokens: '[{lemma:hmm}]'\n";
         assertOneLine(load("x.yaml", noExamples),
                 "x.yaml:3: rule NO_EX: a rule needs 'examples' with at least 2 'match' and 1 'nomatch' sentences");
     }

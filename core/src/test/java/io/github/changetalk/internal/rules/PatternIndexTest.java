@@ -203,9 +203,9 @@ class PatternIndexTest {
             description: a pack for this test
             rules:
               - id: RULE_ID
-                label: commitment
+                kind: commitment
                 direction: change
-                priority: 99
+                priority: frame
                 description: a test rule
                 patterns:
                   - tokens: '[{word:/(?i)blue/}] [{word:/(?i)bicycle/}]'
@@ -241,7 +241,7 @@ class PatternIndexTest {
                 pack: mine
                 rules:
                   - id: MINE_BROKEN
-                    label: desire
+                    kind: desire
                     direction: change
                     patterns:
                       - tokens: '[{word:/(?i)i/}] ( [{lemma:want}]'

@@ -184,7 +184,7 @@ class HostileTextTest {
                 pack: hostile
                 rules:
                   - id: HOSTILE_REGEX
-                    label: desire
+                    kind: desire
                     direction: change
                     patterns:
                       - %s: '%s'

@@ -200,7 +200,7 @@ class HostileInputCommandTest {
                 pack: stacked
                 rules:
                   - id: STACKED
-                    label: desire
+                    kind: desire
                     direction: change
                     patterns:
                       - tokens: '[{word:/(?i)a{0,64}a{0,64}a{0,64}a{0,64}a{0,64}a{0,64}a{0,64}a{0,64}b/}]'

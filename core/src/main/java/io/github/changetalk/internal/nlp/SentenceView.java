@@ -4,8 +4,8 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.semgraph.SemanticGraph;
 import io.github.changetalk.Notice;
 import io.github.changetalk.internal.pack.GraphKind;
-import io.github.changetalk.internal.rules.KeyMask;
-import io.github.changetalk.internal.rules.NodeVerdicts;
+import io.github.changetalk.internal.shortcut.KeyMask;
+import io.github.changetalk.internal.shortcut.NodeVerdicts;
 import java.util.List;
 import java.util.Set;
 

@@ -1,0 +1,285 @@
+package io.github.changetalk.internal.startup;
+
+import io.github.changetalk.Classifier;
+import io.github.changetalk.Label;
+import io.github.changetalk.RuleInfo;
+import io.github.changetalk.RulePackException;
+import io.github.changetalk.SharedClassifier;
+import io.github.changetalk.TestCorpus;
+import io.github.changetalk.UtteranceResult;
+import io.github.changetalk.internal.compile.CompiledPattern;
+import io.github.changetalk.internal.compile.DefaultRules;
+import io.github.changetalk.internal.compile.RuleCatalog;
+import io.github.changetalk.internal.compile.RuleCompiler;
+import io.github.changetalk.internal.compile.RuleSet;
+import io.github.changetalk.internal.nlp.Analyzer;
+import io.github.changetalk.internal.nlp.SentenceView;
+import io.github.changetalk.internal.pack.PackParser;
+import io.github.changetalk.internal.pack.PackSources;
+import io.github.changetalk.internal.pack.PackSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A pattern index changes when token patterns are parsed, never what they match: compiled with the
+ * index of the default packs, every token pattern has the trigger and length bound it has when parsed
+ * at load, finds the same span on every testdata sentence, and is parsed only once a sentence holds
+ * its trigger words. An index that does not fit (other lexicons, a damaged file) is not used.
+ */
+class PatternIndexTest {
+    private static Analyzer analyzer;
+    private static List<SentenceView> sentences;
+    private static RuleCatalog defaults;
+
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void setUp() {
+        analyzer = new Analyzer(false, 150, -1);
+        sentences = DefaultRules.testdataSentences(analyzer);
+        defaults = DefaultRules.catalog();
+    }
+
+    private PatternIndex written(RuleSet rules) throws IOException {
+        Path file = dir.resolve("patterns.index");
+        PatternIndex.write(rules, file);
+        return PatternIndex.read(file);
+    }
+
+    @Test
+    void indexedPatternsAreParsedOnlyWhenTriedAndMatchAsParsedOnes() throws IOException {
+        RuleSet parsed = RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry);
+        PatternIndex index = written(parsed);
+        RuleSet indexed = RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry, index);
+
+        List<CompiledPattern.Tokens> a = DefaultRules.tokenPatterns(parsed);
+        List<CompiledPattern.Tokens> b = DefaultRules.tokenPatterns(indexed);
+        assertThat(b).hasSameSizeAs(a).hasSizeGreaterThan(200);
+        assertThat(b).as("every default token pattern is in the index, so none is parsed at load")
+                .noneMatch(t -> t.source().isParsed());
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(b.get(i).spec()).isEqualTo(a.get(i).spec());
+            assertThat(b.get(i).trigger().toString().equals(a.get(i).trigger().toString()))
+                    .as("same trigger for " + a.get(i).spec().text()).isTrue();
+            assertThat(b.get(i).trigger().keys()).isEqualTo(a.get(i).trigger().keys());
+            assertThat(b.get(i).maxTokens()).as(a.get(i).spec().text()).isEqualTo(a.get(i).maxTokens());
+            assertThat(b.get(i).shared()).isEqualTo(a.get(i).shared());
+        }
+        assertThat(indexed.parserTriggers()).hasToString(String.valueOf(parsed.parserTriggers()));
+
+        // A sentence without any pattern's trigger words parses nothing.
+        SentenceView plain = analyzer.analyze("The bus was late.").get(0);
+        for (CompiledPattern.Tokens t : b) {
+            t.find(plain, true, 2_000_000L);
+        }
+        long parsedAfterPlain = b.stream().filter(t -> t.source().isParsed()).count();
+        assertThat(parsedAfterPlain).as("patterns parsed for a sentence with no trigger words").isLessThan(b.size() / 10);
+
+        int matches = 0;
+        for (SentenceView s : sentences) {
+            for (int i = 0; i < a.size(); i++) {
+                var expected = a.get(i).find(s, true, 2_000_000L);
+                assertThat(b.get(i).find(s, true, 2_000_000L)).as(a.get(i).spec().text()).isEqualTo(expected);
+                matches += expected.isPresent() ? 1 : 0;
+            }
+        }
+        assertThat(matches).isGreaterThan(1000);
+    }
+
+    @Test
+    void aClassifierBuiltWithTheIndexLabelsAsOneWithout() throws IOException {
+        Path file = dir.resolve("defaults.index");
+        Classifier.builder().writePatternIndex(file);
+        Classifier indexed = Classifier.builder().patternIndex(file).loadParserOnDemand(true).build();
+        Classifier plain = SharedClassifier.get();
+        List<String> utterances = TestCorpus.utterances();
+        int changeOrSustain = 0;
+        for (String u : utterances.subList(0, Math.min(400, utterances.size()))) {
+            UtteranceResult a = plain.classify(u);
+            UtteranceResult b = indexed.classify(u);
+            assertThat(b.label()).as(u).isEqualTo(a.label());
+            assertThat(b.sentences()).as(u).isEqualTo(a.sentences());
+            changeOrSustain += a.label() == Label.NEUTRAL ? 0 : 1;
+        }
+        assertThat(changeOrSustain).isGreaterThan(100);
+        // A file that is not an index is ignored: the classifier parses every pattern at build.
+        Path junk = dir.resolve("junk.index");
+        Files.writeString(junk, "not an index");
+        assertThat(Classifier.builder().patternIndex(junk).build().classify("I want to quit.").label())
+                .isEqualTo(Label.DESIRE);
+    }
+
+    @Test
+    void theIndexTellsBeforeAnyCompileWhichTextsMayNeedTheParser() throws IOException {
+        RuleSet rules = RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry);
+        PatternIndex index = written(rules);
+        assertThat(index.parserTriggers()).hasToString(String.valueOf(rules.parserTriggers()));
+        int yes = 0;
+        int no = 0;
+        for (String u : TestCorpus.utterances()) {
+            boolean fromIndex = Analyzer.mayNeedParser(u, index.parserTriggers());
+            assertThat(fromIndex).as(u).isEqualTo(Analyzer.mayNeedParser(u, rules.parserTriggers()));
+            yes += fromIndex ? 1 : 0;
+            no += fromIndex ? 0 : 1;
+        }
+        assertThat(yes).isGreaterThan(50);
+        assertThat(no).isGreaterThan(50);
+        assertThat(Analyzer.mayNeedParser("The bus was late.", index.parserTriggers())).isFalse();
+    }
+
+    @Test
+    void theIndexTellsBeforeAnyCompileWhichTextsNoRuleCouldMatch() throws IOException {
+        RuleSet rules = RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry);
+        PatternIndex index = written(rules);
+        assertThat(index.matchTriggers()).hasToString(String.valueOf(rules.matchTriggers()));
+        Classifier classifier = SharedClassifier.get();
+        int ruledOut = 0;
+        for (String u : TestCorpus.utterances()) {
+            boolean fromIndex = Analyzer.mayHold(u, index.matchTriggers());
+            assertThat(fromIndex).as(u).isEqualTo(Analyzer.mayHold(u, rules.matchTriggers()));
+            if (!fromIndex) {
+                ruledOut++;
+                UtteranceResult r = classifier.classify(u);
+                assertThat(r.sentences()).as(u).allMatch(s -> s.evidence().isEmpty() && s.vetoed().isEmpty());
+            }
+        }
+        assertThat(ruledOut).isGreaterThan(10);
+        assertThat(Analyzer.mayHold("The bus was late.", index.matchTriggers())).isFalse();
+        assertThat(Analyzer.mayHold("I want to quit.", index.matchTriggers())).isTrue();
+    }
+
+    @Test
+    void aClassifierWhoseFirstInputNoRuleCouldMatchLoadsTheTaggerLaterAndStillLabels(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("rules.index");
+        Classifier.builder().writePatternIndex(file);
+        Classifier c = Classifier.builder().loadParserOnDemand(true).patternIndex(file)
+                .firstInput("The bus was late.").build();
+        assertThat(c.classify("The bus was late.").label()).isEqualTo(Label.NEUTRAL);
+        assertThat(c.classify("I want to quit.").label()).isEqualTo(Label.DESIRE);
+        assertThat(c.classify("I'm not going to quit.").label()).isEqualTo(Label.SUSTAIN);
+    }
+
+    @Test
+    void theIndexGivesBackEachPackAsParsedFromTheSameTextAndNothingForAnotherText() throws IOException {
+        List<PatternIndex.ParsedPack> parsed = new ArrayList<>();
+        List<PackSources.Source> sources = PackSources.defaults();
+        for (PackSources.Source s : sources) {
+            parsed.add(new PatternIndex.ParsedPack(PackCodec.digest(s.text()), PackParser.parse(s.name(), s.text())));
+        }
+        Path file = dir.resolve("packs.index");
+        PatternIndex.write(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry), parsed, file);
+        PatternIndex index = PatternIndex.read(file);
+        for (PackSources.Source s : sources) {
+            // Records all the way down: equal means every rule, pattern, line, example and lexicon entry.
+            assertThat(index.parsedPack(s.name(), s.text())).as(s.name()).isEqualTo(PackParser.parse(s.name(), s.text()));
+            assertThat(index.parsedPack(s.name(), s.text() + "\n")).as(s.name() + " edited").isNull();
+            assertThat(index.parsedPack("elsewhere/" + s.name(), s.text())).as(s.name() + " moved").isNull();
+        }
+        assertThat(sources).hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void aClassifierBuiltWithTheIndexHasTheRulesOfTheYamlEvenWhenAPackChangedSince() throws IOException {
+        Path file = dir.resolve("rules.index");
+        Path pack = dir.resolve("extra.yaml");
+        Files.writeString(pack, EXTRA_PACK.replace("RULE_ID", "EXTRA_FIRST"));
+        Classifier.builder().addRules(pack).writePatternIndex(file);
+        Files.writeString(pack, EXTRA_PACK.replace("RULE_ID", "EXTRA_SECOND"));
+        Classifier c = Classifier.builder().addRules(pack).patternIndex(file).build();
+        assertThat(c.rules()).extracting(RuleInfo::id).contains("EXTRA_SECOND").doesNotContain("EXTRA_FIRST");
+        assertThat(c.classify("I will buy a blue bicycle.").sentences().get(0).decidedBy()).isEqualTo("EXTRA_SECOND");
+    }
+
+    private static final String EXTRA_PACK = """
+            pack: extra
+            description: a pack for this test
+            rules:
+              - id: RULE_ID
+                label: commitment
+                direction: change
+                priority: 99
+                description: a test rule
+                patterns:
+                  - tokens: '[{word:/(?i)blue/}] [{word:/(?i)bicycle/}]'
+                examples:
+                  match:
+                    - I will buy a blue bicycle
+                    - a blue bicycle it is
+                  nomatch:
+                    - a red bicycle
+            """;
+
+    @Test
+    void anIndexForOtherLexiconsIsNotUsed() throws IOException {
+        PatternIndex index = written(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry));
+        // Only one target's lexicons: other entries, so other triggers.
+        RuleSet alcohol = RuleCompiler.compile(defaults, Set.of("alcohol", "generic"), Analyzer::tokenizeEntry, index);
+        assertThat(DefaultRules.tokenPatterns(alcohol)).allMatch(t -> t.source().isParsed());
+        // A pack that adds a target (and so entries to the shared target lexicons) changes them too.
+        PackSpec extra = PackParser.parse("knitting.yaml", """
+                pack: knitting
+                target: knitting
+                lexicons:
+                  BEHAVIOUR: [knitting, purling]
+                """);
+        RuleSet more = RuleCompiler.compile(DefaultRules.catalog(extra), null, Analyzer::tokenizeEntry, index);
+        assertThat(DefaultRules.tokenPatterns(more)).allMatch(t -> t.source().isParsed());
+    }
+
+    @Test
+    void aPackAddedAfterTheIndexIsParsedAtLoadAndStillFailsFast() throws IOException {
+        PatternIndex index = written(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry));
+        PackSpec broken = PackParser.parse("mine.yaml", """
+                pack: mine
+                rules:
+                  - id: MINE_BROKEN
+                    label: desire
+                    direction: change
+                    patterns:
+                      - tokens: '[{word:/(?i)i/}] ( [{lemma:want}]'
+                    examples:
+                      match: ["I want it.", "I want that."]
+                      nomatch: ["You want it."]
+                """);
+        assertThatThrownBy(() -> RuleCompiler.compile(DefaultRules.catalog(broken), null, Analyzer::tokenizeEntry, index))
+                .isInstanceOf(RulePackException.class)
+                .hasMessageContaining("mine.yaml")
+                .hasMessageContaining("MINE_BROKEN");
+    }
+
+    @Test
+    void aDamagedOrForeignFileIsRefusedWithItsName() throws IOException {
+        Path good = dir.resolve("good.index");
+        PatternIndex.write(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry), good);
+        byte[] bytes = Files.readAllBytes(good);
+
+        Path truncated = dir.resolve("truncated.index");
+        Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        assertThatThrownBy(() -> PatternIndex.read(truncated)).isInstanceOf(IOException.class)
+                .hasMessageContaining("truncated.index").hasMessageContaining("damaged");
+
+        Path foreign = dir.resolve("foreign.index");
+        Files.writeString(foreign, "pack: desire\n");
+        assertThatThrownBy(() -> PatternIndex.read(foreign)).isInstanceOf(IOException.class)
+                .hasMessageContaining("foreign.index");
+
+        Path longer = dir.resolve("longer.index");
+        byte[] extra = java.util.Arrays.copyOf(bytes, bytes.length + 1);
+        Files.write(longer, extra);
+        assertThatThrownBy(() -> PatternIndex.read(longer)).isInstanceOf(IOException.class)
+                .hasMessageContaining("after the end");
+
+        assertThat(PatternIndex.read(good).size()).isGreaterThan(200);
+    }
+}

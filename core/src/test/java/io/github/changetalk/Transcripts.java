@@ -1,6 +1,5 @@
 package io.github.changetalk;
 
-import io.github.changetalk.internal.bench.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +54,7 @@ public final class Transcripts {
         Map<String, List<Turn>> turns = new LinkedHashMap<>();
         Map<String, List<String>> keys = new LinkedHashMap<>();
         Map<String, String> targets = new LinkedHashMap<>();
-        for (Csv.Row row : Csv.read(file)) {
+        for (Map<String, String> row : TestCsv.rows(file)) {
             String session = row.get("session");
             Speaker speaker = row.get("speaker").strip().equalsIgnoreCase("client") ? Speaker.CLIENT : Speaker.COUNSELOR;
             turns.computeIfAbsent(session, k -> new ArrayList<>()).add(new Turn(speaker, row.get("text")));

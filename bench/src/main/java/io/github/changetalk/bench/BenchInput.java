@@ -1,4 +1,4 @@
-package io.github.changetalk.internal.bench;
+package io.github.changetalk.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.github.changetalk.internal.bench;
+package io.github.changetalk.bench;
 
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;

@@ -1,4 +1,4 @@
-package io.github.changetalk.internal.bench;
+package io.github.changetalk.bench;
 
 import io.github.changetalk.Classifier;
 import io.github.changetalk.RuleInfo;

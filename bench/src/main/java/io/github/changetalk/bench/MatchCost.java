@@ -1,4 +1,4 @@
-package io.github.changetalk.internal.bench;
+package io.github.changetalk.bench;
 
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.semgraph.SemanticGraph;

@@ -13,6 +13,8 @@ import io.github.changetalk.internal.pack.PackParser;
 import io.github.changetalk.internal.pack.PackSpec;
 import io.github.changetalk.internal.pack.PatternSpec;
 import io.github.changetalk.internal.pack.RuleSpec;
+import io.github.changetalk.internal.shortcut.KeySets;
+import io.github.changetalk.internal.shortcut.Trigger;
 import io.github.changetalk.internal.compile.CompiledRule;
 import io.github.changetalk.internal.startup.PatternIndex;
 import io.github.changetalk.internal.compile.RuleCatalog;
@@ -74,8 +76,11 @@ public final class Classifier {
         this.gating = b.gating;
         this.patternIndex = b.patternIndex;
         this.defaultRules = gate(RuleCompiler.compile(catalog, defaultTargets, Analyzer::tokenizeEntry, patternIndex));
-        this.analyzer = new Analyzer(defaultRules.usesDependencies(), b.maxParseTokens, b.parserPrecompute,
-                b.parserOnDemand ? defaultRules.parserTriggers() : null, b.maxSentenceTokens, tagger, parser);
+        List<Trigger> parserTriggers = defaultRules.parserTriggers();
+        this.analyzer = new Analyzer(new Analyzer.Options(defaultRules.usesDependencies(), b.maxParseTokens,
+                b.parserPrecompute, b.maxSentenceTokens,
+                b.parserOnDemand ? tokens -> Trigger.anySatisfied(parserTriggers, KeySets.possible(tokens)) : null),
+                tagger, parser);
         if (!b.parserOnDemand) {
             analyzer.awaitTagger(); // as documented: building loads the tagger, and fails if it cannot
         }
@@ -426,7 +431,7 @@ public final class Classifier {
             // Except when the first input is known to match no rule (no trigger words): it is answered
             // without the tagger, so the load waits until the rules are compiled instead of slowing that.
             boolean taggerAfterCompile = parserOnDemand && patternIndex != null && firstInput != null
-                    && !Analyzer.mayHold(firstInput, patternIndex.matchTriggers());
+                    && !Trigger.anySatisfied(patternIndex.matchTriggers(), KeySets.possible(Analyzer.sampleTokens(firstInput)));
             CompletableFuture<StanfordCoreNLP> tagger = taggerAfterCompile ? new CompletableFuture<>()
                     : Analyzer.loadTaggerInBackground();
             ParserLoader parser = null;
@@ -434,7 +439,8 @@ public final class Classifier {
                 parser = Analyzer.parserLoader(parserPrecompute);
                 // The index's parser triggers are read before the rules are compiled (and so before the index
                 // is known to fit them): a hint that moves the parser load earlier, never a label.
-                if (patternIndex != null && Analyzer.mayNeedParser(firstInput, patternIndex.parserTriggers())) {
+                if (patternIndex != null && firstInput != null && Trigger.anySatisfied(patternIndex.parserTriggers(),
+                        KeySets.possible(Analyzer.sampleTokens(firstInput)))) {
                     parser.start();
                 }
             }

@@ -99,7 +99,7 @@ public final class Bench {
             out.println("rule matching alone, synthetic packs (sentences pre-parsed; per sentence, 1 thread):");
             out.println("  rules   candidates/sentence   gated µs   every rule µs   ratio");
             out.flush();
-            Analyzer analyzer = new Analyzer(true, 150, -1);
+            Analyzer analyzer = Analyzer.load(Analyzer.Options.DEFAULTS);
             List<String> sample = utterances.subList(0, Math.min(1000, utterances.size()));
             for (MatchCost.Row r : MatchCost.run(analyzer, sample, o.matchCostSizes(), 2.0)) {
                 out.printf(Locale.ROOT, "  %5d   %19.1f   %8.1f   %13.1f   %5.1fx%n", r.rules(), r.candidatesPerSentence(),

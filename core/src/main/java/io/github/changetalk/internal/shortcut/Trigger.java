@@ -160,6 +160,19 @@ public final class Trigger {
         return true;
     }
 
+    /** Whether one of {@code triggers} is satisfied by these keys; false for null or no triggers. */
+    public static boolean anySatisfied(List<Trigger> triggers, Set<String> keys) {
+        if (triggers == null) {
+            return false;
+        }
+        for (Trigger t : triggers) {
+            if (t.satisfiedBy(keys)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean hits(Set<String> clause, Set<String> sentenceKeys) {
         // A lexicon's clause can hold hundreds of keys, a sentence a few dozen: look up the smaller side.
         if (clause.size() > sentenceKeys.size()) {

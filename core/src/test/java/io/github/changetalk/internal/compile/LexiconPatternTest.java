@@ -44,7 +44,7 @@ class LexiconPatternTest {
                         + " [{word:/(?i)help/} | {lemma:/(?i)help/}])"
                         + " | ([{word:/(?i)got/} | {lemma:/(?i)got/}] [{word:/(?i)ta/} | {lemma:/(?i)ta/}])"
                         + " | ([{word:/(?i)get/} | {lemma:/(?i)get/}] [{word:/(?i)help/} | {lemma:/(?i)help/}])"));
-        Analyzer analyzer = new Analyzer(false, 150, -1);
+        Analyzer analyzer = Analyzer.load(Analyzer.Options.DEFAULTS.withoutParser());
         int matched = 0;
         for (String pattern : List.of("[]{0,2} $LEX", "$LEX", "$LEX [{word:/(?i)me|before|,/}]", "[{word:/(?i)i/}] $LEX")) {
             TokenSequencePattern a = TokenSequencePattern.compile(bySet, pattern);
@@ -77,7 +77,7 @@ class LexiconPatternTest {
                 List.of("for", "sure")))));
         TokenSequencePattern p = TokenSequencePattern.compile(env, "^ ( $FILLER | [{tag:/[.,:]/}] )* $AGREE ( $AGREE | $FILLER | [{tag:/[.,:]/}] )* $");
         String fillers = "Yeah, um, I mean, like, okay, you know, ".repeat(8) + "yeah.";
-        Analyzer analyzer = new Analyzer(false, 150, -1);
+        Analyzer analyzer = Analyzer.load(Analyzer.Options.DEFAULTS.withoutParser());
         for (SentenceView v : analyzer.analyze(fillers)) {
             assertThat(v.tokens().size()).isGreaterThan(60);
             // Throws MatchLimitException if the matcher reads more than this many tokens.

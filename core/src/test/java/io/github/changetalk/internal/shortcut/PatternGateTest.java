@@ -23,7 +23,7 @@ class PatternGateTest {
     @BeforeAll
     static void load() {
         rules = DefaultRules.compiled();
-        sentences = DefaultRules.testdataSentences(new Analyzer(false, 150, -1));
+        sentences = DefaultRules.testdataSentences(Analyzer.load(Analyzer.Options.DEFAULTS.withoutParser()));
     }
 
     @Test

@@ -29,7 +29,7 @@ class TokenReachTest {
 
     @BeforeAll
     static void analyze() {
-        analyzer = new Analyzer(false, 150, -1);
+        analyzer = Analyzer.load(Analyzer.Options.DEFAULTS.withoutParser());
         sentences = new ArrayList<>(DefaultRules.testdataSentences(analyzer));
         // Run-on sentences longer than the reach test's masks, searched start by start.
         sentences.addAll(analyzer.analyze("so yeah, and then " + "um, you know, like, it was kind of a lot, ".repeat(8)

@@ -31,7 +31,7 @@ class UntaggedSentenceTest {
     @BeforeAll
     static void load() {
         rules = DefaultRules.compiled();
-        analyzer = new Analyzer(false, 80, 0);
+        analyzer = Analyzer.load(Analyzer.Options.DEFAULTS.withoutParser());
         sentences = DefaultRules.testdataSentences(analyzer);
     }
 
@@ -64,7 +64,7 @@ class UntaggedSentenceTest {
     @Test
     void whileTheTaggerLoadsOnlyTheSentencesNoRuleCouldMatchAreLeftUntagged() throws Exception {
         CompletableFuture<StanfordCoreNLP> loadsLater = new CompletableFuture<>();
-        Analyzer loading = new Analyzer(false, 80, 0, List.of(), Analyzer.DEFAULT_MAX_SENTENCE_TOKENS, loadsLater, null);
+        Analyzer loading = new Analyzer(Analyzer.Options.DEFAULTS.withoutParser(), loadsLater, null);
         Predicate<List<CoreLabel>> needsTags = tokens -> rules.couldMatch(KeySets.possible(tokens), false);
         // Tagging the second sentence waits for the tagger, which arrives while the call waits.
         CompletableFuture<List<SentenceView>> call = CompletableFuture.supplyAsync(
@@ -85,7 +85,7 @@ class UntaggedSentenceTest {
     @Test
     void aTextNoRuleCouldMatchDoesNotWaitForTheTagger() {
         CompletableFuture<StanfordCoreNLP> neverLoads = new CompletableFuture<>();
-        Analyzer loading = new Analyzer(false, 80, 0, List.of(), Analyzer.DEFAULT_MAX_SENTENCE_TOKENS, neverLoads, null);
+        Analyzer loading = new Analyzer(Analyzer.Options.DEFAULTS.withoutParser(), neverLoads, null);
         Predicate<List<CoreLabel>> needsTags = tokens -> rules.couldMatch(KeySets.possible(tokens), false);
         List<SentenceView> out = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> loading.analyze("The bus was late. We talked about the weather.", needsTags));

@@ -20,6 +20,12 @@ import io.github.changetalk.internal.startup.PatternIndex;
 import io.github.changetalk.internal.compile.RuleCatalog;
 import io.github.changetalk.internal.compile.RuleCompiler;
 import io.github.changetalk.internal.compile.RuleSet;
+import io.github.changetalk.internal.compile.KnownPatterns;
+import io.github.changetalk.internal.match.MatchingRules;
+import io.github.changetalk.internal.shortcut.PatternHints;
+import io.github.changetalk.internal.shortcut.TriggerGate;
+import edu.stanford.nlp.ling.CoreLabel;
+import java.util.function.Predicate;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,8 +68,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Classifier {
     private final RuleCatalog catalog;
     private final Set<String> defaultTargets; // null = every target
-    private final RuleSet defaultRules;
-    private final ConcurrentHashMap<Set<String>, RuleSet> byTargets = new ConcurrentHashMap<>();
+    private final MatchingRules defaultRules;
+    private final ConcurrentHashMap<Set<String>, MatchingRules> byTargets = new ConcurrentHashMap<>();
     private final Analyzer analyzer;
     private final Engine engine;
     private final boolean gating;
@@ -75,16 +81,16 @@ public final class Classifier {
         this.defaultTargets = defaultTargets;
         this.gating = b.gating;
         this.patternIndex = b.patternIndex;
-        this.defaultRules = gate(RuleCompiler.compile(catalog, defaultTargets, Analyzer::tokenizeEntry, patternIndex));
-        List<Trigger> parserTriggers = defaultRules.parserTriggers();
-        this.analyzer = new Analyzer(new Analyzer.Options(defaultRules.usesDependencies(), b.maxParseTokens,
-                b.parserPrecompute, b.maxSentenceTokens,
-                b.parserOnDemand ? tokens -> Trigger.anySatisfied(parserTriggers, KeySets.possible(tokens)) : null),
+        this.defaultRules = compile(defaultTargets);
+        Predicate<List<CoreLabel>> mayNeedParse = defaultRules.shortcuts() instanceof TriggerGate gate
+                ? tokens -> Trigger.anySatisfied(gate.parserTriggers(), KeySets.possible(tokens)) : tokens -> true;
+        this.analyzer = new Analyzer(new Analyzer.Options(defaultRules.rules().usesDependencies(), b.maxParseTokens,
+                b.parserPrecompute, b.maxSentenceTokens, b.parserOnDemand ? mayNeedParse : null),
                 tagger, parser);
         if (!b.parserOnDemand) {
             analyzer.awaitTagger(); // as documented: building loads the tagger, and fails if it cannot
         }
-        this.engine = Engine.of(analyzer, b.maxCharacters, b.matchStepLimit);
+        this.engine = new Engine(analyzer::analyze, b.maxCharacters, b.matchStepLimit);
     }
 
     public static Builder builder() {
@@ -149,7 +155,7 @@ public final class Classifier {
     public List<ExampleCheck> checkExamples(String ruleId) {
         RuleSpec rule = catalog.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no enabled rule " + ruleId));
-        RuleSet all = rulesForSelection(null);
+        MatchingRules all = rulesForSelection(null);
         List<ExampleCheck> out = new ArrayList<>();
         for (ExampleSpec example : rule.examples()) {
             out.add(ExampleRunner.check(rule, example, u -> engine.classify(all, u, false).result()));
@@ -160,11 +166,13 @@ public final class Classifier {
     /** The enabled rules, in load order. */
     public List<RuleInfo> rules() {
         List<RuleInfo> out = new ArrayList<>();
-        for (CompiledRule r : defaultRules.rules()) {
+        List<CompiledRule> compiled = defaultRules.rules().rules();
+        for (int i = 0; i < compiled.size(); i++) {
+            CompiledRule r = compiled.get(i);
             RuleSpec s = r.spec();
             out.add(new RuleInfo(s.id(), s.label(), s.direction(), s.kind(), s.priority(), s.pack(), s.source(),
                     s.line(), s.description(), texts(s.patterns()), texts(s.unless()), texts(s.context()),
-                    r.trigger().describe(), r.usesDependencies()));
+                    defaultRules.shortcuts().triggerWords(i), r.usesDependencies()));
         }
         return out;
     }
@@ -188,7 +196,7 @@ public final class Classifier {
         return patterns.stream().map(p -> (p.type().name().toLowerCase(Locale.ROOT)) + ": " + p.text()).toList();
     }
 
-    private RuleSet rulesFor(String target) {
+    private MatchingRules rulesFor(String target) {
         if (target == null) {
             return defaultRules;
         }
@@ -204,16 +212,19 @@ public final class Classifier {
         return rulesForSelection(selection);
     }
 
-    private RuleSet rulesForSelection(Set<String> selection) {
+    private MatchingRules rulesForSelection(Set<String> selection) {
         if (Objects.equals(selection, defaultTargets)) {
             return defaultRules;
         }
         Set<String> key = selection == null ? Set.of("*") : Set.copyOf(selection);
-        return byTargets.computeIfAbsent(key, k -> gate(RuleCompiler.compile(catalog, selection, Analyzer::tokenizeEntry, patternIndex)));
+        return byTargets.computeIfAbsent(key, k -> compile(selection));
     }
 
-    private RuleSet gate(RuleSet rules) {
-        return gating ? rules : rules.ungated();
+    private MatchingRules compile(Set<String> selection) {
+        RuleSet rules = RuleCompiler.compile(catalog, selection, Analyzer::tokenizeEntry,
+                patternIndex == null ? KnownPatterns.NONE : patternIndex);
+        return gating ? new MatchingRules(rules, TriggerGate.of(rules, patternIndex == null ? PatternHints.NONE : patternIndex))
+                : MatchingRules.plain(rules);
     }
 
     /**
@@ -386,7 +397,8 @@ public final class Classifier {
                 parsed.add(new PatternIndex.ParsedPack(PackCodec.digest(sources.get(i).text()), specs.get(i)));
             }
             RuleCatalog catalog = new RuleCatalog(specs, disabled);
-            PatternIndex.write(RuleCompiler.compile(catalog, null, Analyzer::tokenizeEntry), parsed, file);
+            PatternIndex.write(TriggerGate.of(RuleCompiler.compile(catalog, null, Analyzer::tokenizeEntry), PatternHints.NONE),
+                    parsed, file);
         }
 
         /**

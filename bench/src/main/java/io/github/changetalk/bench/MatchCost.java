@@ -1,17 +1,17 @@
 package io.github.changetalk.bench;
 
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.semgraph.SemanticGraph;
-import io.github.changetalk.Notice;
+import io.github.changetalk.internal.match.MatchingRules;
 import io.github.changetalk.internal.match.RuleMatcher;
 import io.github.changetalk.internal.nlp.Analyzer;
-import io.github.changetalk.internal.shortcut.KeySets;
 import io.github.changetalk.internal.nlp.SentenceView;
 import io.github.changetalk.internal.pack.GraphKind;
 import io.github.changetalk.internal.pack.PackParser;
 import io.github.changetalk.internal.compile.RuleCatalog;
 import io.github.changetalk.internal.compile.RuleCompiler;
 import io.github.changetalk.internal.compile.RuleSet;
+import io.github.changetalk.internal.shortcut.PatternHints;
+import io.github.changetalk.internal.shortcut.TriggerGate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +33,7 @@ public final class MatchCost {
     public record Row(int rules, double candidatesPerSentence, double gatedMicros, double ungatedMicros) {
     }
 
-    /** A sentence with its text, and keys recomputed on every fresh copy (keys are part of matching). */
+    /** A sentence with the text its offsets point into. */
     private record Sample(String text, SentenceView view) {
     }
 
@@ -50,19 +50,20 @@ public final class MatchCost {
         for (int size : sizes) {
             String yaml = SyntheticPack.yaml("synthetic" + size, size, vocabulary, 42 + size);
             RuleCatalog catalog = new RuleCatalog(List.of(PackParser.parse("synthetic-" + size + ".yaml", yaml)), Set.of());
-            RuleSet gated = RuleCompiler.compile(catalog, null, Analyzer::tokenizeEntry);
+            RuleSet rules = RuleCompiler.compile(catalog, null, Analyzer::tokenizeEntry);
+            MatchingRules gated = new MatchingRules(rules, TriggerGate.of(rules, PatternHints.NONE));
             double candidates = 0;
             for (Sample s : samples) {
-                candidates += gated.candidates(KeySets.of(s.view().tokens())).size();
+                candidates += gated.shortcuts().on(s.view()).candidates().length;
             }
             double on = microsPerSentence(gated, samples, secondsPerPoint);
-            double off = microsPerSentence(gated.ungated(), samples, secondsPerPoint);
+            double off = microsPerSentence(MatchingRules.plain(rules), samples, secondsPerPoint);
             rows.add(new Row(size, candidates / samples.size(), on, off));
         }
         return rows;
     }
 
-    private static double microsPerSentence(RuleSet rules, List<Sample> samples, double seconds) {
+    private static double microsPerSentence(MatchingRules rules, List<Sample> samples, double seconds) {
         matchAll(rules, samples); // warm-up
         long budget = (long) (seconds * 1e9);
         long start = System.nanoTime();
@@ -74,9 +75,11 @@ public final class MatchCost {
         return (System.nanoTime() - start) / 1e3 / matched;
     }
 
-    private static void matchAll(RuleSet rules, List<Sample> samples) {
+    private static void matchAll(MatchingRules rules, List<Sample> samples) {
         for (Sample s : samples) {
-            RuleMatcher.match(rules, new FreshKeys(s.view()), NO_CONTEXT, s.text(), false);
+            // A matcher per sentence, as per call: what the shortcuts work out of a sentence (its trigger
+            // keys among it) is part of matching and is worked out afresh.
+            rules.matcher(NO_CONTEXT, s.text(), false, RuleMatcher.DEFAULT_STEP_LIMIT).match(s.view());
         }
     }
 
@@ -98,42 +101,5 @@ public final class MatchCost {
             throw new IllegalArgumentException("the input has too few distinct words to build synthetic rules from");
         }
         return out;
-    }
-
-    private static final class FreshKeys implements SentenceView {
-        private final SentenceView view;
-        private Set<String> keys;
-
-        FreshKeys(SentenceView view) {
-            this.view = view;
-        }
-
-        @Override
-        public List<CoreLabel> tokens() {
-            return view.tokens();
-        }
-
-        @Override
-        public Set<String> keys() {
-            if (keys == null) {
-                keys = KeySets.of(view.tokens());
-            }
-            return keys;
-        }
-
-        @Override
-        public SemanticGraph graph(GraphKind kind) {
-            return view.graph(kind);
-        }
-
-        @Override
-        public boolean parsed() {
-            return view.parsed();
-        }
-
-        @Override
-        public List<Notice> notices() {
-            return view.notices();
-        }
     }
 }

@@ -7,20 +7,18 @@ import edu.stanford.nlp.ling.tokensregex.TokenSequencePattern;
 import edu.stanford.nlp.ling.tokensregex.parser.TokenSequenceParser;
 import edu.stanford.nlp.util.CoreMap;
 import edu.stanford.nlp.util.Pair;
-import io.github.changetalk.internal.shortcut.TokenReach;
-import java.util.Optional;
 
 /**
  * A TokensRegex pattern whose costly parts are built only when first needed: its matcher automaton
  * always, and its parse too when the pattern was {@linkplain #deferred deferred}.
  *
- * <p>Why: {@link TokenReach} finds the matches of the default packs' patterns from the parsed
- * expression alone, so TokensRegex's own automaton is needed only for what it does not model, for
- * sentences over its step budget, and for the ungated verification mode. Building it costs about 70%
+ * <p>Why: the shortcuts ({@code internal.shortcut.TokenReach}) find the matches of the default packs'
+ * patterns from the parsed expression alone, so TokensRegex's own automaton is needed only for what they
+ * do not model, for sentences over their step budget, and on the plain path. Building it costs about 70%
  * of TokensRegex's compile time (lexicons are copied into every pattern that names them). Parsing is
- * most of the rest: a pattern whose trigger and length bound come from a {@link PatternIndex} need
- * not be parsed until a sentence holds its trigger words, and a one-line input meets a quarter of the
- * rules at most. A pattern not in an index is {@linkplain #parse parsed} at load time, so that a bad
+ * most of the rest: a pattern whose trigger and length bound are known without parsing it (the command
+ * line's pattern index, see {@link KnownPatterns}) need not be parsed until a sentence holds its trigger
+ * words, and a one-line input meets a quarter of the rules at most. A pattern not in an index is {@linkplain #parse parsed} at load time, so that a bad
  * pattern fails its pack at once, naming file, line and rule.
  *
  * <p>Thread-safe: each part is built once. Deferred parses of one compilation share its TokensRegex
@@ -30,8 +28,8 @@ public final class LazyTokenPattern {
     private final Env env;
     private final Object parseLock;
     private final String text;
+    private final boolean deferred;
     private volatile Parsed parsed;
-    private volatile Optional<TokenReach> reach;
     private volatile TokenSequencePattern built;
 
     private record Parsed(SequencePattern.PatternExpr expr, SequenceMatchAction<CoreMap> action) {
@@ -42,6 +40,7 @@ public final class LazyTokenPattern {
         this.parseLock = parseLock;
         this.text = text;
         this.parsed = parsed;
+        this.deferred = parsed == null;
     }
 
     /** Parses {@code text} in {@code env} now; throws, as TokenSequencePattern.compile does, on a syntax error. */
@@ -86,19 +85,14 @@ public final class LazyTokenPattern {
         return p;
     }
 
+    /** The pattern as written. */
+    public String text() {
+        return text;
+    }
+
     /** The parsed expression, for the trigger, length and reach walks; never mutated here. */
     public SequencePattern.PatternExpr expr() {
         return parsed().expr();
-    }
-
-    /** The reach model of the pattern, built on first use; null when TokenReach does not model it. */
-    public TokenReach reach() {
-        Optional<TokenReach> r = reach;
-        if (r == null) {
-            r = TokenReach.of(expr()); // idempotent: a race builds it twice, harmlessly
-            reach = r;
-        }
-        return r.orElse(null);
     }
 
     /** TokensRegex's compiled pattern, built on first use. */
@@ -120,6 +114,11 @@ public final class LazyTokenPattern {
     /** Whether {@link #get} has built the automaton (for tests). */
     public boolean isBuilt() {
         return built != null;
+    }
+
+    /** Whether the pattern was made {@linkplain #deferred deferred}: its trigger and length are known from elsewhere. */
+    public boolean deferred() {
+        return deferred;
     }
 
     /** Whether the pattern has been parsed (for tests). */

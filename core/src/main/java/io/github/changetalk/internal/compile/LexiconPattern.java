@@ -4,9 +4,6 @@ import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.tokensregex.NodePattern;
 import edu.stanford.nlp.ling.tokensregex.SequencePattern;
 import edu.stanford.nlp.util.CoreMap;
-import io.github.changetalk.internal.shortcut.NodeVerdicts;
-import io.github.changetalk.internal.shortcut.Trigger;
-import io.github.changetalk.internal.shortcut.TriggerExtractor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -68,14 +65,11 @@ public final class LexiconPattern {
 
     /**
      * Matches a token whose word or lemma, lower-cased, is in the set. Immutable. A lexicon's node is
-     * shared by every pattern that uses the lexicon, so what is derived from its words (its trigger, its
-     * token-test id) is worked out once, on first use, rather than once per pattern.
+     * shared by every pattern that uses the lexicon (TokensRegex copies expressions, not their nodes).
      */
     public static final class WordSet extends NodePattern<CoreMap> {
         private static final long serialVersionUID = 1L;
         private final Set<String> words;
-        private transient volatile Trigger trigger;
-        private transient volatile int testId = -1;
 
         WordSet(Set<String> words) {
             this.words = Set.copyOf(words);
@@ -83,25 +77,6 @@ public final class LexiconPattern {
 
         public Set<String> words() {
             return words;
-        }
-
-        public Trigger trigger() {
-            Trigger t = trigger;
-            if (t == null) {
-                t = TriggerExtractor.wordOrLemma(words);
-                trigger = t;
-            }
-            return t;
-        }
-
-        /** The {@link NodeVerdicts} id of this test. */
-        public int testId() {
-            int id = testId;
-            if (id < 0) {
-                id = NodeVerdicts.idOfWords(words);
-                testId = id;
-            }
-            return id;
         }
 
         @Override

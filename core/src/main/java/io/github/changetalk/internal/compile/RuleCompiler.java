@@ -7,9 +7,6 @@ import io.github.changetalk.RulePackException;
 import io.github.changetalk.internal.pack.PatternSpec;
 import io.github.changetalk.internal.pack.PatternType;
 import io.github.changetalk.internal.pack.RuleSpec;
-import io.github.changetalk.internal.shortcut.Trigger;
-import io.github.changetalk.internal.shortcut.TriggerExtractor;
-import io.github.changetalk.internal.startup.PatternIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,15 +27,12 @@ public final class RuleCompiler {
 
     /** {@code activeTargets} null means every target. */
     public static RuleSet compile(RuleCatalog catalog, Set<String> activeTargets, Function<String, List<String>> tokenizer) {
-        return compile(catalog, activeTargets, tokenizer, null);
+        return compile(catalog, activeTargets, tokenizer, KnownPatterns.NONE);
     }
 
-    /**
-     * As above; token patterns found in {@code index} (may be null) are parsed on first use rather than
-     * now (see {@link PatternIndex}), when the index was written for the same lexicons.
-     */
+    /** As above; token patterns {@code known} to parse under these lexicons are parsed on first use rather than now. */
     public static RuleSet compile(RuleCatalog catalog, Set<String> activeTargets, Function<String, List<String>> tokenizer,
-                                  PatternIndex index) {
+                                  KnownPatterns known) {
         LexiconTable lexicons = new LexiconTable(catalog, activeTargets, tokenizer);
         Env env = TokenSequencePattern.getNewEnv();
         Set<String> referenced = new TreeSet<>();
@@ -66,37 +60,26 @@ public final class RuleCompiler {
             }
         }
         List<CompiledRule> rules = new ArrayList<>();
-        String fingerprint = PatternIndex.fingerprint(bound);
-        Parsing parsing = new Parsing(env, index != null && index.fits(fingerprint) ? index : null,
-                new HashMap<>(), new Object());
+        Parsing parsing = new Parsing(env, known.knownUnder(bound), new Object());
         Map<String, CompiledPattern.Tokens> shared = new HashMap<>();
         for (RuleSpec r : catalog.rules()) {
             List<CompiledPattern> patterns = compileAll(r, r.patterns(), parsing, lexicons, shared, uses);
             List<CompiledPattern> unless = compileAll(r, r.unless(), parsing, lexicons, shared, uses);
             List<CompiledPattern> context = compileAll(r, r.context(), parsing, lexicons, shared, uses);
-            List<Trigger> alternatives = new ArrayList<>();
-            for (CompiledPattern p : patterns) {
-                alternatives.add(p.trigger());
-            }
-            Trigger trigger = Trigger.anyOf(alternatives);
-            rules.add(new CompiledRule(r, rules.size(), patterns, unless, context, trigger));
+            rules.add(new CompiledRule(r, rules.size(), patterns, unless, context));
         }
-        return new RuleSet(rules, fingerprint);
+        return new RuleSet(rules, bound);
     }
 
     /**
-     * How one compilation parses token patterns: in {@code env}, deferring those the index holds (null
-     * when there is none that fits these lexicons; its deferred parses share {@code parseLock}), and
-     * sharing {@code triggerMemo} among those parsed now.
+     * How one compilation parses token patterns: in {@code env}, deferring those {@code known} to parse
+     * (their deferred parses share {@code parseLock}).
      */
-    private record Parsing(Env env, PatternIndex index, Map<Object, Trigger> triggerMemo, Object parseLock) {
+    private record Parsing(Env env, Set<String> known, Object parseLock) {
         CompiledPattern.Tokens tokens(PatternSpec spec, boolean shared) {
-            PatternIndex.Entry known = index == null ? null : index.lookup(spec.text());
-            if (known != null) {
-                return new CompiledPattern.Tokens(spec, LazyTokenPattern.deferred(env, parseLock, spec.text()),
-                        known.trigger(), known.maxTokens(), shared);
-            }
-            return CompiledPattern.Tokens.of(spec, LazyTokenPattern.parse(env, spec.text()), shared, triggerMemo);
+            LazyTokenPattern source = known.contains(spec.text()) ? LazyTokenPattern.deferred(env, parseLock, spec.text())
+                    : LazyTokenPattern.parse(env, spec.text());
+            return new CompiledPattern.Tokens(spec, source, shared);
         }
     }
 
@@ -131,7 +114,7 @@ public final class RuleCompiler {
             }
             String text = substituteLexicons(spec.text(), lexicons);
             SemgrexPattern p = SemgrexPattern.compile(text);
-            return new CompiledPattern.Dependency(spec, p, spec.graph(), TriggerExtractor.ofSemgrex(p, text));
+            return new CompiledPattern.Dependency(spec, p, spec.graph(), text);
         } catch (RulePackException e) {
             throw e;
         } catch (RuntimeException | Error e) {

@@ -9,6 +9,15 @@ public record Span(List<Integer> tokens) {
         tokens = List.copyOf(tokens);
     }
 
+    /** The tokens from {@code start} (inclusive) to {@code end} (exclusive). */
+    public static Span range(int start, int end) {
+        Integer[] idx = new Integer[end - start];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = start + i;
+        }
+        return new Span(List.of(idx));
+    }
+
     public int begin(List<CoreLabel> sentence) {
         return sentence.get(tokens.get(0)).beginPosition();
     }

@@ -16,23 +16,21 @@ import io.github.changetalk.TokenInfo;
 import io.github.changetalk.Turn;
 import io.github.changetalk.Utterance;
 import io.github.changetalk.UtteranceResult;
-import io.github.changetalk.internal.compile.RuleSet;
 import io.github.changetalk.internal.match.Match;
+import io.github.changetalk.internal.match.MatchingRules;
 import io.github.changetalk.internal.match.RuleMatcher;
 import io.github.changetalk.internal.match.SentenceMatch;
-import io.github.changetalk.internal.nlp.Analyzer;
-import io.github.changetalk.internal.nlp.Instrumentation;
+import io.github.changetalk.internal.match.SentenceMatcher;
+import io.github.changetalk.internal.match.TimedMatcher;
 import io.github.changetalk.internal.nlp.SentenceView;
 import io.github.changetalk.internal.nlp.TextSanitizer;
 import io.github.changetalk.internal.pack.Echo;
 import io.github.changetalk.internal.pack.GraphKind;
 import io.github.changetalk.internal.resolve.Resolution;
-import io.github.changetalk.internal.shortcut.KeySets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -51,32 +49,19 @@ public final class Engine {
         List<SentenceView> analyze(String text, Predicate<List<CoreLabel>> needsTags);
     }
 
-    private static final SentenceMatch NO_MATCH = new SentenceMatch(List.of(), List.of(), List.of(), List.of());
-
     private final Analysis analyzer;
     private final int maxCharacters;
     private final long matchStepLimit;
 
-    /** @param analyzer text to analyzed sentences (the real pipeline, or pre-parsed fixtures in tests) */
-    public Engine(Function<String, List<SentenceView>> analyzer, int maxCharacters) {
-        this(analyzer, maxCharacters, RuleMatcher.DEFAULT_STEP_LIMIT);
-    }
-
-    /** @param matchStepLimit how many tokens one pattern may read on one sentence before it is stopped */
-    public Engine(Function<String, List<SentenceView>> analyzer, int maxCharacters, long matchStepLimit) {
-        this((text, needsTags) -> analyzer.apply(text), maxCharacters, matchStepLimit);
-    }
-
-    /** As above, with an analysis that may leave sentences no rule could match untagged. */
+    /**
+     * @param analyzer       text to analyzed sentences (the real pipeline, or pre-parsed fixtures in tests)
+     * @param maxCharacters  longer utterances are cut to this many characters, and their results say so
+     * @param matchStepLimit how many tokens one pattern may read on one sentence before it is stopped
+     */
     public Engine(Analysis analyzer, int maxCharacters, long matchStepLimit) {
         this.analyzer = analyzer;
         this.maxCharacters = maxCharacters;
         this.matchStepLimit = matchStepLimit;
-    }
-
-
-    public static Engine of(Analyzer analyzer, int maxCharacters, long matchStepLimit) {
-        return new Engine((Analysis) analyzer::analyze, maxCharacters, matchStepLimit);
     }
 
     /** The result and, when {@code trace}, the per-sentence explanation. */
@@ -87,7 +72,7 @@ public final class Engine {
      * Never throws for any text: what could not be done is said in the result's notices. Throws
      * {@link CancellationException} when the calling thread is interrupted.
      */
-    public Outcome classify(RuleSet rules, Utterance utterance, boolean trace) {
+    public Outcome classify(MatchingRules rules, Utterance utterance, boolean trace) {
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("classification interrupted");
         }
@@ -112,7 +97,7 @@ public final class Engine {
         }
     }
 
-    private Outcome classifyUnguarded(RuleSet rules, Utterance utterance, boolean trace) {
+    private Outcome classifyUnguarded(MatchingRules rules, Utterance utterance, boolean trace) {
         if (utterance.speaker() != Speaker.CLIENT) {
             return new Outcome(new UtteranceResult(utterance.text(), utterance.speaker(), null, null, null,
                     List.of(), List.of()), List.of());
@@ -130,30 +115,18 @@ public final class Engine {
         // without waiting for the tagger to load. Explanations list every token's tag, so they tag all.
         boolean withContext = precedingCounselorTurn(utterance.context()) != null;
         Predicate<List<CoreLabel>> needsTags = trace ? null
-                : tokens -> rules.couldMatch(KeySets.possible(tokens), withContext);
+                : tokens -> rules.shortcuts().couldMatch(tokens, withContext);
         List<SentenceView> sentences = text.isBlank() ? List.of() : analyzer.analyze(text, needsTags);
         if (sentences.isEmpty()) {
             notices.add(new Notice("empty", "the text has no words; it is labelled neutral"));
         }
         Supplier<List<SentenceView>> context = memoize(() -> analyzeContext(utterance.context()));
         Supplier<Optional<Match>> echo = memoize(() -> echo(rules, utterance.context()));
+        SentenceMatcher matcher = TimedMatcher.of(rules.matcher(context, original, trace, matchStepLimit));
         List<SentenceResult> results = new ArrayList<>(sentences.size());
         List<Explanation.Sentence> explained = new ArrayList<>();
         for (SentenceView s : sentences) {
-            SentenceMatch m;
-            if (!s.tagged()) {
-                m = NO_MATCH;
-                if (Instrumentation.enabled()) {
-                    Instrumentation.matched(0, 0); // a sentence all the same, ruled out before tagging
-                }
-            } else if (Instrumentation.enabled()) {
-                long nlp0 = Instrumentation.threadNlpNanos();
-                long t0 = System.nanoTime();
-                m = RuleMatcher.match(rules, s, context, original, trace, matchStepLimit);
-                Instrumentation.matched(System.nanoTime() - t0, Instrumentation.threadNlpNanos() - nlp0);
-            } else {
-                m = RuleMatcher.match(rules, s, context, original, trace, matchStepLimit);
-            }
+            SentenceMatch m = matcher.match(s);
             SentenceResult r = sentenceResult(results.size(), s, m, original, echo);
             results.add(r);
             if (trace) {
@@ -203,15 +176,16 @@ public final class Engine {
      * its last non-neutral sentence, by the same rules and policy as client speech (echo rules aside).
      * Empty when there is no counselor turn or it holds no change or sustain talk.
      */
-    private Optional<Match> echo(RuleSet rules, List<Turn> context) {
+    private Optional<Match> echo(MatchingRules rules, List<Turn> context) {
         String text = counselorTurn(context);
         if (text == null) {
             return Optional.empty();
         }
         String voiced = ClientVoice.of(text);
         Match best = null;
+        RuleMatcher matcher = rules.matcher(List::of, voiced, false, matchStepLimit);
         for (SentenceView s : analyzer.analyze(voiced, null)) {
-            SentenceMatch m = RuleMatcher.match(rules, s, List::of, voiced, false, matchStepLimit);
+            SentenceMatch m = matcher.match(s);
             Optional<Match> winner = Resolution.decide(m.matches());
             if (winner.isPresent() && winner.get().rule().label() != Label.NEUTRAL) {
                 best = winner.get();
@@ -271,8 +245,8 @@ public final class Engine {
     }
 
     /** For explanations: the basic graph, parsing if the rules have a parser at all. */
-    private static String dependencies(SentenceView s, RuleSet rules) {
-        if (!rules.usesDependencies()) {
+    private static String dependencies(SentenceView s, MatchingRules rules) {
+        if (!rules.rules().usesDependencies()) {
             return null;
         }
         SemanticGraph g = s.graph(GraphKind.BASIC);

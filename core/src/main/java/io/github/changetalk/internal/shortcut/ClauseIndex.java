@@ -9,13 +9,13 @@ import java.util.List;
  * over a sentence's few keys tells which clauses it hits ({@link #hits}); the rest of a pattern's
  * trigger then costs a bit test per clause ({@link #satisfied}). Checking each pattern's clauses
  * against the sentence instead read a few scattered arrays per pattern, and was a quarter of the
- * matching time. The rarest clauses are left to {@link RuleSet#livePatterns}, which indexes them
- * already; leaving them out keeps the lists of common keys short.
+ * matching time. The rarest clauses are left to the gate's index of live patterns ({@link TriggerGate}),
+ * which indexes them already; leaving them out keeps the lists of common keys short.
  *
- * <p>Clauses sharing one key-id array (as the clauses read from a pattern index do, one per distinct
- * key set) are one entry. Immutable.
+ * <p>Clauses sharing one key set (as the clauses read from a pattern index do, one per distinct key set)
+ * are one entry. Immutable.
  */
-public final class ClauseIndex {
+final class ClauseIndex {
     private static final int[] NONE = new int[0];
 
     private final int[][] setsByKeyId; // key id -> the clause sets holding it
@@ -29,7 +29,7 @@ public final class ClauseIndex {
     }
 
     /** The index of these triggers' clauses but the first (rarest), the i-th trigger being pattern number i. */
-    public static ClauseIndex of(List<Trigger> patternTriggers) {
+    static ClauseIndex of(List<Trigger> patternTriggers, KeyTable.Builder keys) {
         IdentityHashMap<int[], Integer> setOf = new IdentityHashMap<>();
         List<int[]> sets = new ArrayList<>();
         int[][] patternSets = new int[patternTriggers.size()][];
@@ -38,13 +38,15 @@ public final class ClauseIndex {
             List<Trigger.Clause> clauses = patternTriggers.get(p).clauses();
             int[] own = new int[Math.max(0, clauses.size() - 1)];
             for (int k = 0; k < own.length; k++) {
-                Trigger.Clause c = clauses.get(k + 1);
-                Integer set = setOf.get(c.ids());
+                int[] ids = keys.idsOf(clauses.get(k + 1));
+                Integer set = setOf.get(ids);
                 if (set == null) {
                     set = sets.size();
-                    setOf.put(c.ids(), set);
-                    sets.add(c.ids());
-                    maxId = Math.max(maxId, c.maxId());
+                    setOf.put(ids, set);
+                    sets.add(ids);
+                    for (int id : ids) {
+                        maxId = Math.max(maxId, id);
+                    }
                 }
                 own[k] = set;
             }
@@ -69,16 +71,10 @@ public final class ClauseIndex {
         return new ClauseIndex(byKey, patternSets, sets.size());
     }
 
-    /**
-     * Which clause sets a sentence with this key mask hits, as bits; null when the mask predates some of
-     * the clauses' key ids (made before they were interned), when only a full check is sound.
-     */
-    public long[] hits(KeyMask mask) {
-        if (mask.limit() < setsByKeyId.length) {
-            return null;
-        }
+    /** Which clause sets a sentence with these key ids hits, as bits. */
+    long[] hits(int[] sentenceIds) {
         long[] hit = new long[(setCount + 63) >>> 6];
-        for (int id : mask.ids()) {
+        for (int id : sentenceIds) {
             if (id < setsByKeyId.length) {
                 for (int s : setsByKeyId[id]) {
                     hit[s >>> 6] |= 1L << s;
@@ -89,7 +85,7 @@ public final class ClauseIndex {
     }
 
     /** Whether every clause of pattern {@code pattern}'s trigger but the rarest is in {@code hits} (from {@link #hits}). */
-    public boolean satisfied(long[] hits, int pattern) {
+    boolean satisfied(long[] hits, int pattern) {
         for (int s : patternSets[pattern]) {
             if ((hits[s >>> 6] & (1L << s)) == 0) {
                 return false;

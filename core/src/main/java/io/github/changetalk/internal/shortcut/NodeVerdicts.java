@@ -34,13 +34,13 @@ public final class NodeVerdicts {
     /** The id of a token test, the same for every node that tests the same thing. */
     static int id(NodePattern<?> node) {
         if (node instanceof LexiconPattern.WordSet set) {
-            return set.testId();
+            return idOfWords(set.words());
         }
         return IDS.computeIfAbsent(List.of(node.getClass().getName(), String.valueOf(node)), k -> NEXT.getAndIncrement());
     }
 
     /** The id of a lexicon's test, by its words (two lexicons with the same words test the same thing). */
-    public static int idOfWords(java.util.Set<String> words) {
+    private static int idOfWords(java.util.Set<String> words) {
         return IDS.computeIfAbsent(words, k -> NEXT.getAndIncrement());
     }
 

@@ -28,66 +28,53 @@ public final class Trigger {
     private static final int MAX_CLAUSES = 8;
 
     /**
-     * One required clause: any of these keys. Its cost and key ids ({@link KeyMask}) are worked out once,
-     * when it is made; {@code maxId} is the largest id. A clause of more ids than a sentence usually has
-     * keys (a lexicon's words and lemmas) also keeps them as a bit set, {@code bits}, so that the check
-     * walks the sentence's few ids instead of the clause's many; null for small clauses.
+     * One required clause: any of these keys. Its {@code cost}, a rough count of the sentences it selects
+     * (see {@link #wordCost}), is worked out once, when it is made. Clauses are told apart by identity: a
+     * trigger holds each clause object once, and equal clauses made apart stay two (comparing large word
+     * sets would cost more than it saves). Immutable.
      */
-    public record Clause(Set<String> keys, int cost, int[] ids, int maxId, long[] bits) {
-        /** Clauses of more ids than this keep a bit set: about the key count of an ordinary sentence. */
-        private static final int BIT_SET_IDS = 24;
+    public static final class Clause {
+        private final Set<String> keys;
+        private final int cost;
+
+        private Clause(Set<String> keys, int cost) {
+            this.keys = keys;
+            this.cost = cost;
+        }
 
         static Clause of(Set<String> keys) {
-            KeyMask.Key[] interned = new KeyMask.Key[keys.size()];
-            int i = 0;
-            for (String key : keys) {
-                interned[i++] = KeyMask.intern(key);
-            }
-            return of(keys, interned);
-        }
-
-        /** The same as {@link #of(Set)}, {@code interned} being the {@link KeyMask#intern}ed keys (any order). */
-        public static Clause of(Set<String> keys, KeyMask.Key[] interned) {
-            int[] ids = new int[interned.length];
-            int max = -1;
             // The cost counts each word once, whether as a word key, a lemma key or both.
-            java.util.BitSet words = new java.util.BitSet();
+            Set<String> words = new HashSet<>(keys.size());
             int cost = 0;
-            for (int i = 0; i < interned.length; i++) {
-                KeyMask.Key k = interned[i];
-                ids[i] = k.id();
-                max = Math.max(max, k.id());
-                if (!words.get(k.word())) {
-                    words.set(k.word());
-                    cost += k.cost();
+            for (String key : keys) {
+                String word = key.substring(2);
+                if (words.add(word)) {
+                    cost += wordCost(word);
                 }
             }
-            return new Clause(keys, cost, ids, max, ids.length > BIT_SET_IDS ? KeyMask.bitsOf(ids, max) : null);
+            return new Clause(keys, cost);
         }
 
-        /** An equal clause that is a different object (triggers tell clauses apart by identity). */
+        /** A clause as written down with its cost (the command line's pattern index); {@code keys} must not change. */
+        public static Clause of(Set<String> keys, int cost) {
+            return new Clause(keys, cost);
+        }
+
+        public Set<String> keys() {
+            return keys;
+        }
+
+        public int cost() {
+            return cost;
+        }
+
+        /** An equal clause that is a different object, sharing the same key set. */
         public Clause twin() {
-            return new Clause(keys, cost, ids, maxId, bits);
-        }
-
-        boolean hitBy(KeyMask mask, Set<String> sentenceKeys) {
-            if (maxId >= mask.limit()) {
-                return hits(keys, sentenceKeys);
-            }
-            if (bits != null && mask.ids().length < ids.length) {
-                return mask.intersects(bits);
-            }
-            for (int id : ids) {
-                if (mask.has(id)) {
-                    return true;
-                }
-            }
-            return false;
+            return new Clause(keys, cost);
         }
     }
 
     private final List<Clause> clauses; // sorted rarest first
-    private final Clause[] checked; // the same, as an array: checked for every candidate pattern of every sentence
 
     /** Clauses combined per side by {@link #or}: the product of all of them grows too fast to build. */
     private static final int OR_CLAUSES = 3;
@@ -105,7 +92,6 @@ public final class Trigger {
         }
         sorted.sort(Comparator.comparingInt(Clause::cost));
         this.clauses = List.copyOf(sorted.subList(0, Math.min(sorted.size(), MAX_CLAUSES)));
-        this.checked = this.clauses.toArray(new Clause[0]);
     }
 
     /** One clause: any of these keys; no keys gives {@link #ANY}. */
@@ -113,7 +99,7 @@ public final class Trigger {
         return keys.isEmpty() ? ANY : new Trigger(List.of(Clause.of(Set.copyOf(keys))));
     }
 
-    /** A trigger of these clauses, as {@link #clauses()} gave them (for the {@link PatternIndex}). */
+    /** A trigger of these clauses, as {@link #clauses()} gave them (for the command line's pattern index). */
     public static Trigger ofClauses(List<Clause> clauses) {
         return clauses.isEmpty() ? ANY : new Trigger(clauses);
     }
@@ -138,16 +124,6 @@ public final class Trigger {
     /** The keys of the rarest clause, used to index rules; empty for {@link #ANY}. */
     public Set<String> keys() {
         return clauses.isEmpty() ? Set.of() : clauses.get(0).keys();
-    }
-
-    /** Whether every clause has a key in the sentence: {@code mask} is {@code KeyMask.of(sentenceKeys)}. */
-    public boolean satisfiedBy(KeyMask mask, Set<String> sentenceKeys) {
-        for (Clause clause : checked) {
-            if (!clause.hitBy(mask, sentenceKeys)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Whether every clause has a key in the sentence. */

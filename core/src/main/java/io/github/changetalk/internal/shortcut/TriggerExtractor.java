@@ -100,7 +100,7 @@ public final class TriggerExtractor {
         String name = expr.getClass().getName();
         switch (name) {
             case SP + "NodePatternExpr":
-                return ofNode(field(expr.getClass(), "nodePattern").get(expr));
+                return ofNode(field(expr.getClass(), "nodePattern").get(expr), memo);
             case SP + "SequencePatternExpr":
             case SP + "AndPatternExpr": {
                 Trigger t = Trigger.ANY;
@@ -217,7 +217,7 @@ public final class TriggerExtractor {
         }
     }
 
-    private static Trigger ofNode(Object node) throws ReflectiveOperationException {
+    private static Trigger ofNode(Object node, Map<Object, Trigger> memo) throws ReflectiveOperationException {
         if (node == null) {
             return Trigger.ANY;
         }
@@ -225,19 +225,26 @@ public final class TriggerExtractor {
         if (c.getName().equals("edu.stanford.nlp.ling.tokensregex.NodePattern$ConjNodePattern")) {
             Trigger t = Trigger.ANY;
             for (Object child : (List<?>) field(c, "nodePatterns").get(node)) {
-                t = t.and(ofNode(child));
+                t = t.and(ofNode(child, memo));
             }
             return t;
         }
         if (c.getName().equals("edu.stanford.nlp.ling.tokensregex.NodePattern$DisjNodePattern")) {
             List<Trigger> parts = new ArrayList<>();
             for (Object child : (List<?>) field(c, "nodePatterns").get(node)) {
-                parts.add(ofNode(child));
+                parts.add(ofNode(child, memo));
             }
             return parts.isEmpty() ? Trigger.ANY : Trigger.anyOf(parts);
         }
         if (node instanceof LexiconPattern.WordSet set) {
-            return set.trigger();
+            // A lexicon's node is shared by every pattern naming the lexicon: its trigger is worked out once.
+            Same key = new Same(set);
+            Trigger known = memo.get(key);
+            if (known == null) {
+                known = wordOrLemma(set.words());
+                memo.put(key, known);
+            }
+            return known;
         }
         Class<?> complex = Class.forName(CNP);
         if (complex.isInstance(node)) {
@@ -253,7 +260,7 @@ public final class TriggerExtractor {
     }
 
     /** Lexicon words match a token's word or its lemma. */
-    public static Trigger wordOrLemma(java.util.Set<String> words) {
+    static Trigger wordOrLemma(java.util.Set<String> words) {
         List<String> keys = new ArrayList<>();
         for (String w : words) {
             keys.add(Trigger.wordKey(w));

@@ -2,9 +2,11 @@ package io.github.changetalk.internal.startup;
 
 import io.github.changetalk.internal.compile.CompiledPattern;
 import io.github.changetalk.internal.compile.CompiledRule;
-import io.github.changetalk.internal.compile.RuleSet;
+import io.github.changetalk.internal.compile.KnownPatterns;
+import io.github.changetalk.internal.compile.RuleCompiler;
 import io.github.changetalk.internal.pack.PackSpec;
-import io.github.changetalk.internal.shortcut.KeyMask;
+import io.github.changetalk.internal.shortcut.PatternHints;
+import io.github.changetalk.internal.shortcut.TriggerGate;
 import io.github.changetalk.internal.shortcut.Trigger;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
@@ -25,11 +27,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the rule index needs of each token pattern, known without parsing it: its trigger and its
- * length bound. Written after a build for the packs of that build ({@link #write}), read at start-up
+ * What the shortcuts need of each token pattern, known without parsing it: its trigger and its length
+ * bound. Written after a build for the packs of that build ({@link #write}), read at start-up
  * ({@link #read}) so that {@link RuleCompiler} can leave each pattern unparsed until a sentence holds
- * its trigger words: parsing every pattern was most of the start-up compile, and a one-line input
- * meets a quarter of the rules at most.
+ * its trigger words ({@link KnownPatterns}) and the {@link TriggerGate} take its trigger from here
+ * ({@link PatternHints}): parsing every pattern was most of the start-up compile, and a one-line input
+ * meets a quarter of the rules at most. Part of the command line's start-up, not of the library's API.
  *
  * <p>An entry is used only for the same pattern text under the same lexicons: the index carries a
  * fingerprint of every lexicon's tokenized entries (and of this format), and an index for other
@@ -40,21 +43,18 @@ import java.util.Set;
  * who knows its first input can start loading the parser before the rules are compiled: a hint, used
  * before the fingerprint can be checked, that affects timing only. Immutable.
  */
-public final class PatternIndex {
+public final class PatternIndex implements KnownPatterns, PatternHints {
     /** Bump when the file layout or the way triggers and length bounds are derived changes. */
-    static final int FORMAT = 5;
+    static final int FORMAT = 6;
     private static final String MAGIC = "changetalk-pattern-index";
 
-    public record Entry(Trigger trigger, int maxTokens) {
-    }
-
     private final String fingerprint;
-    private final Map<String, Entry> byText;
+    private final Map<String, Hint> byText;
     private final List<Trigger> parserTriggers;
     private final List<Trigger> matchTriggers;
     private final Map<String, ParsedPack> packs; // by source name
 
-    private PatternIndex(String fingerprint, Map<String, Entry> byText, List<Trigger> parserTriggers,
+    private PatternIndex(String fingerprint, Map<String, Hint> byText, List<Trigger> parserTriggers,
                          List<Trigger> matchTriggers, Map<String, ParsedPack> packs) {
         this.fingerprint = fingerprint;
         this.byText = byText;
@@ -78,7 +78,7 @@ public final class PatternIndex {
     }
 
     /**
-     * The triggers of every pattern of the rules without a context (see {@link RuleSet#matchTriggers}):
+     * The triggers of every pattern of the rules without a context (see {@link TriggerGate#matchTriggers}):
      * a text that satisfies none of them is neutral whatever its tags, so a caller who knows its first
      * input need not load the tagger first. Like {@link #parserTriggers}, a hint read before the index
      * is known to fit the packs.
@@ -89,20 +89,22 @@ public final class PatternIndex {
 
     /**
      * The triggers of the dependency patterns of the rules the index was written for (see
-     * {@link RuleSet#parserTriggers}); null when none uses the parser.
+     * {@link TriggerGate#parserTriggers}); null when none uses the parser.
      */
     public List<Trigger> parserTriggers() {
         return parserTriggers;
     }
 
-    /** The entry for a pattern text, or null; only for a compilation whose lexicons this index {@link #fits}. */
-    public Entry lookup(String text) {
-        return byText.get(text);
+    /** Every pattern text the index holds, when it was written for these lexicons; else none. */
+    @Override
+    public Set<String> knownUnder(Map<String, Set<List<String>>> lexicons) {
+        return fingerprint.equals(fingerprint(lexicons)) ? byText.keySet() : Set.of();
     }
 
-    /** Whether this index was written for lexicons with this fingerprint. */
-    public boolean fits(String lexiconFingerprint) {
-        return fingerprint.equals(lexiconFingerprint);
+    /** The trigger and bound of a pattern text, or null; meaningful for the lexicons of {@link #knownUnder}. */
+    @Override
+    public Hint lookup(String text) {
+        return byText.get(text);
     }
 
     int size() {
@@ -113,7 +115,7 @@ public final class PatternIndex {
      * The fingerprint of a compilation's lexicons: each referenced lexicon's name and tokenized entries,
      * in name order, with the format number. {@code lexicons} maps name to entries.
      */
-    public static String fingerprint(Map<String, ? extends Iterable<List<String>>> lexicons) {
+    static String fingerprint(Map<String, ? extends Iterable<List<String>>> lexicons) {
         StringBuilder b = new StringBuilder(MAGIC).append('\u0000').append(FORMAT);
         for (var lexicon : new java.util.TreeMap<>(lexicons).entrySet()) {
             b.append('\u0000').append(lexicon.getKey());
@@ -135,24 +137,27 @@ public final class PatternIndex {
      * patterns' triggers. Reading element by element in long loops once cost more JIT compilation at
      * start-up than the parsing the index saves.
      */
-    public static void write(RuleSet rules, Path file) throws IOException {
+    public static void write(TriggerGate rules, Path file) throws IOException {
         write(rules, List.of(), file);
     }
 
-    /** As {@link #write(RuleSet, Path)}, with the parsed packs the rules were compiled from. */
-    public static void write(RuleSet rules, List<ParsedPack> parsedPacks, Path file) throws IOException {
-        Map<String, CompiledPattern.Tokens> patterns = new LinkedHashMap<>();
-        for (CompiledRule rule : rules.rules()) {
-            for (CompiledPattern p : rule.allPatterns()) {
-                if (p instanceof CompiledPattern.Tokens t && t.spec().text().indexOf(SEPARATOR) < 0) {
-                    patterns.putIfAbsent(t.spec().text(), t);
+    /** As {@link #write(TriggerGate, Path)}, with the parsed packs the rules were compiled from. */
+    public static void write(TriggerGate rules, List<ParsedPack> parsedPacks, Path file) throws IOException {
+        Map<String, Hint> patterns = new LinkedHashMap<>();
+        List<CompiledRule> all = rules.rules().rules();
+        for (int r = 0; r < all.size(); r++) {
+            List<CompiledPattern> slots = all.get(r).allPatterns();
+            for (int slot = 0; slot < slots.size(); slot++) {
+                String text = slots.get(slot).spec().text();
+                if (slots.get(slot) instanceof CompiledPattern.Tokens && text.indexOf(SEPARATOR) < 0) {
+                    patterns.putIfAbsent(text, new Hint(rules.trigger(r, slot), rules.maxTokens(r, slot)));
                 }
             }
         }
         List<Trigger> parsing = rules.parserTriggers();
         List<Trigger> triggers = new ArrayList<>();
-        for (CompiledPattern.Tokens t : patterns.values()) {
-            triggers.add(t.trigger());
+        for (Hint h : patterns.values()) {
+            triggers.add(h.trigger());
         }
         if (parsing != null) {
             triggers.addAll(parsing);
@@ -163,6 +168,7 @@ public final class PatternIndex {
         // trigger read back has exactly the clauses it was written with; their key sets are shared.
         Map<String, Integer> keyIds = new LinkedHashMap<>();
         Map<Set<String>, Integer> keySetIds = new LinkedHashMap<>();
+        List<Integer> keySetCosts = new ArrayList<>();
         Map<Trigger.Clause, Integer> clauseIds = new IdentityHashMap<>();
         List<Integer> clauseKeySets = new ArrayList<>();
         for (Trigger trigger : triggers) {
@@ -173,6 +179,7 @@ public final class PatternIndex {
                     if (set == null) {
                         set = keySetIds.size();
                         keySetIds.put(c.keys(), set);
+                        keySetCosts.add(c.cost());
                         for (String key : c.keys()) {
                             keyIds.putIfAbsent(key, keyIds.size());
                         }
@@ -188,10 +195,11 @@ public final class PatternIndex {
                  DataOutputStream out = new DataOutputStream(new BufferedOutputStream(os, 1 << 16))) {
                 out.writeUTF(MAGIC);
                 out.writeInt(FORMAT);
-                out.writeUTF(rules.lexiconFingerprint());
+                out.writeUTF(fingerprint(rules.rules().lexicons()));
                 writeBlock(out, keyIds.keySet());
                 out.writeInt(keySetIds.size());
                 for (Set<String> keys : keySetIds.keySet()) {
+                    out.writeInt(keySetCosts.get(keySetIds.get(keys)));
                     out.writeInt(keys.size());
                     for (String key : keys) {
                         out.writeInt(keyIds.get(key));
@@ -202,9 +210,9 @@ public final class PatternIndex {
                     out.writeInt(set);
                 }
                 writeBlock(out, patterns.keySet());
-                for (CompiledPattern.Tokens t : patterns.values()) {
-                    out.writeInt(t.maxTokens());
-                    writeTrigger(out, t.trigger(), clauseIds);
+                for (Hint h : patterns.values()) {
+                    out.writeInt(h.maxTokens());
+                    writeTrigger(out, h.trigger(), clauseIds);
                 }
                 out.writeInt(parsing == null ? -1 : parsing.size());
                 for (Trigger t : parsing == null ? List.<Trigger>of() : parsing) {
@@ -271,10 +279,10 @@ public final class PatternIndex {
                 clauses[i] = keySets[in.index(keySets.length)].twin();
             }
             String[] texts = in.block();
-            Map<String, Entry> byText = new HashMap<>(texts.length * 2);
+            Map<String, Hint> byText = new HashMap<>(texts.length * 2);
             for (String text : texts) {
                 int maxTokens = in.buffer.getInt();
-                byText.put(text, new Entry(in.trigger(clauses), maxTokens));
+                byText.put(text, new Hint(in.trigger(clauses), maxTokens));
             }
             int parsing = in.buffer.getInt();
             List<Trigger> parserTriggers = parsing < 0 ? null : in.triggers(in.checked(parsing), clauses);
@@ -303,30 +311,21 @@ public final class PatternIndex {
         }
     }
 
-    /**
-     * Each distinct key set as a clause; clauses are twins of these. Each key is interned once, not once
-     * per set holding it: a lexicon's keys are in many sets.
-     */
+    /** Each distinct key set as a clause, with the cost written beside it; clauses are twins of these. */
     private static Trigger.Clause[] readKeySets(In in, String[] keys) throws IOException {
-        KeyMask.Key[] interned = new KeyMask.Key[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            interned[i] = KeyMask.intern(keys[i]);
-        }
         Trigger.Clause[] sets = new Trigger.Clause[in.count()];
         for (int i = 0; i < sets.length; i++) {
+            int cost = in.buffer.getInt();
             int n = in.count();
             if (n == 0) {
                 throw new IOException(in.file + ": damaged pattern index (an empty trigger clause)");
             }
             String[] members = new String[n];
-            KeyMask.Key[] memberKeys = new KeyMask.Key[n];
             for (int k = 0; k < n; k++) {
-                int key = in.index(keys.length);
-                members[k] = keys[key];
-                memberKeys[k] = interned[key];
+                members[k] = keys[in.index(keys.length)];
             }
             try {
-                sets[i] = Trigger.Clause.of(Set.of(members), memberKeys);
+                sets[i] = Trigger.Clause.of(Set.of(members), cost);
             } catch (IllegalArgumentException e) {
                 throw new IOException(in.file + ": damaged pattern index (a key twice in one clause)");
             }

@@ -17,6 +17,9 @@ import io.github.changetalk.internal.pack.PackSpec;
 import io.github.changetalk.internal.compile.RuleCatalog;
 import io.github.changetalk.internal.compile.RuleCompiler;
 import io.github.changetalk.internal.compile.RuleSet;
+import io.github.changetalk.internal.match.MatchingRules;
+import io.github.changetalk.internal.shortcut.PatternHints;
+import io.github.changetalk.internal.shortcut.TriggerGate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -105,16 +108,17 @@ class EngineFixtureTest {
         List<PackSpec> packs = List.of(PackParser.parse("fixture.yaml", PACK),
                 PackParser.parse("alcohol.yaml", ALCOHOL), PackParser.parse("smoking.yaml", SMOKING));
         catalog = new RuleCatalog(packs, Set.of());
-        engine = new Engine(text -> {
+        engine = FixtureEngine.over(text -> {
             List<FixtureSentence> s = fixtures.get(text);
             assertThat(s).as("fixture for '%s'", text).isNotNull();
             analyzed.addAll(s);
             return new ArrayList<SentenceView>(s);
-        }, 100_000);
+        });
     }
 
-    private RuleSet rules(Set<String> targets) {
-        return RuleCompiler.compile(catalog, targets, Analyzer::tokenizeEntry);
+    private MatchingRules rules(Set<String> targets) {
+        RuleSet compiled = RuleCompiler.compile(catalog, targets, Analyzer::tokenizeEntry);
+        return new MatchingRules(compiled, TriggerGate.of(compiled, PatternHints.NONE));
     }
 
     /** Registers an utterance of several pre-parsed sentences; returns its text. */
@@ -207,7 +211,7 @@ class EngineFixtureTest {
         String answer = utterance("Yes/yes/UH ,/,/, definitely/definitely/RB ./././.", null);
         String question = utterance("Do/do/VBP you/you/PRP want/want/VB to/to/TO quit/quit/VB ?/?/.", null);
         String otherQuestion = utterance("Did/do/VBD you/you/PRP drive/drive/VB here/here/RB ?/?/.", null);
-        RuleSet rules = rules(null);
+        MatchingRules rules = rules(null);
         assertThat(engine.classify(rules, Utterance.answering(question, answer), false).result().label()).isEqualTo(Label.DESIRE);
         assertThat(engine.classify(rules, Utterance.answering(otherQuestion, answer), false).result().label()).isEqualTo(Label.NEUTRAL);
         assertThat(engine.classify(rules, Utterance.of(answer), false).result().label()).isEqualTo(Label.NEUTRAL);

@@ -7,12 +7,10 @@ import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.trees.GrammaticalRelation;
 import edu.stanford.nlp.international.Language;
 import io.github.changetalk.Notice;
-import io.github.changetalk.internal.shortcut.KeySets;
 import io.github.changetalk.internal.nlp.SentenceView;
 import io.github.changetalk.internal.pack.GraphKind;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A pre-parsed sentence for engine tests that need no models. Tokens are written
@@ -92,11 +90,6 @@ final class FixtureSentence implements SentenceView {
     @Override
     public List<CoreLabel> tokens() {
         return tokens;
-    }
-
-    @Override
-    public Set<String> keys() {
-        return KeySets.of(tokens);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.github.changetalk.internal.compile.CompiledPattern;
 import io.github.changetalk.internal.compile.DefaultRules;
 import io.github.changetalk.internal.compile.LazyTokenPattern;
 import io.github.changetalk.internal.compile.LexiconPattern;
+import io.github.changetalk.internal.compile.RuleSet;
 import io.github.changetalk.internal.nlp.Analyzer;
 import io.github.changetalk.internal.nlp.SentenceView;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,18 +102,33 @@ class TokenReachTest {
     @Test
     void everyDefaultRulePatternAgreesWithTokensRegexOnTheTestdataCorpus() {
         incomplete = 0;
+        RuleSet rules = DefaultRules.compiled();
+        TriggerGate gate = TriggerGate.of(rules, PatternHints.NONE);
         Map<LazyTokenPattern, CompiledPattern.Tokens> distinct = new IdentityHashMap<>();
+        Map<LazyTokenPattern, Trigger> triggers = new IdentityHashMap<>();
+        Map<LazyTokenPattern, TokenReach> models = new IdentityHashMap<>();
         int unmodelled = 0;
-        for (CompiledPattern.Tokens t : DefaultRules.tokenPatterns(DefaultRules.compiled())) {
-            if (distinct.putIfAbsent(t.source(), t) == null && t.reach() == null) {
-                unmodelled++;
+        for (int r = 0; r < rules.rules().size(); r++) {
+            List<CompiledPattern> slots = rules.rules().get(r).allPatterns();
+            for (int slot = 0; slot < slots.size(); slot++) {
+                if (slots.get(slot) instanceof CompiledPattern.Tokens t && distinct.putIfAbsent(t.source(), t) == null) {
+                    triggers.put(t.source(), gate.trigger(r, slot));
+                    TokenReach.of(t.source().expr()).ifPresent(m -> models.put(t.source(), m));
+                    unmodelled += models.containsKey(t.source()) ? 0 : 1;
+                }
             }
         }
         assertThat(distinct).hasSizeGreaterThan(100);
         // Gated matching over the whole corpus never needs TokensRegex's automaton for these patterns.
         for (SentenceView s : sentences) {
-            for (CompiledPattern.Tokens t : distinct.values()) {
-                t.find(s, true, 2_000_000L);
+            TriggerGate.Screen screen = gate.screen(s);
+            for (int r = 0; r < rules.rules().size(); r++) {
+                List<CompiledPattern> slots = rules.rules().get(r).allPatterns();
+                for (int slot = 0; slot < slots.size(); slot++) {
+                    if (slots.get(slot) instanceof CompiledPattern.Tokens t) {
+                        screen.find(t, r, slot, 2_000_000L);
+                    }
+                }
             }
         }
         assertThat(distinct.values()).noneMatch(t -> t.source().isBuilt());
@@ -120,13 +137,14 @@ class TokenReachTest {
         int agreedMatch = 0;
         int agreedNoMatch = 0;
         for (SentenceView s : sentences) {
+            Set<String> keys = KeySets.of(s.tokens());
             for (CompiledPattern.Tokens t : distinct.values()) {
-                if (!t.trigger().satisfiedBy(s.keys())) {
+                if (!triggers.get(t.source()).satisfiedBy(keys)) {
                     continue;
                 }
                 String expectedMatch = expectedMatch(t.pattern(), s);
                 boolean expected = expectedMatch != null;
-                assertThat(found(t.pattern(), t.reach(), s)).as(t.spec().text() + " on: " + words(s)).isEqualTo(expectedMatch);
+                assertThat(found(t.pattern(), models.get(t.source()), s)).as(t.spec().text() + " on: " + words(s)).isEqualTo(expectedMatch);
                 if (expected) {
                     agreedMatch++;
                 } else {

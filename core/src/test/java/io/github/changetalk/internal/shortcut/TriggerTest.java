@@ -3,6 +3,7 @@ package io.github.changetalk.internal.shortcut;
 import io.github.changetalk.internal.compile.CompiledPattern;
 import io.github.changetalk.internal.compile.DefaultRules;
 import io.github.changetalk.internal.compile.LazyTokenPattern;
+import io.github.changetalk.internal.compile.RuleSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -34,27 +35,19 @@ class TriggerTest {
     }
 
     @Test
-    void maskCheckAgreesWithTheKeyStringsAndFallsBackForKeysNewerThanTheMask() {
-        Trigger t = I.and(WANT).or(QUIT);
-        for (Set<String> keys : List.of(Set.of("w:i", "l:wish"), Set.of("l:quit"), Set.of("l:want"), Set.of("w:i"),
-                Set.of("w:other", "l:want", "w:i"), Set.<String>of())) {
-            assertThat(t.satisfiedBy(KeyMask.of(keys), keys)).as(keys.toString()).isEqualTo(t.satisfiedBy(keys));
-        }
-        Set<String> sentence = Set.of("w:brandnewkey", "l:want");
-        KeyMask older = KeyMask.of(sentence); // made before the clause below hands "w:brandnewkey" an id
-        Trigger fresh = Trigger.of(List.of("w:brandnewkey")).and(WANT);
-        assertThat(fresh.satisfiedBy(older, sentence)).isTrue();
-        assertThat(fresh.satisfiedBy(KeyMask.of(sentence), sentence)).isTrue();
-        assertThat(fresh.satisfiedBy(KeyMask.of(Set.of("l:want")), Set.of("l:want"))).isFalse();
-    }
-
-    @Test
     void triggersRememberedAcrossPatternsEqualTriggersWorkedOutAlone() {
+        RuleSet rules = DefaultRules.compiled();
+        TriggerGate gate = TriggerGate.of(rules, PatternHints.NONE);
         int compared = 0;
-        for (CompiledPattern.Tokens t : DefaultRules.tokenPatterns(DefaultRules.compiled())) {
-            Trigger alone = TriggerExtractor.ofTokens(t.source().expr(), new java.util.HashMap<>());
-            assertThat(t.trigger().toString()).as(t.spec().text() + " " + t.spec().slot()).isEqualTo(alone.toString());
-            compared++;
+        for (int r = 0; r < rules.rules().size(); r++) {
+            List<CompiledPattern> slots = rules.rules().get(r).allPatterns();
+            for (int slot = 0; slot < slots.size(); slot++) {
+                if (slots.get(slot) instanceof CompiledPattern.Tokens t) {
+                    Trigger alone = TriggerExtractor.ofTokens(t.source().expr(), new java.util.HashMap<>());
+                    assertThat(gate.trigger(r, slot).toString()).as(t.spec().text() + " " + t.spec().slot()).isEqualTo(alone.toString());
+                    compared++;
+                }
+            }
         }
         assertThat(compared).isGreaterThan(200);
     }

@@ -3,7 +3,7 @@ package io.github.changetalk.internal.shortcut;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import io.github.changetalk.internal.compile.DefaultRules;
-import io.github.changetalk.internal.compile.RuleSet;
+import io.github.changetalk.internal.match.MatchingRules;
 import io.github.changetalk.internal.match.RuleMatcher;
 import io.github.changetalk.internal.nlp.Analyzer;
 import io.github.changetalk.internal.nlp.SentenceView;
@@ -24,13 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * sentence has, and if the rule set's check is sound; both are checked here on every testdata sentence.
  */
 class UntaggedSentenceTest {
-    private static RuleSet rules;
+    private static TriggerGate rules;
     private static Analyzer analyzer;
     private static List<SentenceView> sentences;
 
     @BeforeAll
     static void load() {
-        rules = DefaultRules.compiled();
+        rules = TriggerGate.of(DefaultRules.compiled(), PatternHints.NONE);
         analyzer = Analyzer.load(Analyzer.Options.DEFAULTS.withoutParser());
         sentences = DefaultRules.testdataSentences(analyzer);
     }
@@ -50,9 +50,9 @@ class UntaggedSentenceTest {
     void noRuleMatchesASentenceTheRuleSetSaysNoRuleCould() {
         int ruledOut = 0;
         for (SentenceView s : sentences) {
-            if (!rules.couldMatch(KeySets.possible(s.tokens()), false)) {
+            if (!rules.couldMatch(s.tokens(), false)) {
                 ruledOut++;
-                var m = RuleMatcher.match(rules, s, List::of, text(s), false);
+                var m = new MatchingRules(rules.rules(), rules).matcher(List::of, text(s), false, RuleMatcher.DEFAULT_STEP_LIMIT).match(s);
                 assertThat(m.matches()).as(text(s)).isEmpty();
                 assertThat(m.vetoes()).as(text(s)).isEmpty();
             }
@@ -65,7 +65,7 @@ class UntaggedSentenceTest {
     void whileTheTaggerLoadsOnlyTheSentencesNoRuleCouldMatchAreLeftUntagged() throws Exception {
         CompletableFuture<StanfordCoreNLP> loadsLater = new CompletableFuture<>();
         Analyzer loading = new Analyzer(Analyzer.Options.DEFAULTS.withoutParser(), loadsLater, null);
-        Predicate<List<CoreLabel>> needsTags = tokens -> rules.couldMatch(KeySets.possible(tokens), false);
+        Predicate<List<CoreLabel>> needsTags = tokens -> rules.couldMatch(tokens, false);
         // Tagging the second sentence waits for the tagger, which arrives while the call waits.
         CompletableFuture<List<SentenceView>> call = CompletableFuture.supplyAsync(
                 () -> loading.analyze("We talked about the weather. I want to quit.", needsTags));
@@ -86,7 +86,7 @@ class UntaggedSentenceTest {
     void aTextNoRuleCouldMatchDoesNotWaitForTheTagger() {
         CompletableFuture<StanfordCoreNLP> neverLoads = new CompletableFuture<>();
         Analyzer loading = new Analyzer(Analyzer.Options.DEFAULTS.withoutParser(), neverLoads, null);
-        Predicate<List<CoreLabel>> needsTags = tokens -> rules.couldMatch(KeySets.possible(tokens), false);
+        Predicate<List<CoreLabel>> needsTags = tokens -> rules.couldMatch(tokens, false);
         List<SentenceView> out = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> loading.analyze("The bus was late. We talked about the weather.", needsTags));
         assertThat(out).hasSize(2).noneMatch(SentenceView::tagged);

@@ -17,6 +17,8 @@ import io.github.changetalk.internal.nlp.SentenceView;
 import io.github.changetalk.internal.pack.PackParser;
 import io.github.changetalk.internal.pack.PackSources;
 import io.github.changetalk.internal.pack.PackSpec;
+import io.github.changetalk.internal.shortcut.PatternHints;
+import io.github.changetalk.internal.shortcut.TriggerGate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,8 +55,12 @@ class PatternIndexTest {
 
     private PatternIndex written(RuleSet rules) throws IOException {
         Path file = dir.resolve("patterns.index");
-        PatternIndex.write(rules, file);
+        PatternIndex.write(gate(rules), file);
         return PatternIndex.read(file);
+    }
+
+    private static TriggerGate gate(RuleSet rules) {
+        return TriggerGate.of(rules, PatternHints.NONE);
     }
 
     @Test
@@ -62,35 +68,50 @@ class PatternIndexTest {
         RuleSet parsed = RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry);
         PatternIndex index = written(parsed);
         RuleSet indexed = RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry, index);
+        TriggerGate a = gate(parsed);
+        TriggerGate b = TriggerGate.of(indexed, index);
 
-        List<CompiledPattern.Tokens> a = DefaultRules.tokenPatterns(parsed);
-        List<CompiledPattern.Tokens> b = DefaultRules.tokenPatterns(indexed);
-        assertThat(b).hasSameSizeAs(a).hasSizeGreaterThan(200);
-        assertThat(b).as("every default token pattern is in the index, so none is parsed at load")
-                .noneMatch(t -> t.source().isParsed());
-        for (int i = 0; i < a.size(); i++) {
-            assertThat(b.get(i).spec()).isEqualTo(a.get(i).spec());
-            assertThat(b.get(i).trigger().toString().equals(a.get(i).trigger().toString()))
-                    .as("same trigger for " + a.get(i).spec().text()).isTrue();
-            assertThat(b.get(i).trigger().keys()).isEqualTo(a.get(i).trigger().keys());
-            assertThat(b.get(i).maxTokens()).as(a.get(i).spec().text()).isEqualTo(a.get(i).maxTokens());
-            assertThat(b.get(i).shared()).isEqualTo(a.get(i).shared());
+        List<int[]> tokenSlots = new ArrayList<>(); // {rule, slot} of every token pattern
+        for (int r = 0; r < parsed.rules().size(); r++) {
+            List<CompiledPattern> slots = parsed.rules().get(r).allPatterns();
+            for (int slot = 0; slot < slots.size(); slot++) {
+                if (slots.get(slot) instanceof CompiledPattern.Tokens) {
+                    tokenSlots.add(new int[] {r, slot});
+                }
+            }
         }
-        assertThat(indexed.parserTriggers()).hasToString(String.valueOf(parsed.parserTriggers()));
+        assertThat(tokenSlots).hasSizeGreaterThan(200);
+        assertThat(DefaultRules.tokenPatterns(indexed)).as("every default token pattern is in the index, so none is parsed at load")
+                .noneMatch(t -> t.source().isParsed());
+        for (int[] at : tokenSlots) {
+            var pa = (CompiledPattern.Tokens) parsed.rules().get(at[0]).allPatterns().get(at[1]);
+            var pb = (CompiledPattern.Tokens) indexed.rules().get(at[0]).allPatterns().get(at[1]);
+            assertThat(pb.spec()).isEqualTo(pa.spec());
+            assertThat(b.trigger(at[0], at[1]).toString()).as("same trigger for " + pa.spec().text())
+                    .isEqualTo(a.trigger(at[0], at[1]).toString());
+            assertThat(b.trigger(at[0], at[1]).keys()).isEqualTo(a.trigger(at[0], at[1]).keys());
+            assertThat(b.maxTokens(at[0], at[1])).as(pa.spec().text()).isEqualTo(a.maxTokens(at[0], at[1]));
+            assertThat(pb.shared()).isEqualTo(pa.shared());
+        }
+        assertThat(b.parserTriggers()).hasToString(String.valueOf(a.parserTriggers()));
 
         // A sentence without any pattern's trigger words parses nothing.
         SentenceView plain = analyzer.analyze("The bus was late.").get(0);
-        for (CompiledPattern.Tokens t : b) {
-            t.find(plain, true, 2_000_000L);
+        var onPlain = b.on(plain);
+        for (int[] at : tokenSlots) {
+            onPlain.find(indexed.rules().get(at[0]).allPatterns().get(at[1]), at[0], at[1], 2_000_000L);
         }
-        long parsedAfterPlain = b.stream().filter(t -> t.source().isParsed()).count();
-        assertThat(parsedAfterPlain).as("patterns parsed for a sentence with no trigger words").isLessThan(b.size() / 10);
+        long parsedAfterPlain = DefaultRules.tokenPatterns(indexed).stream().filter(t -> t.source().isParsed()).count();
+        assertThat(parsedAfterPlain).as("patterns parsed for a sentence with no trigger words").isLessThan(tokenSlots.size() / 10);
 
         int matches = 0;
         for (SentenceView s : sentences) {
-            for (int i = 0; i < a.size(); i++) {
-                var expected = a.get(i).find(s, true, 2_000_000L);
-                assertThat(b.get(i).find(s, true, 2_000_000L)).as(a.get(i).spec().text()).isEqualTo(expected);
+            var onA = a.on(s);
+            var onB = b.on(s);
+            for (int[] at : tokenSlots) {
+                var expected = onA.find(parsed.rules().get(at[0]).allPatterns().get(at[1]), at[0], at[1], 2_000_000L);
+                assertThat(onB.find(indexed.rules().get(at[0]).allPatterns().get(at[1]), at[0], at[1], 2_000_000L))
+                        .as(parsed.rules().get(at[0]).allPatterns().get(at[1]).spec().text()).isEqualTo(expected);
                 matches += expected.isPresent() ? 1 : 0;
             }
         }
@@ -128,8 +149,8 @@ class PatternIndexTest {
 
     @Test
     void theIndexTellsBeforeAnyCompileWhichTextsMayNeedTheParser() throws IOException {
-        RuleSet rules = RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry);
-        PatternIndex index = written(rules);
+        TriggerGate rules = gate(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry));
+        PatternIndex index = written(rules.rules());
         assertThat(index.parserTriggers()).hasToString(String.valueOf(rules.parserTriggers()));
         int yes = 0;
         int no = 0;
@@ -146,8 +167,8 @@ class PatternIndexTest {
 
     @Test
     void theIndexTellsBeforeAnyCompileWhichTextsNoRuleCouldMatch() throws IOException {
-        RuleSet rules = RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry);
-        PatternIndex index = written(rules);
+        TriggerGate rules = gate(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry));
+        PatternIndex index = written(rules.rules());
         assertThat(index.matchTriggers()).hasToString(String.valueOf(rules.matchTriggers()));
         Classifier classifier = SharedClassifier.get();
         int ruledOut = 0;
@@ -184,7 +205,7 @@ class PatternIndexTest {
             parsed.add(new PatternIndex.ParsedPack(PackCodec.digest(s.text()), PackParser.parse(s.name(), s.text())));
         }
         Path file = dir.resolve("packs.index");
-        PatternIndex.write(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry), parsed, file);
+        PatternIndex.write(gate(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry)), parsed, file);
         PatternIndex index = PatternIndex.read(file);
         for (PackSources.Source s : sources) {
             // Records all the way down: equal means every rule, pattern, line, example and lexicon entry.
@@ -267,7 +288,7 @@ class PatternIndexTest {
     @Test
     void aDamagedOrForeignFileIsRefusedWithItsName() throws IOException {
         Path good = dir.resolve("good.index");
-        PatternIndex.write(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry), good);
+        PatternIndex.write(gate(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry)), good);
         byte[] bytes = Files.readAllBytes(good);
 
         Path truncated = dir.resolve("truncated.index");

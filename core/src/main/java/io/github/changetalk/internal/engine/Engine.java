@@ -13,7 +13,6 @@ import io.github.changetalk.RuleVerdict;
 import io.github.changetalk.SentenceResult;
 import io.github.changetalk.Speaker;
 import io.github.changetalk.TokenInfo;
-import io.github.changetalk.Turn;
 import io.github.changetalk.Utterance;
 import io.github.changetalk.UtteranceResult;
 import io.github.changetalk.internal.match.Match;
@@ -108,21 +107,20 @@ public final class Engine {
         if (text.length() > maxCharacters) {
             notices.add(new Notice("truncated", "utterance has " + text.length()
                     + " characters; only the first " + maxCharacters + " were analyzed"));
-            text = text.substring(0, cutPoint(text, maxCharacters));
         }
+        text = cut(text);
+        CounselorTurn counselor = CounselorTurn.before(utterance.context(), t -> cut(TextSanitizer.sanitize(t)), analyzer);
         // A sentence that no rule could match, judged by its words and their lemmas under every tag, is
         // not tagged: it is neutral whatever its tags, and a short input of such sentences is answered
         // without waiting for the tagger to load. Explanations list every token's tag, so they tag all.
-        boolean withContext = precedingCounselorTurn(utterance.context()) != null;
         Predicate<List<CoreLabel>> needsTags = trace ? null
-                : tokens -> rules.shortcuts().couldMatch(tokens, withContext);
+                : tokens -> rules.shortcuts().couldMatch(tokens, counselor.present());
         List<SentenceView> sentences = text.isBlank() ? List.of() : analyzer.analyze(text, needsTags);
         if (sentences.isEmpty()) {
             notices.add(new Notice("empty", "the text has no words; it is labelled neutral"));
         }
-        Supplier<List<SentenceView>> context = memoize(() -> analyzeContext(utterance.context()));
-        Supplier<Optional<Match>> echo = memoize(() -> echo(rules, utterance.context()));
-        SentenceMatcher matcher = TimedMatcher.of(rules.matcher(context, original, trace, matchStepLimit));
+        Supplier<Optional<Match>> echo = memoize(() -> echo(rules, counselor));
+        SentenceMatcher matcher = TimedMatcher.of(rules.matcher(counselor::asSaid, original, trace, matchStepLimit));
         List<SentenceResult> results = new ArrayList<>(sentences.size());
         List<Explanation.Sentence> explained = new ArrayList<>();
         for (SentenceView s : sentences) {
@@ -147,51 +145,26 @@ public final class Engine {
         return new Outcome(new UtteranceResult(original, Speaker.CLIENT, label, direction, kind, results, notices), explained);
     }
 
-    private List<SentenceView> analyzeContext(List<Turn> context) {
-        String text = counselorTurn(context);
-        return text == null ? List.of() : analyzer.analyze(text, null);
-    }
-
-    /** The counselor turn just before, sanitized and capped, or null when the turn before is not the counselor's. */
-    private String counselorTurn(List<Turn> context) {
-        Turn last = precedingCounselorTurn(context);
-        if (last == null) {
-            return null;
-        }
-        String text = TextSanitizer.sanitize(last.text());
+    /** The text cut to {@code maxCharacters}, at a space near the limit. */
+    private String cut(String text) {
         return text.length() > maxCharacters ? text.substring(0, cutPoint(text, maxCharacters)) : text;
     }
 
-    /** The turn just before when it is a counselor's with some text, else null; nothing is sanitized. */
-    private static Turn precedingCounselorTurn(List<Turn> context) {
-        if (context.isEmpty()) {
-            return null;
-        }
-        Turn last = context.get(context.size() - 1);
-        return last.speaker() != Speaker.COUNSELOR || last.text().isBlank() ? null : last;
-    }
-
     /**
-     * What the counselor turn just before says when read in the client's voice: the match that decides
-     * its last non-neutral sentence, by the same rules and policy as client speech (echo rules aside).
+     * What the counselor turn before says when read in the client's voice: the match that decides it, by
+     * the same rules and the same resolution as client speech (within each sentence, then across them).
      * Empty when there is no counselor turn or it holds no change or sustain talk.
      */
-    private Optional<Match> echo(MatchingRules rules, List<Turn> context) {
-        String text = counselorTurn(context);
-        if (text == null) {
+    private Optional<Match> echo(MatchingRules rules, CounselorTurn counselor) {
+        if (!counselor.present()) {
             return Optional.empty();
         }
-        String voiced = ClientVoice.of(text);
-        Match best = null;
-        RuleMatcher matcher = rules.matcher(List::of, voiced, false, matchStepLimit);
-        for (SentenceView s : analyzer.analyze(voiced, null)) {
-            SentenceMatch m = matcher.match(s);
-            Optional<Match> winner = Resolution.decide(m.matches());
-            if (winner.isPresent() && winner.get().rule().label() != Label.NEUTRAL) {
-                best = winner.get();
-            }
+        RuleMatcher matcher = rules.matcher(List::of, counselor.voiced(), false, matchStepLimit);
+        List<Match> decided = new ArrayList<>();
+        for (SentenceView s : counselor.inClientVoice()) {
+            Resolution.decide(matcher.match(s).matches(), s.tokens()).ifPresent(decided::add);
         }
-        return Optional.ofNullable(best);
+        return Resolution.rollUp(decided, m -> m.rule().label());
     }
 
     private static SentenceResult sentenceResult(int index, SentenceView s, SentenceMatch m, String text,

@@ -2,6 +2,7 @@ package io.github.changetalk.internal.resolve;
 
 import edu.stanford.nlp.ling.CoreLabel;
 import io.github.changetalk.Direction;
+import io.github.changetalk.Label;
 import io.github.changetalk.SentenceResult;
 import io.github.changetalk.internal.match.Match;
 import java.util.Comparator;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The two resolution policies, in one place.
@@ -83,9 +85,17 @@ public final class Resolution {
 
     /** The sentence whose label the utterance takes, or empty when the utterance is neutral. */
     public static Optional<SentenceResult> rollUp(List<SentenceResult> sentences) {
+        return rollUp(sentences, SentenceResult::label);
+    }
+
+    /**
+     * The same policy over anything labelled sentence by sentence (the counselor turn a short answer
+     * echoes is rolled up by its sentences' deciding matches): the last item whose label is not neutral.
+     */
+    public static <T> Optional<T> rollUp(List<T> sentences, Function<T, Label> label) {
         for (int i = sentences.size() - 1; i >= 0; i--) {
-            SentenceResult s = sentences.get(i);
-            if (s.label() != io.github.changetalk.Label.NEUTRAL) {
+            T s = sentences.get(i);
+            if (label.apply(s) != Label.NEUTRAL) {
                 return Optional.of(s);
             }
         }

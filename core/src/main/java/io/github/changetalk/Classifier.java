@@ -118,16 +118,15 @@ public final class Classifier {
     }
 
     /**
-     * Classifies a conversation: one result per turn, in order. Client turns are labelled with the two
-     * turns before them as context (so a short "Yes, definitely." answers the counselor's question);
-     * counselor turns are returned unlabelled. {@code target} may be null.
+     * Classifies a conversation: one result per turn, in order. Client turns are labelled with the turns
+     * before them as context, as {@link ContextWindow} defines it (so a short "Yes, definitely." answers
+     * the counselor's question); counselor turns are returned unlabelled. {@code target} may be null.
      */
     public List<UtteranceResult> classifyTranscript(List<Turn> turns, String target) {
         List<UtteranceResult> out = new ArrayList<>(turns.size());
-        for (int i = 0; i < turns.size(); i++) {
-            Turn t = turns.get(i);
-            List<Turn> context = turns.subList(Math.max(0, i - 2), i);
-            out.add(classify(new Utterance(t.text(), t.speaker(), context, target)));
+        ContextWindow window = new ContextWindow();
+        for (Turn t : turns) {
+            out.add(classify(window.next(t, target)));
         }
         return out;
     }

@@ -1,14 +1,13 @@
 package io.github.changetalk.internal.engine;
 
-import io.github.changetalk.Speaker;
+import io.github.changetalk.ContextWindow;
 import io.github.changetalk.Turn;
 import io.github.changetalk.internal.nlp.SentenceView;
 import java.util.List;
 
 /**
- * The counselor turn a client utterance answers, worked out once per utterance: found in the context (the
- * turn just before, when it is the counselor's and not blank), made safe and cut to length as client text
- * is, and analysed on first use, as said (for rules' {@code context:} patterns) and read in the client's
+ * The counselor turn a client utterance answers, worked out once per utterance: found in the context
+ * ({@link ContextWindow#answeredTurn}), made safe and cut to length as client text is, and analysed on first use, as said (for rules' {@code context:} patterns) and read in the client's
  * voice (for short answers, see {@link ClientVoice}). Not thread-safe: it belongs to one call.
  */
 final class CounselorTurn {
@@ -27,14 +26,8 @@ final class CounselorTurn {
 
     /** The counselor turn an utterance with this context answers, prepared by {@code prepare} (sanitize and cut). */
     static CounselorTurn before(List<Turn> context, java.util.function.UnaryOperator<String> prepare, Engine.Analysis analyzer) {
-        if (context.isEmpty()) {
-            return NONE;
-        }
-        Turn last = context.get(context.size() - 1);
-        if (last.speaker() != Speaker.COUNSELOR || last.text().isBlank()) {
-            return NONE;
-        }
-        return new CounselorTurn(prepare.apply(last.text()), analyzer);
+        Turn answered = ContextWindow.answeredTurn(context);
+        return answered == null ? NONE : new CounselorTurn(prepare.apply(answered.text()), analyzer);
     }
 
     /** Whether the utterance answers a counselor turn. */

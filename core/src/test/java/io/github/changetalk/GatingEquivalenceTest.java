@@ -2,6 +2,7 @@ package io.github.changetalk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.changetalk.internal.startup.Startup;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class GatingEquivalenceTest {
         assertThat(clientTurns).as("client turns in testdata").isGreaterThan(1000);
 
         Classifier gated = SharedClassifier.get();
-        Classifier ungated = Classifier.builder().triggerGating(false).build();
+        Classifier ungated = Startup.DEFAULT.withoutTriggerGating().during(() -> Classifier.builder().build());
         int compared = 0;
         int parsedGated = 0;
         int parsedUngated = 0;

@@ -3,6 +3,7 @@ package io.github.changetalk.bench;
 import io.github.changetalk.Classifier;
 import io.github.changetalk.RuleInfo;
 import io.github.changetalk.internal.nlp.Analyzer;
+import io.github.changetalk.internal.startup.Startup;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +59,8 @@ public final class Bench {
             configs.add(EndToEnd.changetalk("changetalk end to end", classifier, 1));
         }
         if (o.ungated()) {
-            configs.add(EndToEnd.changetalk("changetalk, gating off", builder(o).triggerGating(false).build(), o.threads()));
+            Classifier ungated = Startup.DEFAULT.withoutTriggerGating().during(() -> builder(o).build());
+            configs.add(EndToEnd.changetalk("changetalk, gating off", ungated, o.threads()));
         }
         out.printf(Locale.ROOT, "timing %d configurations in interleaved passes...%n", configs.size());
         out.flush();

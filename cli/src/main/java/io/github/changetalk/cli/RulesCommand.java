@@ -71,7 +71,7 @@ public final class RulesCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                rules.builder().writePatternIndex(file);
+                rules.writePatternIndex(file);
             } catch (RulePackException | IllegalArgumentException | IllegalStateException e) {
                 throw new CliException(CliException.USAGE, e.getMessage(), e);
             } catch (IOException e) {

@@ -59,6 +59,11 @@ class PatternIndexTest {
         return PatternIndex.read(file);
     }
 
+    /** The default start-up, with this pattern index. */
+    private static Startup withIndex(Path file) {
+        return new Startup(false, -1, true, file, null);
+    }
+
     private static TriggerGate gate(RuleSet rules) {
         return TriggerGate.of(rules, PatternHints.NONE);
     }
@@ -121,8 +126,8 @@ class PatternIndexTest {
     @Test
     void aClassifierBuiltWithTheIndexLabelsAsOneWithout() throws IOException {
         Path file = dir.resolve("defaults.index");
-        Classifier.builder().writePatternIndex(file);
-        Classifier indexed = Classifier.builder().patternIndex(file).loadParserOnDemand(true).build();
+        Startup.writePatternIndex(true, List.of(), List.of(), file);
+        Classifier indexed = new Startup(true, -1, true, file, null).during(() -> Classifier.builder().build());
         Classifier plain = SharedClassifier.get();
         List<String> utterances = TestCorpus.utterances();
         int changeOrSustain = 0;
@@ -137,7 +142,7 @@ class PatternIndexTest {
         // A file that is not an index is ignored: the classifier parses every pattern at build.
         Path junk = dir.resolve("junk.index");
         Files.writeString(junk, "not an index");
-        assertThat(Classifier.builder().patternIndex(junk).build().classify("I want to quit.").label())
+        assertThat(withIndex(junk).during(() -> Classifier.builder().build()).classify("I want to quit.").label())
                 .isEqualTo(Label.DESIRE);
     }
 
@@ -189,9 +194,8 @@ class PatternIndexTest {
     @Test
     void aClassifierWhoseFirstInputNoRuleCouldMatchLoadsTheTaggerLaterAndStillLabels(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("rules.index");
-        Classifier.builder().writePatternIndex(file);
-        Classifier c = Classifier.builder().loadParserOnDemand(true).patternIndex(file)
-                .firstInput("The bus was late.").build();
+        Startup.writePatternIndex(true, List.of(), List.of(), file);
+        Classifier c = new Startup(true, -1, true, file, "The bus was late.").during(() -> Classifier.builder().build());
         assertThat(c.classify("The bus was late.").label()).isEqualTo(Label.NEUTRAL);
         assertThat(c.classify("I want to quit.").label()).isEqualTo(Label.DESIRE);
         assertThat(c.classify("I'm not going to quit.").label()).isEqualTo(Label.SUSTAIN);
@@ -221,9 +225,9 @@ class PatternIndexTest {
         Path file = dir.resolve("rules.index");
         Path pack = dir.resolve("extra.yaml");
         Files.writeString(pack, EXTRA_PACK.replace("RULE_ID", "EXTRA_FIRST"));
-        Classifier.builder().addRules(pack).writePatternIndex(file);
+        Startup.writePatternIndex(true, List.of(pack), List.of(), file);
         Files.writeString(pack, EXTRA_PACK.replace("RULE_ID", "EXTRA_SECOND"));
-        Classifier c = Classifier.builder().addRules(pack).patternIndex(file).build();
+        Classifier c = withIndex(file).during(() -> Classifier.builder().addRules(pack).build());
         assertThat(c.rules()).extracting(RuleInfo::id).contains("EXTRA_SECOND").doesNotContain("EXTRA_FIRST");
         assertThat(c.classify("I will buy a blue bicycle.").sentences().get(0).decidedBy()).isEqualTo("EXTRA_SECOND");
     }

@@ -22,6 +22,10 @@ public final class ContextWindow {
 
     private final ArrayDeque<Turn> turns = new ArrayDeque<>(TURNS + 1);
 
+    /** A window for a conversation about to start: no context yet. */
+    public ContextWindow() {
+    }
+
     /** The context for the next turn: up to {@value #TURNS} turns, oldest first, none of them blank. */
     public List<Turn> context() {
         return List.copyOf(turns);

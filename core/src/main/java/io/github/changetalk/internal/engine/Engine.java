@@ -9,7 +9,6 @@ import io.github.changetalk.Explanation;
 import io.github.changetalk.Kind;
 import io.github.changetalk.Label;
 import io.github.changetalk.Notice;
-import io.github.changetalk.RuleVerdict;
 import io.github.changetalk.SentenceResult;
 import io.github.changetalk.Speaker;
 import io.github.changetalk.TokenInfo;

@@ -53,7 +53,8 @@ spark_home="$target/spark-home"
 if [ ! -d "$spark_home/jars" ] || [ "$target/spark-classpath.txt" -nt "$spark_home/jars" ]; then
   rm -rf "$spark_home"
   mkdir -p "$spark_home/jars"
-  { tr ':' '\n' <"$target/spark-classpath.txt"; echo; tr ':' '\n' <"$target/spark-shared-classpath.txt"; } |
+  # Each list ends without a line break: echo ends it, or read would drop the last jar.
+  { tr ':' '\n' <"$target/spark-classpath.txt"; echo; tr ':' '\n' <"$target/spark-shared-classpath.txt"; echo; } |
     while IFS= read -r j; do
       [ -n "$j" ] && ln -s "$j" "$spark_home/jars/"
     done

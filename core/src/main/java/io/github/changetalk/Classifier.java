@@ -1,36 +1,18 @@
 package io.github.changetalk;
 
-import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-import io.github.changetalk.internal.Engine;
-import io.github.changetalk.internal.ExampleRunner;
-import io.github.changetalk.internal.PackSources;
-import io.github.changetalk.internal.match.RuleMatcher;
-import io.github.changetalk.internal.nlp.Analyzer;
-import io.github.changetalk.internal.nlp.ParserLoader;
-import io.github.changetalk.internal.pack.ExampleSpec;
-import io.github.changetalk.internal.pack.PackCodec;
+import io.github.changetalk.internal.engine.ClassifierRuntime;
+import io.github.changetalk.internal.engine.RuntimeLoader;
+import io.github.changetalk.internal.engine.Settings;
 import io.github.changetalk.internal.pack.PackParser;
-import io.github.changetalk.internal.pack.PackSpec;
-import io.github.changetalk.internal.pack.PatternSpec;
-import io.github.changetalk.internal.pack.RuleSpec;
-import io.github.changetalk.internal.rules.CompiledRule;
-import io.github.changetalk.internal.rules.PatternIndex;
-import io.github.changetalk.internal.rules.RuleCatalog;
-import io.github.changetalk.internal.rules.RuleCompiler;
-import io.github.changetalk.internal.rules.RuleSet;
-import java.io.IOException;
+import io.github.changetalk.internal.pack.PackSources;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Labels client speech as change talk (by DARN-CAT kind), sustain talk or neutral, with the rules
@@ -58,28 +40,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * are not labelled. See {@code docs/rule-language.md} for both policies in full.
  */
 public final class Classifier {
-    private final RuleCatalog catalog;
-    private final Set<String> defaultTargets; // null = every target
-    private final RuleSet defaultRules;
-    private final ConcurrentHashMap<Set<String>, RuleSet> byTargets = new ConcurrentHashMap<>();
-    private final Analyzer analyzer;
-    private final Engine engine;
-    private final boolean gating;
-    private final PatternIndex patternIndex; // null: parse every pattern at compile time
+    private final ClassifierRuntime runtime;
 
-    private Classifier(Builder b, RuleCatalog catalog, Set<String> defaultTargets,
-                       CompletableFuture<StanfordCoreNLP> tagger, ParserLoader parser) {
-        this.catalog = catalog;
-        this.defaultTargets = defaultTargets;
-        this.gating = b.gating;
-        this.patternIndex = b.patternIndex;
-        this.defaultRules = gate(RuleCompiler.compile(catalog, defaultTargets, Analyzer::tokenizeEntry, patternIndex));
-        this.analyzer = new Analyzer(defaultRules.usesDependencies(), b.maxParseTokens, b.parserPrecompute,
-                b.parserOnDemand ? defaultRules.parserTriggers() : null, b.maxSentenceTokens, tagger, parser);
-        if (!b.parserOnDemand) {
-            analyzer.awaitTagger(); // as documented: building loads the tagger, and fails if it cannot
-        }
-        this.engine = Engine.of(analyzer, b.maxCharacters, b.matchStepLimit);
+    private Classifier(ClassifierRuntime runtime) {
+        this.runtime = runtime;
     }
 
     public static Builder builder() {
@@ -93,8 +57,7 @@ public final class Classifier {
 
     /** Classifies one utterance; counselor utterances come back unlabelled. */
     public UtteranceResult classify(Utterance utterance) {
-        Objects.requireNonNull(utterance, "utterance");
-        return engine.classify(rulesFor(utterance.target()), utterance, false).result();
+        return runtime.classify(Objects.requireNonNull(utterance, "utterance"));
     }
 
     /** Classifies utterances one after another, in order. For parallel batches, call {@link #classify(Utterance)} from your own threads. */
@@ -107,24 +70,22 @@ public final class Classifier {
     }
 
     /**
-     * Classifies a conversation: one result per turn, in order. Client turns are labelled with the two
-     * turns before them as context (so a short "Yes, definitely." answers the counselor's question);
-     * counselor turns are returned unlabelled. {@code target} may be null.
+     * Classifies a conversation: one result per turn, in order. Client turns are labelled with the turns
+     * before them as context, as {@link ContextWindow} defines it (so a short "Yes, definitely." answers
+     * the counselor's question); counselor turns are returned unlabelled. {@code target} may be null.
      */
     public List<UtteranceResult> classifyTranscript(List<Turn> turns, String target) {
         List<UtteranceResult> out = new ArrayList<>(turns.size());
-        for (int i = 0; i < turns.size(); i++) {
-            Turn t = turns.get(i);
-            List<Turn> context = turns.subList(Math.max(0, i - 2), i);
-            out.add(classify(new Utterance(t.text(), t.speaker(), context, target)));
+        ContextWindow window = new ContextWindow();
+        for (Turn t : turns) {
+            out.add(classify(window.next(t, target)));
         }
         return out;
     }
 
     /** What the classifier saw and what every rule did, sentence by sentence (parses every sentence). */
     public Explanation explain(Utterance utterance) {
-        Engine.Outcome o = engine.classify(rulesFor(utterance.target()), utterance, true);
-        return new Explanation(o.result(), o.explained());
+        return runtime.explain(Objects.requireNonNull(utterance, "utterance"));
     }
 
     public Explanation explain(String text) {
@@ -133,84 +94,32 @@ public final class Classifier {
 
     /** Runs every example of every enabled rule, against all targets. */
     public List<ExampleCheck> checkExamples() {
-        List<ExampleCheck> out = new ArrayList<>();
-        for (RuleSpec rule : catalog.rules()) {
-            out.addAll(checkExamples(rule.id()));
-        }
-        return out;
+        return runtime.checkExamples();
     }
 
     /** Runs the examples of one rule. */
     public List<ExampleCheck> checkExamples(String ruleId) {
-        RuleSpec rule = catalog.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no enabled rule " + ruleId));
-        RuleSet all = rulesForSelection(null);
-        List<ExampleCheck> out = new ArrayList<>();
-        for (ExampleSpec example : rule.examples()) {
-            out.add(ExampleRunner.check(rule, example, u -> engine.classify(all, u, false).result()));
-        }
-        return out;
+        return runtime.checkExamples(ruleId);
     }
 
     /** The enabled rules, in load order. */
     public List<RuleInfo> rules() {
-        List<RuleInfo> out = new ArrayList<>();
-        for (CompiledRule r : defaultRules.rules()) {
-            RuleSpec s = r.spec();
-            out.add(new RuleInfo(s.id(), s.label(), s.direction(), s.kind(), s.priority(),
-                    s.band(), s.overrides(), s.pack(), s.source(), s.line(), s.description(),
-                    texts(s.patterns()), texts(s.unless()), texts(s.context()),
-                    s.examples().stream().map(e -> new RuleInfo.Example(e.text(), e.context(), e.match())).toList(),
-                    r.trigger().describe(), r.usesDependencies()));
-        }
-        return out;
+        return runtime.rules();
     }
 
     /** The target behaviours the loaded packs define, e.g. alcohol, smoking, generic. */
     public List<String> targets() {
-        return catalog.targetNames();
+        return runtime.targets();
     }
 
     /** The target a topic or target name resolves to (e.g. "reducing alcohol consumption" to alcohol), or null. */
     public String resolveTarget(String topic) {
-        return catalog.resolveTarget(topic);
+        return runtime.resolveTarget(topic);
     }
 
     /** Whether any loaded rule uses a dependency pattern (and so the parser is loaded). */
     public boolean usesDependencyParser() {
-        return analyzer.hasParser();
-    }
-
-    private static List<String> texts(List<PatternSpec> patterns) {
-        return patterns.stream().map(p -> (p.type().name().toLowerCase(Locale.ROOT)) + ": " + p.written()).toList();
-    }
-
-    private RuleSet rulesFor(String target) {
-        if (target == null) {
-            return defaultRules;
-        }
-        String resolved = catalog.resolveTarget(target);
-        if (resolved == null) {
-            return defaultRules;
-        }
-        Set<String> selection = new TreeSet<>();
-        selection.add(resolved);
-        if (catalog.targetNames().contains(Builder.GENERIC)) {
-            selection.add(Builder.GENERIC);
-        }
-        return rulesForSelection(selection);
-    }
-
-    private RuleSet rulesForSelection(Set<String> selection) {
-        if (Objects.equals(selection, defaultTargets)) {
-            return defaultRules;
-        }
-        Set<String> key = selection == null ? Set.of("*") : Set.copyOf(selection);
-        return byTargets.computeIfAbsent(key, k -> gate(RuleCompiler.compile(catalog, selection, Analyzer::tokenizeEntry, patternIndex)));
-    }
-
-    private RuleSet gate(RuleSet rules) {
-        return gating ? rules : rules.ungated();
+        return runtime.usesDependencyParser();
     }
 
     /**
@@ -219,21 +128,14 @@ public final class Classifier {
      * file, line and rule.
      */
     public static final class Builder {
-        static final String GENERIC = "generic";
-
         private boolean defaults = true;
         private final List<PackSources.Source> packs = new ArrayList<>();
         private final Set<String> disabled = new LinkedHashSet<>();
         private List<String> targets;
-        private int maxParseTokens = 150;
-        private int maxCharacters = 100_000;
-        private int parserPrecompute = -1;
-        private boolean gating = true;
-        private boolean parserOnDemand;
-        private int maxSentenceTokens = Analyzer.DEFAULT_MAX_SENTENCE_TOKENS;
-        private long matchStepLimit = RuleMatcher.DEFAULT_STEP_LIMIT;
-        private PatternIndex patternIndex;
-        private String firstInput;
+        private int maxParseTokens = Settings.Limits.DEFAULTS.maxParseTokens();
+        private int maxCharacters = Settings.Limits.DEFAULTS.maxCharacters();
+        private int maxSentenceTokens = Settings.Limits.DEFAULTS.maxSentenceTokens();
+        private long matchStepLimit = Settings.Limits.DEFAULTS.matchStepLimit();
 
         private Builder() {
         }
@@ -325,9 +227,10 @@ public final class Classifier {
         }
 
         /**
-         * How many steps one token pattern may take on one sentence (default 2,000,000; ordinary patterns
-         * take a few thousand at most). A step is a token read, or a character read by a word regex inside
-         * a token test ({@code [{word:/.../}]}). A rule whose pattern runs over is treated as not matching
+         * How many steps one pattern may take on one sentence (default 2,000,000; ordinary patterns take
+         * a few thousand at most). A step is a token read, a character read by a word regex inside a token
+         * test ({@code [{word:/.../}]}), or a graph node handed to a dependency pattern's search. A rule
+         * whose pattern runs over is treated as not matching
          * that sentence, and the result says so ({@code match-limit}): a runaway pattern cannot hang a run.
          * The limit counts work, not time, so a result never depends on how busy the machine is.
          */
@@ -339,161 +242,11 @@ public final class Classifier {
             return this;
         }
 
-        /**
-         * Reads a pattern index written by {@link #writePatternIndex} for these packs: the token patterns it
-         * holds are parsed when a sentence first holds their trigger words, not at build time, which takes
-         * most of the rule compile out of start-up (a one-line input meets a quarter of the rules at most).
-         * Labels are the same either way. An index that cannot be read, or was written for other lexicons,
-         * is ignored (everything is parsed at build); patterns it does not hold are parsed at build, so a
-         * broken pattern still fails {@link #build()}.
-         */
-        public Builder patternIndex(Path file) {
-            Objects.requireNonNull(file, "file");
-            try {
-                patternIndex = PatternIndex.read(file);
-            } catch (IOException e) {
-                patternIndex = null; // a start-up aid only: without it, build() parses every pattern
-            }
-            return this;
-        }
-
-        /**
-         * The text about to be classified first (say, the first record of a file), or null. With
-         * {@link #loadParserOnDemand} and a {@link #patternIndex}: when the text could need the dependency
-         * parser, the parser starts loading at once, alongside the tagger and the rule compile, instead of
-         * when the first sentence reaches it; when it could match no rule at all, the tagger starts loading
-         * only after the rule compile, which then runs alone. Only timing changes.
-         */
-        public Builder firstInput(String text) {
-            firstInput = text;
-            return this;
-        }
-
-        /**
-         * Compiles the packs this builder holds, for every target, and writes their pattern index to
-         * {@code file} (replacing it in one step) for {@link #patternIndex}. Loads no language model.
-         *
-         * @throws RulePackException when a pack is broken
-         */
-        public void writePatternIndex(Path file) throws IOException {
-            Objects.requireNonNull(file, "file");
-            List<PackSources.Source> sources = sources();
-            List<PackSpec> specs = parse(sources, null);
-            List<PatternIndex.ParsedPack> parsed = new ArrayList<>();
-            for (int i = 0; i < sources.size(); i++) {
-                parsed.add(new PatternIndex.ParsedPack(PackCodec.digest(sources.get(i).text()), specs.get(i)));
-            }
-            RuleCatalog catalog = new RuleCatalog(specs, disabled);
-            PatternIndex.write(RuleCompiler.compile(catalog, null, Analyzer::tokenizeEntry), parsed, file);
-        }
-
-        /**
-         * The parser's precomputed-embedding cache (CoreNLP's {@code depparse.numPreComputed}): 0 loads
-         * about a second faster and parses ~10% slower; -1 (default) keeps CoreNLP's default.
-         */
-        public Builder parserPrecompute(int entries) {
-            if (entries < -1) {
-                throw new IllegalArgumentException("parserPrecompute must be -1 (default) or more, was " + entries);
-            }
-            parserPrecompute = entries;
-            return this;
-        }
-
-        /**
-         * Trigger gating (default on): a rule is tried only on sentences holding one of its trigger words,
-         * and a sentence is parsed only when a dependency pattern's trigger is in it. Off, every rule is
-         * tried on every sentence and every sentence is parsed (when any rule uses a dependency pattern).
-         * Labels are the same either way; turning it off is for verifying that and for benchmarks.
-         */
-        public Builder triggerGating(boolean on) {
-            gating = on;
-            return this;
-        }
-
-        /**
-         * When on, the dependency parser is not loaded at build time but in the background as soon as an
-         * input could need it (a word that could trigger a dependency pattern), so a short input that
-         * needs no parse never loads it; meanwhile the tagger loads in the background too. Default off:
-         * the parser starts loading at build time, best for a long-lived classifier.
-         */
-        public Builder loadParserOnDemand(boolean on) {
-            parserOnDemand = on;
-            return this;
-        }
-
         /** Loads and checks every pack, compiles every pattern, and loads the NLP models. */
         public Classifier build() {
-            // The tagger loads on another core while the packs are read and compiled (each takes about
-            // as long cold). If a pack turns out broken the load is wasted but harmless: a daemon thread,
-            // and CoreNLP keeps the loaded tagger in its JVM-wide annotator pool for the next build.
-            // Except when the first input is known to match no rule (no trigger words): it is answered
-            // without the tagger, so the load waits until the rules are compiled instead of slowing that.
-            boolean taggerAfterCompile = parserOnDemand && patternIndex != null && firstInput != null
-                    && !Analyzer.mayHold(firstInput, patternIndex.matchTriggers());
-            CompletableFuture<StanfordCoreNLP> tagger = taggerAfterCompile ? new CompletableFuture<>()
-                    : Analyzer.loadTaggerInBackground();
-            ParserLoader parser = null;
-            if (parserOnDemand) {
-                parser = Analyzer.parserLoader(parserPrecompute);
-                // The index's parser triggers are read before the rules are compiled (and so before the index
-                // is known to fit them): a hint that moves the parser load earlier, never a label.
-                if (patternIndex != null && Analyzer.mayNeedParser(firstInput, patternIndex.parserTriggers())) {
-                    parser.start();
-                }
-            }
-            RuleCatalog catalog = new RuleCatalog(parseSources(), disabled);
-            Set<String> selection = null;
-            if (targets != null) {
-                selection = new TreeSet<>();
-                for (String t : targets) {
-                    String resolved = catalog.resolveTarget(t);
-                    if (resolved == null) {
-                        throw new IllegalArgumentException("unknown target '" + t + "' (known: "
-                                + String.join(", ", catalog.targetNames()) + ")");
-                    }
-                    selection.add(resolved);
-                }
-                if (catalog.targetNames().contains(GENERIC)) {
-                    selection.add(GENERIC);
-                }
-            }
-            Classifier classifier = new Classifier(this, catalog, selection, tagger, parser);
-            if (taggerAfterCompile) {
-                Analyzer.loadTaggerInBackground().whenComplete((loaded, failure) -> {
-                    if (failure != null) {
-                        tagger.completeExceptionally(failure);
-                    } else {
-                        tagger.complete(loaded);
-                    }
-                });
-            }
-            return classifier;
-        }
-
-        private List<PackSpec> parseSources() {
-            return parse(sources(), patternIndex);
-        }
-
-        private List<PackSources.Source> sources() {
-            List<PackSources.Source> sources = new ArrayList<>();
-            if (defaults) {
-                sources.addAll(PackSources.defaults());
-            }
-            sources.addAll(packs);
-            if (sources.isEmpty()) {
-                throw new IllegalStateException("no rule packs: add some, or keep the default packs");
-            }
-            return sources;
-        }
-
-        /** Parses each pack, or takes it from the index when the index holds it parsed from the same text. */
-        private static List<PackSpec> parse(List<PackSources.Source> sources, PatternIndex index) {
-            List<PackSpec> specs = new ArrayList<>();
-            for (PackSources.Source s : sources) {
-                PackSpec parsed = index == null ? null : index.parsedPack(s.name(), s.text());
-                specs.add(parsed != null ? parsed : PackParser.parse(s.name(), s.text()));
-            }
-            return specs;
+            Settings settings = new Settings(defaults, packs, disabled, targets,
+                    new Settings.Limits(maxParseTokens, maxCharacters, maxSentenceTokens, matchStepLimit));
+            return new Classifier(RuntimeLoader.load(settings));
         }
     }
 }

@@ -3,7 +3,6 @@ package io.github.changetalk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.changetalk.internal.bench.Csv;
 import java.io.IOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -47,8 +47,8 @@ class DataOverlapTest {
         assumeTrue(!transcripts.isEmpty(), "skipped: no transcripts.csv under " + shared);
         Set<Long> runs = new HashSet<>();
         for (Path t : transcripts) {
-            for (Csv.Row row : Csv.read(t)) {
-                String text = row.fields().get("text");
+            for (Map<String, String> row : TestCsv.rows(t)) {
+                String text = row.get("text");
                 if (text != null) {
                     addRuns(words(text), runs);
                 }

@@ -33,6 +33,15 @@ class EchoAnswerTest {
                 examples:
                   match: ["I am going to cut down.", "I'm going to quit."]
                   nomatch: ["I might quit."]
+              - id: ECHO_NOT_GOING_TO_CUT
+                kind: commitment
+                direction: sustain
+                priority: reversal
+                patterns:
+                  - tokens: '[{word:/(?i)i/}] [{lemma:be}] [{lemma:not}] [{word:going}] [{word:to}] $CUT'
+                examples:
+                  match: ["I'm not going to quit.", "I am not going to cut down."]
+                  nomatch: ["I am going to quit."]
               - id: ECHO_YES
                 neutral: true
                 echo: affirm
@@ -78,6 +87,16 @@ class EchoAnswerTest {
         UtteranceResult r = answer("Are you going to quit?", "No.");
         assertThat(r.label()).isEqualTo(Label.SUSTAIN);
         assertThat(r.kind()).isEqualTo(Kind.COMMITMENT);
+    }
+
+    @Test
+    void theCounselorTurnIsResolvedAsClientSpeechIsButRuleIncluded() {
+        // Read in the client's voice: "So I'm not going to quit, but I want to cut down." The sustain reading
+        // has the higher priority, but the side after "but" decides, as it does for the client's own words.
+        UtteranceResult r = answer("So you're not going to quit, but you want to cut down.", "Yeah.");
+        assertThat(r.label()).isEqualTo(Label.DESIRE);
+        assertThat(r.sentences().get(0).evidence()).anySatisfy(e -> assertThat(e.rule()).isEqualTo("ECHO_WANT_CUT"));
+        assertThat(answer("So you want to cut down, but you're not going to quit.", "Yeah.").label()).isEqualTo(Label.SUSTAIN);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.github.changetalk;
 
-import io.github.changetalk.internal.bench.Csv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,10 +40,10 @@ public final class TestCorpus {
         return out;
     }
 
-    /** The {@code text} column of a CSV with a header, read by the project's own small CSV reader. */
+    /** The {@code text} column of a CSV with a header. */
     static List<String> csvTexts(Path file) {
         List<String> out = new ArrayList<>();
-        for (Csv.Row row : Csv.read(file)) {
+        for (java.util.Map<String, String> row : TestCsv.rows(file)) {
             String text = row.get("text");
             if (text != null) {
                 out.add(text);

@@ -1,7 +1,7 @@
 package io.github.changetalk.cli;
 
 import io.github.changetalk.RulePackException;
-import io.github.changetalk.internal.bench.Bench;
+import io.github.changetalk.bench.Bench;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -10,7 +10,7 @@ import io.github.changetalk.RulePackException;
 import io.github.changetalk.RuleVerdict;
 import io.github.changetalk.TokenInfo;
 import io.github.changetalk.Utterance;
-import io.github.changetalk.internal.PackSources;
+import io.github.changetalk.internal.pack.PackSources;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -73,7 +73,7 @@ public final class RulesCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try {
-                rules.builder().writePatternIndex(file);
+                rules.writePatternIndex(file);
             } catch (RulePackException | IllegalArgumentException | IllegalStateException e) {
                 throw new CliException(CliException.USAGE, e.getMessage(), e);
             } catch (IOException e) {

@@ -19,7 +19,7 @@ class RulesCommandTest {
         Path file = dir.resolve("changetalk.index");
         Cli.Result r = Cli.run("", "rules", "index", file.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        org.assertj.core.api.Assertions.assertThatCode(() -> io.github.changetalk.internal.rules.PatternIndex.read(file))
+        org.assertj.core.api.Assertions.assertThatCode(() -> io.github.changetalk.internal.startup.PatternIndex.read(file))
                 .doesNotThrowAnyException();
         assertThat(Files.size(file)).isGreaterThan(1000);
 

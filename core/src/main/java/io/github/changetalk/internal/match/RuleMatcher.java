@@ -5,27 +5,30 @@ import io.github.changetalk.Notice;
 import io.github.changetalk.RuleVerdict;
 import io.github.changetalk.RuleVerdict.Outcome;
 import io.github.changetalk.Veto;
+import io.github.changetalk.internal.compile.CompiledPattern;
+import io.github.changetalk.internal.compile.CompiledRule;
+import io.github.changetalk.internal.compile.MatchLimitException;
+import io.github.changetalk.internal.compile.RuleSet;
+import io.github.changetalk.internal.compile.Span;
+import io.github.changetalk.internal.compile.StepBudget;
 import io.github.changetalk.internal.nlp.SentenceView;
-import io.github.changetalk.internal.rules.CompiledPattern;
-import io.github.changetalk.internal.rules.CompiledRule;
-import io.github.changetalk.internal.rules.MatchLimitException;
-import io.github.changetalk.internal.rules.MatchedSpan;
-import io.github.changetalk.internal.rules.RuleSet;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.function.Supplier;
 
 /**
- * Runs a rule set over one sentence: only the candidate rules (whose trigger the sentence has), each
- * pattern in order until one matches, then the rule's {@code context:} against the preceding counselor
- * turn, then its {@code unless:} vetoes. Stateless; all state is local to the call.
+ * Matches a rule set against the sentences of one utterance. As with CoreNLP's
+ * {@code TokenSequencePattern.getMatcher()}, the rules are compiled once and shared, and a matcher holds
+ * what one call needs: the utterance text, the counselor turn before it, whether to explain, the step
+ * budget. Made by {@link MatchingRules#matcher}; not thread-safe.
+ *
+ * <p>On each sentence the candidate rules (those the {@link Shortcuts} do not rule out; with none, every
+ * rule) are tried in load order: the rule's patterns in order until one matches, then its {@code context:}
+ * patterns against the counselor turn before, then its {@code unless:} patterns, any of which vetoes it.
  */
-public final class RuleMatcher {
+public final class RuleMatcher implements SentenceMatcher {
     /**
      * The default number of steps (tokens, graph nodes and word-regex characters read) one pattern may
      * take on one sentence before it is stopped:
@@ -33,161 +36,128 @@ public final class RuleMatcher {
      */
     public static final long DEFAULT_STEP_LIMIT = 2_000_000L;
 
-    private RuleMatcher() {
+    private static final SentenceMatch NOTHING = new SentenceMatch(List.of(), List.of(), List.of(), List.of());
+
+    private final RuleSet rules;
+    private final Shortcuts shortcuts;
+    private final Supplier<List<SentenceView>> counselorTurn;
+    private final String text;
+    private final boolean trace;
+    private final long stepLimit;
+    private List<Screened> counselorSentences; // the counselor turn's sentences as the shortcuts see them, on first use
+
+    /** A sentence with what the shortcuts know of it. */
+    private record Screened(SentenceView sentence, Shortcuts.OnSentence shortcuts) {
     }
 
-    /**
-     * How patterns are tried in one call: with trigger gating or not, and with what budget of steps.
-     * Token patterns compiled once for several rules (same text) are run once per sentence: their
-     * result (a span, or none) is remembered for the call.
-     */
-    private record Scope(boolean gated, long stepLimit, Map<SentenceView, Map<Object, Optional<MatchedSpan>>> memo) {
-        Scope(boolean gated, long stepLimit) {
-            this(gated, stepLimit, new IdentityHashMap<>());
-        }
-
-        /** {@code triggerKnown}: the sentence is known to satisfy the pattern's trigger. */
-        Optional<MatchedSpan> find(CompiledPattern p, SentenceView sentence, String text, boolean triggerKnown) {
-            if (p instanceof CompiledPattern.Tokens t && t.shared()) {
-                Map<Object, Optional<MatchedSpan>> bySentence = memo.computeIfAbsent(sentence, s -> new IdentityHashMap<>());
-                Optional<MatchedSpan> found = bySentence.get(t.source());
-                if (found == null) {
-                    found = MatchedSpan.find(p, sentence, text, gated, triggerKnown, stepLimit);
-                    bySentence.put(t.source(), found);
-                }
-                // The same words, reported under this pattern's own slot (patterns[0], unless[1]...).
-                return found.map(m -> new MatchedSpan(p.spec().slot(), m.text(), m.begin(), m.end(), m.tokenCount()));
-            }
-            return MatchedSpan.find(p, sentence, text, gated, triggerKnown, stepLimit);
-        }
+    RuleMatcher(MatchingRules rules, Supplier<List<SentenceView>> counselorTurn, String text, boolean trace, long stepLimit) {
+        this.rules = rules.rules();
+        this.shortcuts = rules.shortcuts();
+        this.counselorTurn = counselorTurn;
+        this.text = text;
+        this.trace = trace;
+        this.stepLimit = stepLimit;
     }
 
-    public static SentenceMatch match(RuleSet rules, SentenceView sentence, Supplier<List<SentenceView>> context,
-                                      String text, boolean trace) {
-        return match(rules, sentence, context, text, trace, DEFAULT_STEP_LIMIT);
-    }
-
-    /**
-     * @param context    the analyzed preceding counselor turn, computed on first use (empty if none)
-     * @param text       the utterance text the sentence's offsets point into
-     * @param trace      whether to record a verdict for every rule (for explanations)
-     * @param stepLimit  how many tokens one pattern may read on this sentence; a rule with a pattern that
-     *                   runs over is treated as not matching, and the result carries a {@code match-limit} notice
-     */
-    public static SentenceMatch match(RuleSet rules, SentenceView sentence, Supplier<List<SentenceView>> context,
-                                      String text, boolean trace, long stepLimit) {
-        Scope scope = new Scope(rules.gated(), stepLimit);
-        if (!scope.gated()) {
-            // Parse-everything mode (verification, benchmarks): every graph the rules use, up front.
-            for (var kind : rules.graphs()) {
-                sentence.graph(kind);
-            }
+    /** Everything the rules did on one sentence of the utterance; nothing for a sentence left untagged. */
+    @Override
+    public SentenceMatch match(SentenceView sentence) {
+        if (!sentence.tagged()) {
+            return NOTHING; // the shortcuts found, before tagging, that no rule could match it
         }
-        int[] candidates = rules.candidateIndexes(sentence.keyMask(), sentence.keys());
-        long[] live = rules.livePatterns(sentence.keyMask());
-        long[] hits = live == null ? null : rules.clauseHits(sentence.keyMask());
-        List<Match> matches = new ArrayList<>();
-        List<Veto> vetoes = new ArrayList<>();
-        List<RuleVerdict> verdicts = new ArrayList<>();
-        List<Notice> notices = new ArrayList<>(0);
-        Set<CompiledRule> tried = trace ? new HashSet<>() : Set.of();
-        for (int index : candidates) {
+        Screened screened = new Screened(sentence, shortcuts.on(sentence));
+        Found found = new Found();
+        boolean[] tried = trace ? new boolean[rules.rules().size()] : null;
+        for (int index : screened.shortcuts().candidates()) {
             CompiledRule rule = rules.rules().get(index);
             if (trace) {
-                tried.add(rule);
+                tried[index] = true;
             }
             checkInterrupt();
             try {
-                tryRule(rule, new Gate(rules, live, hits, index), sentence, context, text, trace, scope, matches, vetoes, verdicts);
+                tryRule(index, rule, screened, found);
             } catch (MatchLimitException e) {
                 // A runaway pattern must not hang the call or label the sentence: the rule counts as not matching.
-                notices.add(new Notice("match-limit", "rule " + rule.id() + " was stopped after "
+                found.notices.add(new Notice("match-limit", "rule " + rule.id() + " was stopped after "
                         + stepLimit + " steps on this sentence (a runaway match: tokens, graph nodes and word-regex characters read;"
                         + " or it recursed too deeply) and was treated as not matching"));
                 if (trace) {
-                    verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_MATCH, "stopped at the match step limit"));
+                    found.verdict(rule, Outcome.NO_MATCH, "stopped at the match step limit");
                 }
             }
         }
         if (trace) {
-            for (CompiledRule rule : rules.rules()) {
-                if (!tried.contains(rule)) {
-                    verdicts.add(new RuleVerdict(rule.id(), Outcome.NOT_CANDIDATE,
-                            "the sentence has none of its trigger words " + rule.trigger().describe()));
+            for (int index = 0; index < tried.length; index++) {
+                if (!tried[index]) {
+                    found.verdict(rules.rules().get(index), Outcome.NOT_CANDIDATE,
+                            "the sentence has none of its trigger words " + shortcuts.triggerWords(index));
                 }
             }
         }
-        return new SentenceMatch(matches, vetoes, verdicts, notices);
+        return new SentenceMatch(found.matches, found.vetoes, found.verdicts, found.notices);
     }
 
-    /**
-     * Which of one rule's patterns (slots from 0) and unless patterns (slots after them) the sentence could
-     * match: {@code live} from the rarest trigger clauses, then {@code hits} for every clause (either null
-     * when gating is off or the sentence's key mask predates some key ids: then the pattern checks).
-     */
-    private record Gate(RuleSet rules, long[] live, long[] hits, int rule) {
-        boolean live(int slot) {
-            return rules.live(live, rule, slot) && (hits == null || rules.satisfied(hits, rule, slot));
-        }
-
-        /** Whether {@link #live} checked the whole trigger, so that the pattern need not. */
-        boolean triggerKnown() {
-            return hits != null;
-        }
-    }
-
-    private static void tryRule(CompiledRule rule, Gate gate, SentenceView sentence, Supplier<List<SentenceView>> context,
-                                String text, boolean trace, Scope scope, List<Match> matches, List<Veto> vetoes,
-                                List<RuleVerdict> verdicts) {
-        MatchedSpan hit = first(rule.patterns(), gate, 0, sentence, text, scope);
+    private void tryRule(int index, CompiledRule rule, Screened sentence, Found found) {
+        MatchedSpan hit = first(sentence, text, index, rule.patterns(), 0);
         if (hit == null) {
             if (trace) {
-                verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_MATCH, "no pattern matched"));
+                found.verdict(rule, Outcome.NO_MATCH, "no pattern matched");
             }
             return;
         }
-        if (!rule.context().isEmpty() && !contextMatches(rule, context.get(), scope)) {
+        if (!rule.context().isEmpty() && !counselorTurnMatches(index, rule)) {
             if (trace) {
-                verdicts.add(new RuleVerdict(rule.id(), Outcome.NO_CONTEXT, hit.slot() + " matched '" + hit.text()
-                        + "' but the preceding counselor turn did not match the rule's context"));
+                found.verdict(rule, Outcome.NO_CONTEXT, hit.slot() + " matched '" + hit.text()
+                        + "' but the preceding counselor turn did not match the rule's context");
             }
             return;
         }
-        MatchedSpan veto = first(rule.unless(), gate, rule.patterns().size(), sentence, text, scope);
+        MatchedSpan veto = first(sentence, text, index, rule.unless(), rule.firstUnlessSlot());
         if (veto != null) {
-            vetoes.add(new Veto(rule.id(), veto.slot(), veto.text(), veto.begin(), veto.end()));
+            found.vetoes.add(new Veto(rule.id(), veto.slot(), veto.text(), veto.begin(), veto.end()));
             if (trace) {
-                verdicts.add(new RuleVerdict(rule.id(), Outcome.VETOED, hit.slot() + " matched '" + hit.text()
-                        + "' but " + veto.slot() + " matched '" + veto.text() + "'"));
+                found.verdict(rule, Outcome.VETOED, hit.slot() + " matched '" + hit.text() + "' but " + veto.slot()
+                        + " matched '" + veto.text() + "'");
             }
             return;
         }
         var spec = rule.spec();
-        matches.add(new Match(rule, new Evidence(rule.id(), spec.label(), spec.direction(), spec.kind(),
+        found.matches.add(new Match(rule, new Evidence(rule.id(), spec.label(), spec.direction(), spec.kind(),
                 spec.priority(), hit.slot(), hit.text(), hit.begin(), hit.end()), hit.tokenCount()));
         if (trace) {
-            verdicts.add(new RuleVerdict(rule.id(), Outcome.MATCHED, hit.slot() + " matched '" + hit.text() + "'"));
+            found.verdict(rule, Outcome.MATCHED, hit.slot() + " matched '" + hit.text() + "'");
         }
     }
 
-    /** The first of {@code patterns} to match; {@code gate} null (context patterns) tries them all, else from slot {@code base}. */
-    private static MatchedSpan first(List<CompiledPattern> patterns, Gate gate, int base, SentenceView sentence, String text,
-                                     Scope scope) {
+    /**
+     * The first of {@code patterns} (slots from {@code firstSlot} of rule {@code rule}) to match the
+     * sentence, or null; {@code utterance} (may be null) is the text the sentence's offsets point into.
+     */
+    private MatchedSpan first(Screened sentence, String utterance, int rule, List<CompiledPattern> patterns, int firstSlot) {
         for (int i = 0; i < patterns.size(); i++) {
-            if (gate != null && !gate.live(base + i)) {
-                continue; // its rarest trigger words are absent: it cannot match
+            CompiledPattern p = patterns.get(i);
+            Optional<Span> span;
+            StepBudget budget = new StepBudget(stepLimit); // per pattern and sentence, as documented
+            try (StepBudget.Scope open = budget.open()) {
+                span = sentence.shortcuts().find(p, rule, firstSlot + i, budget);
             }
-            Optional<MatchedSpan> m = scope.find(patterns.get(i), sentence, text, gate != null && gate.triggerKnown());
-            if (m.isPresent()) {
-                return m.get();
+            if (span.isPresent()) {
+                return MatchedSpan.of(p.spec().slot(), span.get(), sentence.sentence(), utterance);
             }
         }
         return null;
     }
 
-    private static boolean contextMatches(CompiledRule rule, List<SentenceView> context, Scope scope) {
-        for (SentenceView s : context) {
-            if (first(rule.context(), null, 0, s, null, scope) != null) {
+    /** Whether some context pattern of the rule matches some sentence of the counselor turn before. */
+    private boolean counselorTurnMatches(int index, CompiledRule rule) {
+        if (counselorSentences == null) {
+            counselorSentences = new ArrayList<>();
+            for (SentenceView s : counselorTurn.get()) {
+                counselorSentences.add(new Screened(s, shortcuts.on(s)));
+            }
+        }
+        for (Screened s : counselorSentences) {
+            if (first(s, null, index, rule.context(), rule.firstContextSlot()) != null) {
                 return true;
             }
         }
@@ -196,7 +166,19 @@ public final class RuleMatcher {
 
     private static void checkInterrupt() {
         if (Thread.currentThread().isInterrupted()) {
-            throw new java.util.concurrent.CancellationException("classification interrupted");
+            throw new CancellationException("classification interrupted");
+        }
+    }
+
+    /** What the rules did on the sentence being matched; {@code verdicts} only when explaining. */
+    private static final class Found {
+        final List<Match> matches = new ArrayList<>();
+        final List<Veto> vetoes = new ArrayList<>();
+        final List<RuleVerdict> verdicts = new ArrayList<>();
+        final List<Notice> notices = new ArrayList<>(0);
+
+        void verdict(CompiledRule rule, Outcome outcome, String detail) {
+            verdicts.add(new RuleVerdict(rule.id(), outcome, detail));
         }
     }
 }

@@ -8,13 +8,10 @@ import edu.stanford.nlp.trees.GrammaticalStructure;
 import edu.stanford.nlp.util.CoreMap;
 import io.github.changetalk.Notice;
 import io.github.changetalk.internal.pack.GraphKind;
-import io.github.changetalk.internal.rules.KeyMask;
-import io.github.changetalk.internal.rules.NodeVerdicts;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** A sentence from the real pipeline; parses on first demand, builds only the graphs asked for. */
 final class AnalyzedSentence implements SentenceView {
@@ -23,9 +20,6 @@ final class AnalyzedSentence implements SentenceView {
     private final Analyzer analyzer;
     private final boolean tagged;
     private final List<Notice> notices = new ArrayList<>(1);
-    private Set<String> keys;
-    private KeyMask keyMask;
-    private NodeVerdicts nodeVerdicts;
     private GrammaticalStructure structure;
     private boolean parseTried;
     private final Map<GraphKind, SemanticGraph> graphs = new EnumMap<>(GraphKind.class);
@@ -50,30 +44,6 @@ final class AnalyzedSentence implements SentenceView {
     @Override
     public boolean tagged() {
         return tagged;
-    }
-
-    @Override
-    public Set<String> keys() {
-        if (keys == null) {
-            keys = KeySets.of(tokens);
-        }
-        return keys;
-    }
-
-    @Override
-    public KeyMask keyMask() {
-        if (keyMask == null) {
-            keyMask = KeyMask.of(keys());
-        }
-        return keyMask;
-    }
-
-    @Override
-    public NodeVerdicts nodeVerdicts() {
-        if (nodeVerdicts == null) {
-            nodeVerdicts = new NodeVerdicts(tokens);
-        }
-        return nodeVerdicts;
     }
 
     @Override

@@ -7,12 +7,10 @@ import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.pipeline.TokenizerAnnotator;
 import edu.stanford.nlp.util.CoreMap;
-import io.github.changetalk.internal.rules.Trigger;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -34,51 +32,59 @@ public final class Analyzer {
     /** Sentences longer than this are tagged and matched in pieces of this many tokens. */
     public static final int DEFAULT_MAX_SENTENCE_TOKENS = 250;
 
+    /**
+     * How an analyzer tags and parses. {@code parser}: whether any rule uses a dependency pattern (if not,
+     * the parser is never built). {@code maxParseTokens}: longer sentences are not parsed (their dependency
+     * rules do not apply). {@code parserPrecompute}: the parser's precomputed-embedding cache, -1 for
+     * CoreNLP's default. {@code maxSentenceTokens}: longer sentences are tagged and matched in pieces.
+     * {@code parseOnDemand}: null to start loading the parser at once; otherwise it loads in the background
+     * as soon as a tokenized sentence passes this test (or at the first parse, whichever comes first).
+     */
+    public record Options(boolean parser, int maxParseTokens, int parserPrecompute, int maxSentenceTokens,
+                          Predicate<List<CoreLabel>> parseOnDemand) {
+        /** A parser loaded at once, sentences of up to 150 tokens parsed, CoreNLP's precompute, pieces of 250 tokens. */
+        public static final Options DEFAULTS = new Options(true, 150, -1, DEFAULT_MAX_SENTENCE_TOKENS, null);
+
+        /** The same options without a dependency parser. */
+        public Options withoutParser() {
+            return new Options(false, maxParseTokens, parserPrecompute, maxSentenceTokens, parseOnDemand);
+        }
+    }
+
     /** Tokenize and split; then {@link LongInput} bounds the sentences; then {@link #tagger} tags and lemmatizes. */
     private final StanfordCoreNLP tokenizer;
     private final CompletableFuture<StanfordCoreNLP> tagger;
     private final ParserLoader parser;
-    private final List<Trigger> parserTriggers; // non-null: on-demand loading, started when one may hold
+    private final Predicate<List<CoreLabel>> parseOnDemand; // non-null: the parser starts loading when a sentence passes
     private final int maxParseTokens;
     private final int maxSentenceTokens;
 
-    /** Eager: the parser (if needed) starts loading now. */
-    public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed) {
-        this(needParser, maxParseTokens, numPreComputed, null, DEFAULT_MAX_SENTENCE_TOKENS);
-    }
-
     /**
-     * @param needParser     whether any rule uses dependency patterns; if not, the parser is never constructed
-     * @param maxParseTokens sentences longer than this are not parsed (their dependency rules do not apply)
-     * @param numPreComputed the parser's precomputed-embedding cache size; -1 for CoreNLP's default
-     * @param parserTriggers null to start loading the parser at once; otherwise load it on demand, starting
-     *                       when a text could satisfy one of these (or at the first parse, whichever is first)
-     * @param maxSentenceTokens sentences longer than this are cut into pieces before tagging
+     * @param tagger         the tagging pipeline, perhaps still loading ({@link #loadTaggerInBackground()}, started
+     *                       by the caller before compiling the rules so that the two overlap)
+     * @param onDemandParser when not null and the parser loads on demand, the loader to use ({@link #parserLoader},
+     *                       perhaps started already)
      */
-    public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed, List<Trigger> parserTriggers,
-                    int maxSentenceTokens) {
-        this(needParser, maxParseTokens, numPreComputed, parserTriggers, maxSentenceTokens,
-                parserTriggers != null ? loadTaggerInBackground() : CompletableFuture.completedFuture(pipeline("pos,lemma")),
-                null);
-    }
-
-    /**
-     * As above, with a tagger whose load the caller started earlier ({@link #loadTaggerInBackground()}),
-     * typically before compiling the rules, so that the two overlap; and, when not null, the parser loader
-     * to use (made by {@link #parserLoader}, perhaps started already) when on demand.
-     */
-    public Analyzer(boolean needParser, int maxParseTokens, int numPreComputed, List<Trigger> parserTriggers,
-                    int maxSentenceTokens, CompletableFuture<StanfordCoreNLP> tagger, ParserLoader onDemandParser) {
+    public Analyzer(Options options, CompletableFuture<StanfordCoreNLP> tagger, ParserLoader onDemandParser) {
         // Start the slow parser load first so that it overlaps with the tagger load.
-        boolean onDemand = parserTriggers != null;
-        this.parser = !needParser ? null
-                : !onDemand ? ParserLoader.startInBackground(numPreComputed)
-                : onDemandParser != null ? onDemandParser : ParserLoader.onDemand(numPreComputed);
-        this.parserTriggers = parserTriggers;
+        boolean onDemand = options.parseOnDemand() != null;
+        this.parser = !options.parser() ? null
+                : !onDemand ? ParserLoader.startInBackground(options.parserPrecompute())
+                : onDemandParser != null ? onDemandParser : ParserLoader.onDemand(options.parserPrecompute());
+        this.parseOnDemand = options.parseOnDemand();
         this.tokenizer = pipeline("tokenize,ssplit");
         this.tagger = tagger;
-        this.maxParseTokens = maxParseTokens;
-        this.maxSentenceTokens = maxSentenceTokens;
+        this.maxParseTokens = options.maxParseTokens();
+        this.maxSentenceTokens = options.maxSentenceTokens();
+    }
+
+    /**
+     * An analyzer with these options whose tagger loads now, or in the background when the parser loads
+     * on demand (a short input may then be answered before either model is needed).
+     */
+    public static Analyzer load(Options options) {
+        return new Analyzer(options, options.parseOnDemand() != null ? loadTaggerInBackground()
+                : CompletableFuture.completedFuture(pipeline("pos,lemma")), null);
     }
 
     /**
@@ -89,39 +95,21 @@ public final class Analyzer {
         return CompletableFuture.supplyAsync(() -> pipeline("pos,lemma"), Analyzer::daemon);
     }
 
-    /** A parser loader that loads nothing until started, for {@link #Analyzer(boolean, int, int, List, int, CompletableFuture, ParserLoader)}. */
+    /** A parser loader that loads nothing until started, for {@link #Analyzer(Options, CompletableFuture, ParserLoader)}. */
     public static ParserLoader parserLoader(int numPreComputed) {
         return ParserLoader.onDemand(numPreComputed);
     }
 
     /**
-     * Whether some of these parser triggers could hold in {@code text} once tagged, judged before any model
-     * is loaded (words, and their lemmas under every tag); reads at most the first {@value #HINT_CHARS}
-     * characters. A wrong answer costs time only: a parser loaded for nothing, or loaded later.
+     * The tokens of the first {@value #SAMPLE_CHARS} characters of a text, untagged: enough to tell, before
+     * any model has loaded, which models the text may need.
      */
-    public static boolean mayNeedParser(String text, List<Trigger> parserTriggers) {
-        return mayHold(text, parserTriggers);
+    public static List<CoreLabel> sampleTokens(String text) {
+        String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+        return ENTRY_TOKENIZER.getTokenizer(new StringReader(sample)).tokenize();
     }
 
-    /**
-     * Whether some of these triggers could hold in {@code text} once tagged (see {@link #mayNeedParser});
-     * false for null or no triggers.
-     */
-    public static boolean mayHold(String text, List<Trigger> triggers) {
-        if (triggers == null || triggers.isEmpty() || text == null) {
-            return false;
-        }
-        String sample = text.length() > HINT_CHARS ? text.substring(0, HINT_CHARS) : text;
-        Set<String> keys = KeySets.possible(ENTRY_TOKENIZER.getTokenizer(new StringReader(sample)).tokenize());
-        for (Trigger t : triggers) {
-            if (t.satisfiedBy(keys)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static final int HINT_CHARS = 2_000;
+    private static final int SAMPLE_CHARS = 2_000;
 
     /** Waits for the tagger to load, failing as a tagger load failure would. */
     public void awaitTagger() {
@@ -166,7 +154,7 @@ public final class Analyzer {
         List<SentenceView> out = new ArrayList<>(split == null ? 0 : split.size());
         long screened = 0; // in needsTags: rule work, counted as matching by the instrumentation
         if (split != null && !split.isEmpty()) {
-            if (parser != null && parserTriggers != null && !parser.started() && mayNeedParser(split)) {
+            if (parser != null && parseOnDemand != null && !parser.started() && mayNeedParser(split)) {
                 parser.start();
             }
             LongInput.Prepared prepared = LongInput.prepare(text, split, maxSentenceTokens);
@@ -233,11 +221,8 @@ public final class Analyzer {
             if (tokens == null) {
                 continue;
             }
-            Set<String> keys = KeySets.possible(tokens);
-            for (Trigger t : parserTriggers) {
-                if (t.satisfiedBy(keys)) {
-                    return true;
-                }
+            if (parseOnDemand.test(tokens)) {
+                return true;
             }
         }
         return false;

@@ -4,10 +4,7 @@ import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.semgraph.SemanticGraph;
 import io.github.changetalk.Notice;
 import io.github.changetalk.internal.pack.GraphKind;
-import io.github.changetalk.internal.rules.KeyMask;
-import io.github.changetalk.internal.rules.NodeVerdicts;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One analyzed sentence as the matcher sees it. Implementations parse lazily: {@link #graph} runs the
@@ -25,19 +22,6 @@ public interface SentenceView {
      */
     default boolean tagged() {
         return true;
-    }
-
-    /** The sentence's trigger keys: {@code w:}lower-cased word and {@code l:}lower-cased lemma of every token. */
-    Set<String> keys();
-
-    /** {@link #keys()} as a {@link KeyMask}, for fast trigger checks; implementations should cache it. */
-    default KeyMask keyMask() {
-        return KeyMask.of(keys());
-    }
-
-    /** What token tests said about this sentence's tokens, shared by the patterns matched on it; cache it. */
-    default NodeVerdicts nodeVerdicts() {
-        return new NodeVerdicts(tokens());
     }
 
     /** The dependency graph of the given kind, parsing on first use; null when the sentence cannot be parsed. */

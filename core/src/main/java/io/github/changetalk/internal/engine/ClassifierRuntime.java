@@ -1,0 +1,138 @@
+package io.github.changetalk.internal.engine;
+
+import io.github.changetalk.ExampleCheck;
+import io.github.changetalk.Explanation;
+import io.github.changetalk.RuleInfo;
+import io.github.changetalk.Utterance;
+import io.github.changetalk.UtteranceResult;
+import io.github.changetalk.internal.compile.CompiledRule;
+import io.github.changetalk.internal.compile.RuleCatalog;
+import io.github.changetalk.internal.match.MatchingRules;
+import io.github.changetalk.internal.nlp.Analyzer;
+import io.github.changetalk.internal.pack.ExampleSpec;
+import io.github.changetalk.internal.pack.PatternSpec;
+import io.github.changetalk.internal.pack.RuleSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What a built classifier runs on: the checked rule catalog, the rules compiled for the default targets
+ * (and, on first use, for others), the analyzer and the engine. Everything the public {@code Classifier}
+ * does, it asks of this. Immutable but for the cache of rule sets per target selection; thread-safe.
+ */
+public final class ClassifierRuntime {
+    /** The target whose lexicons are active whatever the selection, when the packs define it. */
+    static final String GENERIC = "generic";
+
+    private final RuleCatalog catalog;
+    private final Set<String> defaultTargets; // null = every target
+    private final MatchingRules defaultRules;
+    private final TargetRules targetRules;
+    private final ConcurrentHashMap<Set<String>, MatchingRules> byTargets = new ConcurrentHashMap<>();
+    private final Analyzer analyzer;
+    private final Engine engine;
+
+    ClassifierRuntime(RuleCatalog catalog, Set<String> defaultTargets, MatchingRules defaultRules, TargetRules targetRules,
+                      Analyzer analyzer, Engine engine) {
+        this.catalog = catalog;
+        this.defaultTargets = defaultTargets;
+        this.defaultRules = defaultRules;
+        this.targetRules = targetRules;
+        this.analyzer = analyzer;
+        this.engine = engine;
+    }
+
+    public UtteranceResult classify(Utterance utterance) {
+        return engine.classify(rulesFor(utterance.target()), utterance, false).result();
+    }
+
+    public Explanation explain(Utterance utterance) {
+        Engine.Outcome o = engine.classify(rulesFor(utterance.target()), utterance, true);
+        return new Explanation(o.result(), o.explained());
+    }
+
+    /** Runs every example of every enabled rule, against all targets. */
+    public List<ExampleCheck> checkExamples() {
+        List<ExampleCheck> out = new ArrayList<>();
+        for (RuleSpec rule : catalog.rules()) {
+            out.addAll(checkExamples(rule.id()));
+        }
+        return out;
+    }
+
+    /** Runs the examples of one rule, against all targets. */
+    public List<ExampleCheck> checkExamples(String ruleId) {
+        RuleSpec rule = catalog.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no enabled rule " + ruleId));
+        MatchingRules all = rulesForSelection(null);
+        List<ExampleCheck> out = new ArrayList<>();
+        for (ExampleSpec example : rule.examples()) {
+            out.add(ExampleRunner.check(rule, example, u -> engine.classify(all, u, false).result()));
+        }
+        return out;
+    }
+
+    /** The enabled rules, in load order. */
+    public List<RuleInfo> rules() {
+        List<RuleInfo> out = new ArrayList<>();
+        List<CompiledRule> compiled = defaultRules.rules().rules();
+        for (int i = 0; i < compiled.size(); i++) {
+            CompiledRule r = compiled.get(i);
+            RuleSpec s = r.spec();
+            out.add(new RuleInfo(s.id(), s.label(), s.direction(), s.kind(), s.priority(),
+                    s.band(), s.overrides(), s.pack(), s.source(), s.line(), s.description(),
+                    texts(s.patterns()), texts(s.unless()), texts(s.context()),
+                    s.examples().stream().map(e -> new RuleInfo.Example(e.text(), e.context(), e.match())).toList(),
+                    defaultRules.shortcuts().triggerWords(i), r.usesDependencies()));
+        }
+        return out;
+    }
+
+    private static List<String> texts(List<PatternSpec> patterns) {
+        return patterns.stream().map(p -> (p.type().name().toLowerCase(Locale.ROOT)) + ": " + p.written()).toList();
+    }
+
+    public List<String> targets() {
+        return catalog.targetNames();
+    }
+
+    public String resolveTarget(String topic) {
+        return catalog.resolveTarget(topic);
+    }
+
+    public boolean usesDependencyParser() {
+        return analyzer.hasParser();
+    }
+
+    /** The rules for an utterance's target: the default ones, or those of the target it names (with the generic target). */
+    private MatchingRules rulesFor(String target) {
+        String resolved = target == null ? null : catalog.resolveTarget(target);
+        if (resolved == null) {
+            return defaultRules;
+        }
+        Set<String> selection = new TreeSet<>();
+        selection.add(resolved);
+        return rulesForSelection(withGeneric(catalog, selection));
+    }
+
+    private MatchingRules rulesForSelection(Set<String> selection) {
+        if (Objects.equals(selection, defaultTargets)) {
+            return defaultRules;
+        }
+        Set<String> key = selection == null ? Set.of("*") : Set.copyOf(selection);
+        return byTargets.computeIfAbsent(key, k -> targetRules.compile(selection));
+    }
+
+    /** The selection with the generic target added, when the packs define one. */
+    static Set<String> withGeneric(RuleCatalog catalog, Set<String> selection) {
+        if (catalog.targetNames().contains(GENERIC)) {
+            selection.add(GENERIC);
+        }
+        return selection;
+    }
+}

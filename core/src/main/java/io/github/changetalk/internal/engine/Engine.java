@@ -1,0 +1,256 @@
+package io.github.changetalk.internal.engine;
+
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.semgraph.SemanticGraph;
+import edu.stanford.nlp.util.RuntimeInterruptedException;
+import io.github.changetalk.Direction;
+import io.github.changetalk.Evidence;
+import io.github.changetalk.Explanation;
+import io.github.changetalk.Kind;
+import io.github.changetalk.Label;
+import io.github.changetalk.Notice;
+import io.github.changetalk.SentenceResult;
+import io.github.changetalk.Speaker;
+import io.github.changetalk.TokenInfo;
+import io.github.changetalk.Utterance;
+import io.github.changetalk.UtteranceResult;
+import io.github.changetalk.internal.match.Match;
+import io.github.changetalk.internal.match.MatchingRules;
+import io.github.changetalk.internal.match.RuleMatcher;
+import io.github.changetalk.internal.match.SentenceMatch;
+import io.github.changetalk.internal.match.SentenceMatcher;
+import io.github.changetalk.internal.match.TimedMatcher;
+import io.github.changetalk.internal.nlp.SentenceView;
+import io.github.changetalk.internal.nlp.TextSanitizer;
+import io.github.changetalk.internal.pack.Echo;
+import io.github.changetalk.internal.pack.GraphKind;
+import io.github.changetalk.internal.resolve.Resolution;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Classifies one utterance: analyze, match each sentence, resolve, roll up. Stateless between calls;
+ * the rule sets and the analyzer it is given are immutable and thread-safe.
+ */
+public final class Engine {
+    /**
+     * Text to analyzed sentences. A sentence whose untagged tokens fail {@code needsTags} may be left
+     * untagged ({@link SentenceView#tagged()} false) and is then not matched; null asks for every
+     * sentence tagged. An implementation may tag every sentence anyway.
+     */
+    @FunctionalInterface
+    public interface Analysis {
+        List<SentenceView> analyze(String text, Predicate<List<CoreLabel>> needsTags);
+    }
+
+    private final Analysis analyzer;
+    private final int maxCharacters;
+    private final long matchStepLimit;
+
+    /**
+     * @param analyzer       text to analyzed sentences (the real pipeline, or pre-parsed fixtures in tests)
+     * @param maxCharacters  longer utterances are cut to this many characters, and their results say so
+     * @param matchStepLimit how many tokens one pattern may read on one sentence before it is stopped
+     */
+    public Engine(Analysis analyzer, int maxCharacters, long matchStepLimit) {
+        this.analyzer = analyzer;
+        this.maxCharacters = maxCharacters;
+        this.matchStepLimit = matchStepLimit;
+    }
+
+    /** The result and, when {@code trace}, the per-sentence explanation. */
+    public record Outcome(UtteranceResult result, List<Explanation.Sentence> explained) {
+    }
+
+    /**
+     * Never throws for any text: what could not be done is said in the result's notices. Throws
+     * {@link CancellationException} when the calling thread is interrupted.
+     */
+    public Outcome classify(MatchingRules rules, Utterance utterance, boolean trace) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new CancellationException("classification interrupted");
+        }
+        try {
+            return classifyUnguarded(rules, utterance, trace);
+        } catch (CancellationException e) {
+            throw e;
+        } catch (RuntimeInterruptedException e) {
+            // CoreNLP noticed the interrupt and cleared the flag; set it again for the caller.
+            Thread.currentThread().interrupt();
+            throw new CancellationException("classification interrupted");
+        } catch (RuntimeException | StackOverflowError e) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("classification interrupted");
+            }
+            // A CoreNLP failure on some odd input must not lose the record: it comes back neutral, saying why.
+            Notice failed = new Notice("failed", "the text could not be analyzed (" + e.getClass().getSimpleName()
+                    + "); it is labelled neutral");
+            return new Outcome(new UtteranceResult(utterance.text(), utterance.speaker(),
+                    utterance.speaker() == Speaker.CLIENT ? Label.NEUTRAL : null,
+                    utterance.speaker() == Speaker.CLIENT ? Direction.NEUTRAL : null, null, List.of(), List.of(failed)), List.of());
+        }
+    }
+
+    private Outcome classifyUnguarded(MatchingRules rules, Utterance utterance, boolean trace) {
+        if (utterance.speaker() != Speaker.CLIENT) {
+            return new Outcome(new UtteranceResult(utterance.text(), utterance.speaker(), null, null, null,
+                    List.of(), List.of()), List.of());
+        }
+        String original = utterance.text();
+        List<Notice> notices = new ArrayList<>();
+        String text = TextSanitizer.sanitize(original);
+        if (text.length() > maxCharacters) {
+            notices.add(new Notice("truncated", "utterance has " + text.length()
+                    + " characters; only the first " + maxCharacters + " were analyzed"));
+        }
+        text = cut(text);
+        CounselorTurn counselor = CounselorTurn.before(utterance.context(), t -> cut(TextSanitizer.sanitize(t)), analyzer);
+        // A sentence that no rule could match, judged by its words and their lemmas under every tag, is
+        // not tagged: it is neutral whatever its tags, and a short input of such sentences is answered
+        // without waiting for the tagger to load. Explanations list every token's tag, so they tag all.
+        Predicate<List<CoreLabel>> needsTags = trace ? null
+                : tokens -> rules.shortcuts().couldMatch(tokens, counselor.present());
+        List<SentenceView> sentences = text.isBlank() ? List.of() : analyzer.analyze(text, needsTags);
+        if (sentences.isEmpty()) {
+            notices.add(new Notice("empty", "the text has no words; it is labelled neutral"));
+        }
+        Supplier<Optional<Match>> echo = memoize(() -> echo(rules, counselor));
+        SentenceMatcher matcher = TimedMatcher.of(rules.matcher(counselor::asSaid, original, trace, matchStepLimit));
+        List<SentenceResult> results = new ArrayList<>(sentences.size());
+        List<Explanation.Sentence> explained = new ArrayList<>();
+        for (SentenceView s : sentences) {
+            SentenceMatch m = matcher.match(s);
+            SentenceResult r = sentenceResult(results.size(), s, m, original, echo);
+            results.add(r);
+            if (trace) {
+                explained.add(new Explanation.Sentence(r.text(), tokenInfo(s), dependencies(s, rules), m.verdicts()));
+            }
+        }
+        Optional<SentenceResult> decider = Resolution.rollUp(results);
+        Label label = decider.map(SentenceResult::label).orElse(Label.NEUTRAL);
+        Direction direction = decider.map(SentenceResult::direction).orElse(Direction.NEUTRAL);
+        Kind kind = decider.map(SentenceResult::kind).orElse(null);
+        for (SentenceResult r : results) {
+            for (Notice n : r.notices()) {
+                if (!notices.contains(n)) { // the pieces of one split sentence share one notice
+                    notices.add(n);
+                }
+            }
+        }
+        return new Outcome(new UtteranceResult(original, Speaker.CLIENT, label, direction, kind, results, notices), explained);
+    }
+
+    /** The text cut to {@code maxCharacters}, at a space near the limit. */
+    private String cut(String text) {
+        return text.length() > maxCharacters ? text.substring(0, cutPoint(text, maxCharacters)) : text;
+    }
+
+    /**
+     * What the counselor turn before says when read in the client's voice: the match that decides it, by
+     * the same rules and the same resolution as client speech (within each sentence, then across them).
+     * Empty when there is no counselor turn or it holds no change or sustain talk.
+     */
+    private Optional<Match> echo(MatchingRules rules, CounselorTurn counselor) {
+        if (!counselor.present()) {
+            return Optional.empty();
+        }
+        RuleMatcher matcher = rules.matcher(List::of, counselor.voiced(), false, matchStepLimit);
+        List<Match> decided = new ArrayList<>();
+        for (SentenceView s : counselor.inClientVoice()) {
+            Resolution.decide(matcher.match(s).matches(), s.tokens()).ifPresent(decided::add);
+        }
+        return Resolution.rollUp(decided, m -> m.rule().label());
+    }
+
+    private static SentenceResult sentenceResult(int index, SentenceView s, SentenceMatch m, String text,
+                                                 Supplier<Optional<Match>> echo) {
+        List<CoreLabel> tokens = s.tokens();
+        int begin = tokens.get(0).beginPosition();
+        int end = tokens.get(tokens.size() - 1).endPosition();
+        String sentenceText = begin >= 0 && end <= text.length() && begin <= end ? text.substring(begin, end) : "";
+        Optional<Match> winner = Resolution.decide(m.matches(), tokens);
+        List<Evidence> evidence = new ArrayList<>(m.matches().size());
+        for (Match match : m.matches()) {
+            evidence.add(match.evidence());
+        }
+        Label label = winner.map(w -> w.rule().label()).orElse(Label.NEUTRAL);
+        Direction direction = winner.map(w -> w.rule().spec().direction()).orElse(Direction.NEUTRAL);
+        Kind kind = winner.map(w -> w.rule().spec().kind()).orElse(null);
+        String decidedBy = winner.map(w -> w.rule().id()).orElse(null);
+        Echo answer = winner.map(w -> w.rule().spec().echo()).orElse(null);
+        if (answer != null) {
+            // A short answer: it says yes or no to the counselor turn, read in the client's voice.
+            Optional<Match> echoed = echo.get();
+            Evidence said = winner.get().evidence();
+            if (echoed.isPresent()) {
+                var spec = echoed.get().rule().spec();
+                Direction d = spec.direction();
+                if (answer == Echo.AFFIRM || d == Direction.CHANGE) {
+                    direction = answer == Echo.AFFIRM ? d : Direction.SUSTAIN;
+                    kind = spec.kind();
+                    label = Label.of(direction, kind);
+                    evidence.add(new Evidence(spec.id(), label, direction, kind, spec.priority(), "echo",
+                            echoed.get().evidence().text(), said.begin(), said.end()));
+                }
+            }
+        }
+        List<Notice> notices = s.notices();
+        if (!m.notices().isEmpty()) {
+            notices = new ArrayList<>(notices);
+            notices.addAll(m.notices());
+        }
+        return new SentenceResult(index, sentenceText, begin, end, label, direction, kind, decidedBy,
+                evidence, m.vetoes(), s.parsed(), notices);
+    }
+
+    private static List<TokenInfo> tokenInfo(SentenceView s) {
+        List<TokenInfo> out = new ArrayList<>();
+        int i = 1;
+        for (CoreLabel t : s.tokens()) {
+            out.add(new TokenInfo(i++, t.word(), t.lemma(), t.tag(), t.beginPosition(), t.endPosition()));
+        }
+        return out;
+    }
+
+    /** For explanations: the basic graph, parsing if the rules have a parser at all. */
+    private static String dependencies(SentenceView s, MatchingRules rules) {
+        if (!rules.rules().usesDependencies()) {
+            return null;
+        }
+        SemanticGraph g = s.graph(GraphKind.BASIC);
+        if (g == null) {
+            return null;
+        }
+        return g.toList().strip();
+    }
+
+    /** Cuts at a whitespace near the limit, so a word is not split. */
+    private static int cutPoint(String text, int limit) {
+        for (int i = limit; i > limit - 200 && i > 0; i--) {
+            if (Character.isWhitespace(text.charAt(i))) {
+                return i;
+            }
+        }
+        return Character.isLowSurrogate(text.charAt(limit)) ? limit - 1 : limit;
+    }
+
+    private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+            private boolean done;
+
+            @Override
+            public T get() {
+                if (!done) {
+                    value = supplier.get();
+                    done = true;
+                }
+                return value;
+            }
+        };
+    }
+}

@@ -1,10 +1,13 @@
 package io.github.changetalk.spark;
 
 import io.github.changetalk.Classifier;
+import io.github.changetalk.ContextWindow;
 import io.github.changetalk.Speaker;
+import io.github.changetalk.Turn;
 import io.github.changetalk.Utterance;
 import io.github.changetalk.UtteranceResult;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Row;
@@ -16,7 +19,7 @@ import org.apache.spark.util.LongAccumulator;
  * Labels the rows of one partition, row by row as they stream through (nothing is held but the turns
  * of the context window): each output row is the input row followed by the result fields of
  * {@link RecordSchema#RESULTS}. In per-session mode the partition's rows come sorted by session, then
- * input order, and each turn gets its session's context ({@link TranscriptWindow}); in per-utterance
+ * input order, and each turn gets its session's context ({@link ContextWindow}, the library's one definition of it); in per-utterance
  * mode each turn stands alone. Counselor turns are not classified, only remembered as context.
  *
  * <p>Serializable, as Spark ships it to the executors: it carries the classifier's configuration,
@@ -65,7 +68,7 @@ final class Labeller implements MapPartitionsFunction<Row, Row> {
     @Override
     public Iterator<Row> call(Iterator<Row> rows) {
         return new Iterator<>() {
-            private final TranscriptWindow window = new TranscriptWindow();
+            private ContextWindow window = new ContextWindow();
             private Object session;
             private Classifier classifier;
 
@@ -80,7 +83,7 @@ final class Labeller implements MapPartitionsFunction<Row, Row> {
                 Object key = in.get(layout.session());
                 if (!Objects.equals(key, session)) {
                     session = key;
-                    window.reset();
+                    window = new ContextWindow();
                 }
                 Object[] results = label(in);
                 Object[] out = new Object[in.size() + results.length];
@@ -108,7 +111,8 @@ final class Labeller implements MapPartitionsFunction<Row, Row> {
                 String topic = string(in, layout.topic());
                 String target = topic == null || topic.isBlank() ? defaultTarget : topic;
                 String text = textValue.toString();
-                Utterance u = perSession ? window.next(text, speaker, target) : TranscriptWindow.alone(text, speaker, target);
+                Utterance u = perSession ? window.next(new Turn(speaker, text), target)
+                        : new Utterance(text, speaker, List.of(), target);
                 if (speaker != Speaker.CLIENT) {
                     return RecordSchema.values(null, null);
                 }

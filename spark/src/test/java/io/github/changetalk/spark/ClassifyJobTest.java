@@ -55,6 +55,25 @@ class ClassifyJobTest {
     }
 
     @Test
+    void blankTurnsAreNotContextAsInTheLibraryAndTheCommandLine() throws IOException {
+        // Two blank rows between a question and its short answer: the answer still reads the question.
+        Path in = tmp.resolve("blank-turns.csv");
+        Files.writeString(in, """
+                session,turn,speaker,text,topic
+                s1,1,counselor,Would you like to cut down on the drinking?,alcohol
+                s1,2,counselor,,alcohol
+                s1,3,client,,alcohol
+                s1,4,client,"Yes, definitely.",alcohol
+                s1,5,counselor,What would that look like?,alcohol
+                s1,6,client,I guess I could skip the weeknight beers.,alcohol
+                """);
+        Path out = tmp.resolve("out");
+        Run run = job("--partitions", "2", in.toString(), out.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        SessionRecordChecks.check(TestData.jsonParts(out), List.of(in), run.report().clientTurns(), run.report().classifications());
+    }
+
+    @Test
     void perUtteranceParquetHasStructColumnsAndTheLibrarysLabels() {
         List<Path> files = TestData.sessionFiles().subList(0, 3);
         Path out = tmp.resolve("out");

@@ -343,11 +343,16 @@ public final class EvalCommand implements Callable<Integer> {
                 e.getValue().get("predicted").asText())));
         RulesCommand.printTable(out, rows);
         out.println("confusion (rows gold, columns predicted):");
+        printConfusion(out, fig.get("confusion"));
+    }
+
+    /** A confusion matrix written as JSON (gold label -> predicted label -> count) as an aligned table. */
+    static void printConfusion(PrintWriter out, com.fasterxml.jackson.databind.JsonNode confusion) {
         List<List<String>> cm = new ArrayList<>();
         List<String> head = new ArrayList<>(List.of(""));
-        fig.get("confusion").fieldNames().forEachRemaining(head::add);
+        confusion.elements().next().fieldNames().forEachRemaining(head::add);
         cm.add(head);
-        fig.get("confusion").fields().forEachRemaining(e -> {
+        confusion.fields().forEachRemaining(e -> {
             List<String> row = new ArrayList<>(List.of(e.getKey()));
             e.getValue().forEach(v -> row.add(v.asText()));
             cm.add(row);

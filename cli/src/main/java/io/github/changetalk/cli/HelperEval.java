@@ -228,16 +228,7 @@ final class HelperEval {
                     + " turns whose gold has a " + kind + " code: accuracy " + EvalCommand.num(k.get("accuracy"))
                     + " (" + k.get("no_prediction").asLong() + " with no " + kind + " found; accuracy on the rest "
                     + EvalCommand.num(k.get("accuracy_when_predicted")) + ")");
-            List<List<String>> cm = new ArrayList<>();
-            List<String> head = new ArrayList<>(List.of(""));
-            k.get("confusion").elements().next().fieldNames().forEachRemaining(head::add);
-            cm.add(head);
-            k.get("confusion").fields().forEachRemaining(e -> {
-                List<String> row = new ArrayList<>(List.of(e.getKey()));
-                e.getValue().forEach(v -> row.add(v.asText()));
-                cm.add(row);
-            });
-            RulesCommand.printTable(out, cm);
+            EvalCommand.printConfusion(out, k.get("confusion"));
         }
         if (r.has("sessions")) {
             out.println();

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --summary} with coded counselor turns, through the real command: the helper scores per session
@@ -20,31 +17,16 @@ import org.junit.jupiter.api.io.TempDir;
 class HelperSummaryCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path dir;
-
     /**
      * Session a: an open question, a simple reflection, a closed question and a directive (4 coded turns,
-     * one MI-inconsistent). Session b: one open question.
+     * one MI-inconsistent), with three client turns. Session b: one open question, one client turn.
+     * (A test resource, so that the Spark job's test reads the same transcript.)
      */
-    private Path transcript() throws IOException {
-        Path p = dir.resolve("helper.csv");
-        Files.writeString(p, String.join("\n",
-                "session,speaker,text",
-                "a,counselor,What would help?",
-                "a,client,I want to quit.",
-                "a,counselor,So you want to quit.",
-                "a,client,I will quit.",
-                "a,counselor,Do you smoke at work?",
-                "a,client,I do not want to stop.",
-                "a,counselor,You have to stop now.",
-                "b,counselor,How was the week?",
-                "b,client,I want to quit.",
-                ""), StandardCharsets.UTF_8);
-        return p;
+    private static Path transcript() {
+        return Path.of(System.getProperty("changetalk.root", ".."), "cli/src/test/resources/helper-session.csv");
     }
 
-    private Cli.Result summary(String format) throws IOException {
+    private Cli.Result summary(String format) {
         Cli.Result r = Cli.run("", "--summary", "--format", format, "--only-rules", Cli.TEST_PACK,
                 "--only-rules", Cli.COUNSELOR_PACK, transcript().toString());
         assertThat(r.code()).as(r.err()).isZero();
@@ -89,7 +71,7 @@ class HelperSummaryCommandTest {
         assertThat(root.get("sessions").get(0).get("helper").get("mi_inconsistent").asInt()).isEqualTo(1);
         JsonNode flagged = root.get("mi_inconsistent_turns");
         assertThat(flagged).hasSize(1);
-        assertThat(flagged.get(0).get("where").asText()).endsWith("helper.csv:8");
+        assertThat(flagged.get(0).get("where").asText()).endsWith("helper-session.csv:8");
         assertThat(flagged.get(0).get("sentences").get(0).get("code").asText()).isEqualTo("DI");
         assertThat(flagged.get(0).get("sentences").get(0).get("rule").asText()).isEqualTo("CLITEST_DIRECT");
         assertThat(flagged.get(0).get("sentences").get(0).get("words").asText()).isEqualTo("You have to");
@@ -120,7 +102,7 @@ class HelperSummaryCommandTest {
         assertThat(out).contains("ct_share").contains("0.667");
         assertThat(out).contains("R:Q").contains("below fair").contains("mi_adherence").contains("0.074");
         assertThat(out).contains("MI-inconsistent turns (1):");
-        assertThat(out).containsPattern("helper\\.csv:8 \\(session a\\)  DI by CLITEST_DIRECT: \"You have to\"");
+        assertThat(out).containsPattern("helper-session\\.csv:8 \\(session a\\)  DI by CLITEST_DIRECT: \"You have to\"");
         assertThat(out).doesNotContain("Do you smoke at work"); // only the deciding words, not whole turns
     }
 

@@ -55,7 +55,12 @@ public final class Classifier {
         return classify(Utterance.of(Objects.requireNonNull(text, "text")));
     }
 
-    /** Classifies one utterance; counselor utterances come back unlabelled. */
+    /**
+     * Classifies one utterance. A counselor utterance comes back unlabelled, with its coding
+     * ({@link UtteranceResult#coding()}) when counselor packs are loaded; a client utterance after a
+     * counselor turn reads that turn's coding from its context ({@link Turn#coding()}), or codes the turn
+     * itself when it carries none.
+     */
     public UtteranceResult classify(Utterance utterance) {
         return runtime.classify(Objects.requireNonNull(utterance, "utterance"));
     }
@@ -72,13 +77,16 @@ public final class Classifier {
     /**
      * Classifies a conversation: one result per turn, in order. Client turns are labelled with the turns
      * before them as context, as {@link ContextWindow} defines it (so a short "Yes, definitely." answers
-     * the counselor's question); counselor turns are returned unlabelled. {@code target} may be null.
+     * the counselor's question); counselor turns are coded (when counselor packs are loaded), each once:
+     * the client turn after it reads that coding. {@code target} may be null.
      */
     public List<UtteranceResult> classifyTranscript(List<Turn> turns, String target) {
         List<UtteranceResult> out = new ArrayList<>(turns.size());
         ContextWindow window = new ContextWindow();
         for (Turn t : turns) {
-            out.add(classify(window.next(t, target)));
+            UtteranceResult r = classify(window.next(t, target));
+            window.coded(r.coding()); // the client turn after a counselor turn reads its coding, not coding it again
+            out.add(r);
         }
         return out;
     }

@@ -50,6 +50,35 @@ public final class ContextWindow {
     }
 
     /**
+     * Attaches a counselor turn's coding ({@link UtteranceResult#coding()}) to that turn, the last one
+     * recorded, so that the client turn after it reads the coding instead of coding the turn again.
+     * Does nothing when the last turn recorded is not a counselor turn or {@code coding} is null.
+     */
+    public void coded(CounselorCoding coding) {
+        Turn last = turns.peekLast();
+        if (coding != null && last != null && last.speaker() == Speaker.COUNSELOR) {
+            turns.removeLast();
+            turns.addLast(Turn.counselor(last.text(), coding));
+        }
+    }
+
+    /**
+     * The context with {@code coding} attached to the counselor turn it answers ({@link #answeredTurn}):
+     * for a caller that builds each turn's context before the turn before it is classified (in parallel),
+     * and attaches the coding once it is known. The context unchanged when it answers no counselor turn.
+     */
+    public static List<Turn> withCoding(List<Turn> context, CounselorCoding coding) {
+        Turn answered = answeredTurn(context);
+        if (answered == null || coding == null) {
+            return context;
+        }
+        List<Turn> out = new java.util.ArrayList<>(context);
+        int at = out.lastIndexOf(answered);
+        out.set(at, Turn.counselor(answered.text(), coding));
+        return List.copyOf(out);
+    }
+
+    /**
      * The counselor turn an utterance with this context answers: its last turn that is not blank, when
      * that is the counselor's; otherwise null.
      */

@@ -61,7 +61,9 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Add, per sentence, the rules that fired, the words they matched, and the rules vetoed.")
     boolean explain;
 
-    @Option(names = "--summary", description = "Instead of records, print per session and overall the count of each label and the change-talk share CT/(CT+ST).")
+    @Option(names = "--summary", description = "Instead of records, print per session and overall the count of each label and the change-talk share CT/(CT+ST);"
+            + " when counselor turns are coded, also the helper scores (counts per MISC code, R:Q, complex-reflection and open-question shares with MITI 4.2 bands,"
+            + " MI-inconsistent turns, MI-consistent share, mi_adherence) and, in text, the MI-inconsistent turns with the words that decided them.")
     boolean summary;
 
     @Option(names = "--redact", description = "With --format html: replace every word of the transcript by its label, for sharing outside the clinic.")
@@ -104,6 +106,8 @@ public final class ClassifyCommand implements Callable<Integer> {
             outcome = Runner.run(files, input, rules, debug.debug, out, err, p -> {
                 if (p.result() != null && p.result().label() != null) {
                     s.add(p.input().session(), p.result().label());
+                } else if (p.result() != null && p.result().coded()) {
+                    s.addHelper(p.input().session(), p.input().where(), p.result().coding());
                 }
             });
             if (outcome.failure() == null) {

@@ -34,6 +34,10 @@ import picocli.CommandLine.Option;
             "macro-F1 and the confusion matrix, over the nine labels and collapsed to change/sustain/neutral.",
             "A gold column coded change/sustain/neutral gets the three-way figures only. Rows with an empty",
             "gold value (counselor turns) are not scored but are still context for the rows after them.",
+            "Counselor turns are scored when the gold has the columns behaviour (question, reflection,",
+            "therapist_input, other), question (open, closed) or reflection (simple, complex): behaviour accuracy,",
+            "per-class P/R/F1, macro-F1 and confusion, and open/closed and simple/complex accuracy on the turns",
+            "whose gold has them (counselor packs must be loaded).",
         },
         footer = {
             "",
@@ -41,6 +45,7 @@ import picocli.CommandLine.Option;
             "  changetalk eval --gold testdata/gold/dev.csv",
             "  changetalk eval --gold testdata/gold/dev.csv --errors",
             "  changetalk eval --gold sessions.csv --gold-column code --summary --format json",
+            "  changetalk eval --gold annomi-dev/transcripts.csv --summary   (client labels, helper codes, mi_adherence AUC)",
         })
 public final class EvalCommand implements Callable<Integer> {
     private static final List<String> NINE = Arrays.stream(Label.values()).map(Label::id).toList();
@@ -57,7 +62,8 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--errors", description = "List each misclassified utterance with the rules that fired.")
     boolean errors;
 
-    @Option(names = "--summary", description = "Add per session the change-talk share CT/(CT+ST), predicted and gold, and their correlation.")
+    @Option(names = "--summary", description = "Add per session the change-talk share CT/(CT+ST), predicted and gold, and their correlation;"
+            + " and the helper scores per session, with the ROC AUC of mi_adherence for high vs low sessions when the gold has a mi_quality column.")
     boolean summary;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
@@ -90,8 +96,15 @@ public final class EvalCommand implements Callable<Integer> {
         List<Scored> scored = new ArrayList<>();
         long[] unscored = {0};
         CliException[] bad = {null};
+        HelperEval helper = new HelperEval();
         Pipeline.Outcome outcome = Runner.run(gold, input, rules, debug.debug, out, err, p -> {
             if (bad[0] != null) {
+                return;
+            }
+            try {
+                helper.add(p); // counselor turns against the helper gold columns; every row for mi_quality
+            } catch (CliException e) {
+                bad[0] = e;
                 return;
             }
             String g = goldOf(p);
@@ -125,16 +138,30 @@ public final class EvalCommand implements Callable<Integer> {
         if (bad[0] != null) {
             throw bad[0];
         }
-        if (scored.isEmpty()) {
+        boolean helperGold = helper.hasGold() || (summary && helper.hasQuality());
+        if (scored.isEmpty() && !helperGold) {
             throw new CliException(CliException.FAILED, "no utterance with a gold label in column '" + goldColumn
-                    + "' to score (choose it with --gold-column)");
+                    + "' to score (choose it with --gold-column), and no counselor turn with a gold '"
+                    + HelperEval.BEHAVIOUR + "', '" + HelperEval.QUESTION + "' or '" + HelperEval.REFLECTION + "'");
         }
         boolean threeWayGold = scored.stream().anyMatch(s -> s.gold().equals("change"));
-        ObjectNode report = report(scored, unscored[0], threeWayGold);
+        ObjectNode report = scored.isEmpty() ? null : report(scored, unscored[0], threeWayGold);
+        ObjectNode helperReport = helperGold ? helper.report(summary) : null;
         if (fmt.equals("json")) {
-            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report));
+            ObjectNode all = report != null ? report : JsonNodeFactory.instance.objectNode();
+            if (helperReport != null) {
+                all.set("helper", helperReport);
+            }
+            out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(all));
         } else {
-            printText(out, report, threeWayGold);
+            if (report != null) {
+                printText(out, report, threeWayGold);
+            } else {
+                out.println("no client utterance with a gold label in column '" + goldColumn + "': helper codes only");
+            }
+            if (helperReport != null) {
+                HelperEval.print(out, helperReport);
+            }
         }
         return 0;
     }
@@ -191,7 +218,7 @@ public final class EvalCommand implements Callable<Integer> {
         return r;
     }
 
-    private static ObjectNode figures(Confusion c) {
+    static ObjectNode figures(Confusion c) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("accuracy", round(c.accuracy()));
         o.put("kappa", round(c.kappa()));
@@ -259,7 +286,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     /** Three decimals; NaN (undefined: no data) stays NaN and is printed as null/n/a. */
-    private static Double round(double v) {
+    static Double round(double v) {
         return Double.isNaN(v) ? null : Math.round(v * 1000) / 1000.0;
     }
 
@@ -301,11 +328,11 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private static String num(com.fasterxml.jackson.databind.JsonNode n) {
+    static String num(com.fasterxml.jackson.databind.JsonNode n) {
         return n == null || n.isNull() ? "n/a" : String.format(Locale.ROOT, "%.3f", n.asDouble());
     }
 
-    private static void printFigures(PrintWriter out, String title, ObjectNode fig) {
+    static void printFigures(PrintWriter out, String title, ObjectNode fig) {
         out.println();
         out.println(title + ": accuracy " + num(fig.get("accuracy")) + "  kappa " + num(fig.get("kappa"))
                 + "  macro-F1 " + num(fig.get("macro_f1")));
@@ -316,11 +343,16 @@ public final class EvalCommand implements Callable<Integer> {
                 e.getValue().get("predicted").asText())));
         RulesCommand.printTable(out, rows);
         out.println("confusion (rows gold, columns predicted):");
+        printConfusion(out, fig.get("confusion"));
+    }
+
+    /** A confusion matrix written as JSON (gold label -> predicted label -> count) as an aligned table. */
+    static void printConfusion(PrintWriter out, com.fasterxml.jackson.databind.JsonNode confusion) {
         List<List<String>> cm = new ArrayList<>();
         List<String> head = new ArrayList<>(List.of(""));
-        fig.get("confusion").fieldNames().forEachRemaining(head::add);
+        confusion.elements().next().fieldNames().forEachRemaining(head::add);
         cm.add(head);
-        fig.get("confusion").fields().forEachRemaining(e -> {
+        confusion.fields().forEachRemaining(e -> {
             List<String> row = new ArrayList<>(List.of(e.getKey()));
             e.getValue().forEach(v -> row.add(v.asText()));
             cm.add(row);

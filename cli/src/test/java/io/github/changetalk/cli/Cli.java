@@ -17,6 +17,13 @@ final class Cli {
     /** The command-line tests' own small pack (tokens rules only, so no parser is loaded for it). */
     static final String TEST_PACK = Path.of(System.getProperty("changetalk.root", ".."), "cli/src/test/resources/clitest-pack.yaml").toString();
 
+    /**
+     * A small counselor pack of the tests' own (speaker: counselor): what/how questions OQ, do/are/is-you
+     * questions CQ, "so you" SR, "you have to" DI. Used beside {@link #TEST_PACK} to test helper coding's
+     * wiring (summary, eval, report) without depending on the default counselor packs.
+     */
+    static final String COUNSELOR_PACK = Path.of(System.getProperty("changetalk.root", ".."), "cli/src/test/resources/clitest-counselor-pack.yaml").toString();
+
     record Result(int code, String out, String err) {
         List<String> lines() {
             return out.isEmpty() ? List.of() : List.of(out.split("\n", -1)).subList(0, out.split("\n", -1).length - (out.endsWith("\n") ? 1 : 0));

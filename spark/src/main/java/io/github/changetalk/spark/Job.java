@@ -94,12 +94,16 @@ final class Job {
         for (StructField f : RecordSchema.RESULTS.fields()) {
             labelledSchema = labelledSchema.add(f);
         }
+        for (StructField f : RecordSchema.HELPER.fields()) {
+            labelledSchema = labelledSchema.add(f);
+        }
         Dataset<Row> labelled = arranged.mapPartitions(labeller, Encoders.row(labelledSchema))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             Row stats = labelled.agg(count(lit(1)), count(col("error")), count(col("label")),
                     count(when(col("error").startsWith(Labeller.CLASSIFICATION_FAILED), 1)),
-                    min(when(col("error").isNotNull(), struct(col(RecordSchema.ROW), col("error"))))).first();
+                    min(when(col("error").isNotNull(), struct(col(RecordSchema.ROW), col("error")))),
+                    count(when(col(RecordSchema.CODED), 1))).first();
             long rows = stats.getLong(0);
             long errors = stats.getLong(1);
             long clientTurns = stats.getLong(2) + stats.getLong(3);
@@ -117,7 +121,7 @@ final class Job {
                 err.println("changetalk-spark: " + JobException.oneLine(message + " (skipped: written as error records)"));
             }
             if (s.summary()) {
-                Output.write(SessionTable.of(labelled), s.format(), s.output(), s.overwrite());
+                Output.write(SessionTable.of(labelled, stats.getLong(5) > 0), s.format(), s.output(), s.overwrite());
             } else {
                 Output.write(records(labelled, input.columns(), s.partitions()), s.format(), s.output(), s.overwrite());
             }

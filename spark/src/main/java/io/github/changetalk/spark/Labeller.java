@@ -20,7 +20,8 @@ import org.apache.spark.util.LongAccumulator;
  * of the context window): each output row is the input row followed by the result fields of
  * {@link RecordSchema#RESULTS}. In per-session mode the partition's rows come sorted by session, then
  * input order, and each turn gets its session's context ({@link ContextWindow}, the library's one definition of it); in per-utterance
- * mode each turn stands alone. Counselor turns are not classified, only remembered as context.
+ * mode each turn stands alone. Counselor turns are classified too: unlabelled, they carry their helper
+ * coding (for the summary's helper scores) when counselor packs are loaded.
  *
  * <p>Serializable, as Spark ships it to the executors: it carries the classifier's configuration,
  * and the classifier itself is the executor's ({@link ExecutorClassifier}), fetched by the first row
@@ -113,9 +114,6 @@ final class Labeller implements MapPartitionsFunction<Row, Row> {
                 String text = textValue.toString();
                 Utterance u = perSession ? window.next(new Turn(speaker, text), target)
                         : new Utterance(text, speaker, List.of(), target);
-                if (speaker != Speaker.CLIENT) {
-                    return RecordSchema.values(null, null);
-                }
                 if (classifier == null) {
                     classifier = ExecutorClassifier.get(config, counters::built);
                 }
@@ -126,7 +124,9 @@ final class Labeller implements MapPartitionsFunction<Row, Row> {
                     return RecordSchema.values(null, CLASSIFICATION_FAILED + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + JobException.oneLine(e.getMessage())));
                 } finally {
-                    counters.classified().add(1);
+                    if (speaker == Speaker.CLIENT) {
+                        counters.classified().add(1); // client turns: the job's check that none was labelled twice
+                    }
                 }
                 return RecordSchema.values(r, null);
             }

@@ -1,5 +1,6 @@
 package io.github.changetalk.spark;
 
+import io.github.changetalk.CounselorCoding;
 import io.github.changetalk.Notice;
 import io.github.changetalk.SentenceResult;
 import io.github.changetalk.UtteranceResult;
@@ -33,6 +34,17 @@ final class RecordSchema {
     static final String ROW = "__changetalk_row";
     static final String SESSION = "__changetalk_session";
     static final String READ_ERROR = "__changetalk_read_error";
+    /** Per counselor turn, for the summary's helper scores (issue 14): whether it was coded, its MISC code, its flag. */
+    static final String CODED = "__changetalk_coded";
+    static final String HELPER_CODE = "__changetalk_helper_code";
+    static final String MI_INCONSISTENT = "__changetalk_mi_inconsistent";
+
+    /** The helper-coding columns the labeller adds after {@link #RESULTS}; used by the summary, never written. */
+    static final StructType HELPER = new StructType(new StructField[] {
+        DataTypes.createStructField(CODED, DataTypes.BooleanType, false),
+        DataTypes.createStructField(HELPER_CODE, DataTypes.StringType, true),
+        DataTypes.createStructField(MI_INCONSISTENT, DataTypes.BooleanType, false),
+    });
 
     static final StructType NOTICE = new StructType(new StructField[] {
         DataTypes.createStructField("code", DataTypes.StringType, true),
@@ -69,17 +81,22 @@ final class RecordSchema {
         return RESERVED.contains(inputColumn.toLowerCase(Locale.ROOT)) ? "input_" + inputColumn : inputColumn;
     }
 
-    /** The result fields' values for a classified turn, a counselor turn ({@code r} null) or an error. */
+    /**
+     * The values of {@link #RESULTS} then {@link #HELPER} for a classified turn, a counselor turn (with its
+     * coding when counselor packs are loaded), a turn left unclassified ({@code r} null) or an error.
+     */
     static Object[] values(UtteranceResult r, String error) {
         if (r == null) {
-            return new Object[] {null, null, null, seq(List.of()), seq(List.of()), error};
+            return new Object[] {null, null, null, seq(List.of()), seq(List.of()), error, false, null, false};
         }
         List<Row> sentences = new ArrayList<>(r.sentences().size());
         for (SentenceResult s : r.sentences()) {
             sentences.add(RowFactory.create(s.text(), id(s.label()), id(s.direction()), id(s.kind()), s.decidedBy(),
                     notices(s.notices())));
         }
-        return new Object[] {id(r.label()), id(r.direction()), id(r.kind()), seq(sentences), notices(r.notices()), error};
+        CounselorCoding c = r.coding();
+        return new Object[] {id(r.label()), id(r.direction()), id(r.kind()), seq(sentences), notices(r.notices()), error,
+            c != null, c == null ? null : id(c.code()), c != null && c.miInconsistent()};
     }
 
     private static Seq<Row> notices(List<Notice> notices) {

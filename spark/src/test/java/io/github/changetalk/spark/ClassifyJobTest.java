@@ -12,7 +12,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.Dataset;
@@ -124,15 +123,47 @@ class ClassifyJobTest {
         List<String> cliArgs = new ArrayList<>(List.of("classify", "--summary", "--format", "csv"));
         cliArgs.addAll(inputs);
         List<String> cli = TestData.commandLineText(cliArgs.toArray(String[]::new)).lines().toList();
+        assertSameTable(table, cli);
+    }
+
+    /**
+     * The job's summary CSV against the command line's: the same header and cells, the job's full-precision
+     * shares and scores equal to the command line's three decimals.
+     */
+    private static void assertSameTable(List<String> table, List<String> cli) {
         assertThat(table).hasSameSizeAs(cli);
         assertThat(table.get(0)).isEqualTo(cli.get(0));
         for (int i = 1; i < table.size(); i++) {
             String[] job = table.get(i).split(",", -1);
             String[] expected = cli.get(i).split(",", -1);
-            int share = job.length - 1;
-            assertThat(Arrays.copyOf(job, share)).as(table.get(i)).isEqualTo(Arrays.copyOf(expected, share));
-            assertThat(String.format(Locale.ROOT, "%.3f", Double.parseDouble(job[share]))).isEqualTo(expected[share]);
+            assertThat(job).as(table.get(i)).hasSameSizeAs(expected);
+            for (int j = 0; j < job.length; j++) {
+                String cell = expected[j].contains(".") && !job[j].isEmpty()
+                        ? String.format(Locale.ROOT, "%.3f", Double.parseDouble(job[j])) : job[j];
+                assertThat(cell).as(table.get(0).split(",")[j] + " in " + table.get(i)).isEqualTo(expected[j]);
+            }
         }
+    }
+
+    @Test
+    void summaryWithCodedCounselorTurnsHasTheCommandLinesHelperScores() throws IOException {
+        Path root = Path.of(System.getProperty("changetalk.root", ".."));
+        Path in = root.resolve("cli/src/test/resources/helper-session.csv"); // the command line's helper summary transcript
+        String client = root.resolve("cli/src/test/resources/clitest-pack.yaml").toString();
+        String counselor = root.resolve("cli/src/test/resources/clitest-counselor-pack.yaml").toString();
+        Path out = tmp.resolve("out");
+        Run run = job("--summary", "--format", "csv", "--partitions", "2", "--only-rules", client, "--only-rules", counselor,
+                in.toString(), out.toString());
+        assertThat(run.code()).as(run.err()).isZero();
+        List<String> table = Files.readAllLines(TestData.parts(out, ".csv").get(0));
+        List<String> cli = TestData.commandLineText("classify", "--summary", "--format", "csv", "--only-rules", client,
+                "--only-rules", counselor, in.toString()).lines().toList();
+        assertThat(table.get(0)).contains("helper_turns", "OQ", "reflection_to_question_band", "mi_adherence");
+        assertSameTable(table, cli);
+        List<String> head = List.of(table.get(0).split(","));
+        assertThat(table.get(1).split(",")[head.indexOf("helper_turns")]).isEqualTo("4");
+        assertThat(table.get(2).split(",", -1)[head.indexOf("complex_reflection_share")]).isEmpty(); // b: no reflection
+        assertThat(run.report().classifications()).isEqualTo(run.report().clientTurns());
     }
 
     @Test

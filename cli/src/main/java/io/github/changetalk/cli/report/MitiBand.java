@@ -1,5 +1,7 @@
 package io.github.changetalk.cli.report;
 
+import io.github.changetalk.HelperScores;
+
 /**
  * Where a helper summary score stands against its MITI 4.2 thresholds: reflection-to-question ratio
  * fair at 1:1 and good at 2:1; complex reflections fair at 40% and good at 50% of reflections. MITI 4.2
@@ -20,12 +22,12 @@ public enum MitiBand {
 
     /** Reflections per question: below 1 is below fair, from 1 fair, from 2 good. */
     public static MitiBand reflectionToQuestion(Double ratio) {
-        return of(ratio, 1.0, 2.0);
+        return of(ratio, HelperScores.RQ_FAIR, HelperScores.RQ_GOOD);
     }
 
     /** Complex reflections as a share (0..1) of all reflections: from 0.40 fair, from 0.50 good. */
     public static MitiBand complexReflectionShare(Double share) {
-        return of(share, 0.40, 0.50);
+        return of(share, HelperScores.CR_FAIR, HelperScores.CR_GOOD);
     }
 
     private static MitiBand of(Double value, double fair, double good) {

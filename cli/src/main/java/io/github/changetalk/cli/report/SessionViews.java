@@ -1,6 +1,8 @@
 package io.github.changetalk.cli.report;
 
+import io.github.changetalk.CounselorCoding;
 import io.github.changetalk.Evidence;
+import io.github.changetalk.HelperScores;
 import io.github.changetalk.Notice;
 import io.github.changetalk.SentenceResult;
 import io.github.changetalk.Speaker;
@@ -33,6 +35,7 @@ public final class SessionViews {
         String target;
         final List<SessionView.Turn> turns = new ArrayList<>();
         final List<Long> empty = new ArrayList<>();
+        final HelperScores.Tally helper = new HelperScores.Tally();
 
         Acc(String source, String session) {
             this.source = source;
@@ -64,9 +67,12 @@ public final class SessionViews {
         if (p.isError()) {
             acc.turns.add(new SessionView.Turn(number, in.line(), in.speaker(), in.text(), null, List.of(), null, List.of(), p.error()));
         } else if (in.speaker() == Speaker.COUNSELOR || p.result() == null || !p.result().labelled()) {
-            // Counselor turns come back from the classifier uncoded today; when results carry helper-side
-            // coding (issue 14), it is mapped into HelperCode here and session scores into HelperScores.
-            acc.turns.add(new SessionView.Turn(number, in.line(), in.speaker(), in.text(), null, List.of(), null, List.of(), null));
+            // A counselor turn carries its helper coding when counselor packs are loaded (else it stays uncoded);
+            // the session's helper scores are counted from the same codings.
+            CounselorCoding coding = p.result() == null ? null : p.result().coding();
+            acc.helper.add(coding);
+            acc.turns.add(new SessionView.Turn(number, in.line(), in.speaker(), in.text(), null, List.of(),
+                    coding == null ? null : helperCode(coding), List.of(), null));
         } else {
             UtteranceResult r = p.result();
             List<SessionView.Sentence> sentences = new ArrayList<>();
@@ -97,11 +103,44 @@ public final class SessionViews {
         return new SessionView.Sentence(s.begin(), s.end(), s.label(), s.direction(), s.kind(), s.decidedBy(), rules);
     }
 
+    /**
+     * A counselor turn's coding as the report shows it: behaviour, code, the flag, and per coded sentence
+     * its code, the rule that decided it and that rule's words ("DI by DIRECT_HAVE_TO: “you have to”").
+     */
+    static SessionView.HelperCode helperCode(CounselorCoding c) {
+        List<String> evidence = new ArrayList<>();
+        for (CounselorCoding.Sentence s : c.sentences()) {
+            if (s.code() == null || s.decidedBy() == null) {
+                continue;
+            }
+            String words = s.evidence().stream().filter(e -> e.rule().equals(s.decidedBy())).map(Evidence::text)
+                    .findFirst().orElse(null);
+            evidence.add(s.code().id() + " by " + s.decidedBy() + (words == null ? "" : ": \u201c" + words + "\u201d"));
+        }
+        return new SessionView.HelperCode(c.behaviour() == null ? null : c.behaviour().id(),
+                c.code() == null ? null : c.code().id(), c.miInconsistent(), evidence);
+    }
+
+    /** A session's helper scores for the report; null when none of its counselor turns was coded. */
+    static SessionView.HelperScores helperScores(HelperScores h) {
+        if (h.turns() == 0) {
+            return null;
+        }
+        return new SessionView.HelperScores(orNull(h.reflectionToQuestion()), orNull(h.complexReflectionShare()),
+                orNull(h.openQuestionShare()), Math.toIntExact(h.miInconsistent()), orNull(h.miConsistentShare()),
+                orNull(h.miAdherence()));
+    }
+
+    private static Double orNull(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
     /** The sessions gathered so far, in order of first appearance. */
     public List<SessionView> build() {
         List<SessionView> out = new ArrayList<>();
         for (Acc a : sessions.values()) {
-            out.add(new SessionView(name(a), a.source, a.target != null ? a.target : defaultTarget, a.turns, null, a.empty));
+            out.add(new SessionView(name(a), a.source, a.target != null ? a.target : defaultTarget, a.turns,
+                    helperScores(a.helper.scores()), a.empty));
         }
         return out;
     }

@@ -1,7 +1,6 @@
 package io.github.changetalk.cli.run;
 
 import io.github.changetalk.Classifier;
-import io.github.changetalk.Speaker;
 import io.github.changetalk.Utterance;
 import io.github.changetalk.cli.CliException;
 import io.github.changetalk.cli.io.InputRecord;
@@ -90,9 +89,9 @@ public final class Pipeline {
                     f = CompletableFuture.completedFuture(new Processed(r, null, r.error()));
                 } else {
                     Utterance u = context.next(r);
-                    f = r.speaker() == Speaker.COUNSELOR
-                            ? CompletableFuture.completedFuture(new Processed(r, null, null))
-                            : workers.submit(() -> classify(r, u));
+                    // Counselor turns are classified too: with counselor packs loaded they come back coded
+                    // (UtteranceResult.coding), otherwise unlabelled with no coding.
+                    f = workers.submit(() -> classify(r, u));
                 }
                 put(queue, new Item(f, null), writerThread);
             }

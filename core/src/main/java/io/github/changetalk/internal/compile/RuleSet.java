@@ -34,6 +34,26 @@ public final class RuleSet {
         return rules;
     }
 
+    /**
+     * The rules for one speaker's turns (client rules label client turns, counselor rules code counselor
+     * turns), in load order and numbered afresh from 0, sharing this set's compiled patterns: so the
+     * client rules rank and match exactly as they would with no counselor pack loaded.
+     */
+    public RuleSet of(io.github.changetalk.Speaker speaker) {
+        return of(spec -> spec.speaker() == speaker);
+    }
+
+    /** The rules whose specs pass {@code which}, as {@link #of(io.github.changetalk.Speaker)} takes a speaker's. */
+    public RuleSet of(java.util.function.Predicate<io.github.changetalk.internal.pack.RuleSpec> which) {
+        List<CompiledRule> mine = new java.util.ArrayList<>();
+        for (CompiledRule r : rules) {
+            if (which.test(r.spec())) {
+                mine.add(new CompiledRule(r.spec(), mine.size(), r.patterns(), r.unless(), r.context()));
+            }
+        }
+        return new RuleSet(mine, lexicons);
+    }
+
     /** The dependency graphs some rule uses; empty when no rule needs the parser. */
     public Set<GraphKind> graphs() {
         return EnumSet.copyOf(graphs);

@@ -10,9 +10,12 @@ import io.github.changetalk.internal.compile.RuleCatalog;
 import io.github.changetalk.internal.match.MatchingRules;
 import io.github.changetalk.internal.nlp.Analyzer;
 import io.github.changetalk.internal.pack.ExampleSpec;
+import io.github.changetalk.internal.pack.HelperSpec;
 import io.github.changetalk.internal.pack.PatternSpec;
 import io.github.changetalk.internal.pack.RuleSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,13 +34,13 @@ public final class ClassifierRuntime {
 
     private final RuleCatalog catalog;
     private final Set<String> defaultTargets; // null = every target
-    private final MatchingRules defaultRules;
+    private final RuleSets defaultRules;
     private final TargetRules targetRules;
-    private final ConcurrentHashMap<Set<String>, MatchingRules> byTargets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Set<String>, RuleSets> byTargets = new ConcurrentHashMap<>();
     private final Analyzer analyzer;
     private final Engine engine;
 
-    ClassifierRuntime(RuleCatalog catalog, Set<String> defaultTargets, MatchingRules defaultRules, TargetRules targetRules,
+    ClassifierRuntime(RuleCatalog catalog, Set<String> defaultTargets, RuleSets defaultRules, TargetRules targetRules,
                       Analyzer analyzer, Engine engine) {
         this.catalog = catalog;
         this.defaultTargets = defaultTargets;
@@ -69,28 +72,43 @@ public final class ClassifierRuntime {
     public List<ExampleCheck> checkExamples(String ruleId) {
         RuleSpec rule = catalog.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no enabled rule " + ruleId));
-        MatchingRules all = rulesForSelection(null);
+        RuleSets all = rulesForSelection(null);
         List<ExampleCheck> out = new ArrayList<>();
         for (ExampleSpec example : rule.examples()) {
-            out.add(ExampleRunner.check(rule, example, u -> engine.classify(all, u, false).result()));
+            out.add(ExampleRunner.check(rule, example, u -> engine.classify(all, u, false).result(),
+                    text -> engine.clientCues(all, text)));
         }
         return out;
     }
 
     /** The enabled rules, in load order. */
     public List<RuleInfo> rules() {
+        Map<String, RuleInfo> byId = new HashMap<>();
+        for (MatchingRules set : List.of(defaultRules.client(), defaultRules.counselor().onTurn(),
+                defaultRules.counselor().onClientTurn())) {
+            List<CompiledRule> compiled = set.rules().rules();
+            for (int i = 0; i < compiled.size(); i++) {
+                CompiledRule r = compiled.get(i);
+                byId.put(r.id(), info(r, set.shortcuts().triggerWords(i)));
+            }
+        }
         List<RuleInfo> out = new ArrayList<>();
-        List<CompiledRule> compiled = defaultRules.rules().rules();
-        for (int i = 0; i < compiled.size(); i++) {
-            CompiledRule r = compiled.get(i);
-            RuleSpec s = r.spec();
-            out.add(new RuleInfo(s.id(), s.label(), s.direction(), s.kind(), s.priority(),
-                    s.band(), s.overrides(), s.pack(), s.source(), s.line(), s.description(),
-                    texts(s.patterns()), texts(s.unless()), texts(s.context()),
-                    s.examples().stream().map(e -> new RuleInfo.Example(e.text(), e.context(), e.match())).toList(),
-                    defaultRules.shortcuts().triggerWords(i), r.usesDependencies()));
+        for (RuleSpec s : catalog.rules()) {
+            out.add(byId.get(s.id()));
         }
         return out;
+    }
+
+    private static RuleInfo info(CompiledRule r, List<String> triggers) {
+        RuleSpec s = r.spec();
+        HelperSpec h = s.helper();
+        return new RuleInfo(s.id(), s.label(), s.direction(), s.kind(), s.priority(),
+                s.band(), s.overrides(), s.pack(), s.source(), s.line(), s.description(),
+                texts(s.patterns()), texts(s.unless()), texts(s.context()),
+                s.examples().stream().map(e -> new RuleInfo.Example(e.text(), e.context(), e.match())).toList(),
+                triggers, r.usesDependencies(), s.speaker(), h == null ? null : h.code(), h == null ? null : h.function(),
+                h == null ? null : h.asks(), h == null ? null : h.dimension(), h == null || h.cue() == null ? null : h.cue().id(),
+                s.after() == null ? null : AfterText.of(s.after()));
     }
 
     private static List<String> texts(List<PatternSpec> patterns) {
@@ -110,7 +128,7 @@ public final class ClassifierRuntime {
     }
 
     /** The rules for an utterance's target: the default ones, or those of the target it names (with the generic target). */
-    private MatchingRules rulesFor(String target) {
+    private RuleSets rulesFor(String target) {
         String resolved = target == null ? null : catalog.resolveTarget(target);
         if (resolved == null) {
             return defaultRules;
@@ -120,7 +138,7 @@ public final class ClassifierRuntime {
         return rulesForSelection(withGeneric(catalog, selection));
     }
 
-    private MatchingRules rulesForSelection(Set<String> selection) {
+    private RuleSets rulesForSelection(Set<String> selection) {
         if (Objects.equals(selection, defaultTargets)) {
             return defaultRules;
         }

@@ -1,38 +1,78 @@
 package io.github.changetalk.internal.engine;
 
 import io.github.changetalk.ContextWindow;
+import io.github.changetalk.CounselorCoding;
 import io.github.changetalk.Turn;
 import io.github.changetalk.internal.nlp.SentenceView;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * The counselor turn a client utterance answers, worked out once per utterance: found in the context
- * ({@link ContextWindow#answeredTurn}), made safe and cut to length as client text is, and analysed on first use, as said (for rules' {@code context:} patterns) and read in the client's
- * voice (for short answers, see {@link ClientVoice}). Not thread-safe: it belongs to one call.
+ * ({@link ContextWindow#answeredTurn}), made safe and cut to length as client text is, and analysed on
+ * first use, as said (for rules' {@code context:} patterns) and read in the client's voice (for short
+ * answers, see {@link ClientVoice}). Its coding ({@link #coding()}, for rules' {@code after:}) is the one
+ * the turn carries in the context when it was coded already ({@link Turn#coding()}), else it is worked
+ * out here on first use, from the turns of the context before it. Not thread-safe: it belongs to one call.
  */
 final class CounselorTurn {
-    private static final CounselorTurn NONE = new CounselorTurn(null, null);
+    private static final CounselorTurn NONE = new CounselorTurn(null, null, null, List.of(), null);
 
     private final String text; // sanitized and cut; null when the utterance answers no counselor turn
     private final Engine.Analysis analyzer;
+    private final CounselorCoding attached;
+    private final List<Turn> before; // the context's turns before the counselor turn
+    private final BiFunction<String, List<Turn>, CounselorCoding> coder;
     private List<SentenceView> asSaid;
     private String voiced;
-    private List<SentenceView> inClientVoice;
+    private CounselorCoding coded;
+    private boolean codedYet;
 
-    private CounselorTurn(String text, Engine.Analysis analyzer) {
+    private CounselorTurn(String text, Engine.Analysis analyzer, CounselorCoding attached, List<Turn> before,
+                          BiFunction<String, List<Turn>, CounselorCoding> coder) {
         this.text = text;
         this.analyzer = analyzer;
+        this.attached = attached;
+        this.before = before;
+        this.coder = coder;
     }
 
-    /** The counselor turn an utterance with this context answers, prepared by {@code prepare} (sanitize and cut). */
-    static CounselorTurn before(List<Turn> context, java.util.function.UnaryOperator<String> prepare, Engine.Analysis analyzer) {
+    /**
+     * The counselor turn an utterance with this context answers, prepared by {@code prepare} (sanitize and
+     * cut); {@code coder} codes a prepared counselor text given the turns before it.
+     */
+    static CounselorTurn before(List<Turn> context, UnaryOperator<String> prepare, Engine.Analysis analyzer,
+                                BiFunction<String, List<Turn>, CounselorCoding> coder) {
         Turn answered = ContextWindow.answeredTurn(context);
-        return answered == null ? NONE : new CounselorTurn(prepare.apply(answered.text()), analyzer);
+        if (answered == null) {
+            return NONE;
+        }
+        int at = context.lastIndexOf(answered);
+        return new CounselorTurn(prepare.apply(answered.text()), analyzer, answered.coding(),
+                List.copyOf(context.subList(0, at)), coder);
     }
 
     /** Whether the utterance answers a counselor turn. */
     boolean present() {
         return text != null;
+    }
+
+    /** The coding the turn came with in the context, or null. */
+    CounselorCoding attached() {
+        return attached;
+    }
+
+    /** The turn's coding: the one it came with, else worked out now; null when there is no turn, or no counselor rule. */
+    CounselorCoding coding() {
+        if (attached != null || text == null) {
+            return attached;
+        }
+        if (!codedYet) {
+            coded = coder.apply(text, before);
+            codedYet = true;
+        }
+        return coded;
     }
 
     /** The turn's sentences as said; none when there is no turn. */
@@ -49,13 +89,5 @@ final class CounselorTurn {
             voiced = ClientVoice.of(text);
         }
         return voiced;
-    }
-
-    /** The sentences of {@link #voiced()}; none when there is no turn. */
-    List<SentenceView> inClientVoice() {
-        if (inClientVoice == null) {
-            inClientVoice = text == null ? List.of() : analyzer.analyze(voiced(), null);
-        }
-        return inClientVoice;
     }
 }

@@ -3,6 +3,7 @@ package io.github.changetalk.internal.engine;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.semgraph.SemanticGraph;
 import edu.stanford.nlp.util.RuntimeInterruptedException;
+import io.github.changetalk.CounselorCoding;
 import io.github.changetalk.Direction;
 import io.github.changetalk.Evidence;
 import io.github.changetalk.Explanation;
@@ -12,8 +13,10 @@ import io.github.changetalk.Notice;
 import io.github.changetalk.SentenceResult;
 import io.github.changetalk.Speaker;
 import io.github.changetalk.TokenInfo;
+import io.github.changetalk.Turn;
 import io.github.changetalk.Utterance;
 import io.github.changetalk.UtteranceResult;
+import io.github.changetalk.internal.helper.CounselorCoder;
 import io.github.changetalk.internal.match.Match;
 import io.github.changetalk.internal.match.MatchingRules;
 import io.github.changetalk.internal.match.RuleMatcher;
@@ -70,7 +73,12 @@ public final class Engine {
      * Never throws for any text: what could not be done is said in the result's notices. Throws
      * {@link CancellationException} when the calling thread is interrupted.
      */
-    public Outcome classify(MatchingRules rules, Utterance utterance, boolean trace) {
+    public Outcome classify(MatchingRules clientRules, Utterance utterance, boolean trace) {
+        return classify(RuleSets.clientOnly(clientRules), utterance, trace);
+    }
+
+    /** As above, with counselor rules: a counselor utterance is coded, and a client utterance reads that coding. */
+    public Outcome classify(RuleSets rules, Utterance utterance, boolean trace) {
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("classification interrupted");
         }
@@ -95,20 +103,21 @@ public final class Engine {
         }
     }
 
-    private Outcome classifyUnguarded(MatchingRules rules, Utterance utterance, boolean trace) {
+    private Outcome classifyUnguarded(RuleSets ruleSets, Utterance utterance, boolean trace) {
         if (utterance.speaker() != Speaker.CLIENT) {
-            return new Outcome(new UtteranceResult(utterance.text(), utterance.speaker(), null, null, null,
-                    List.of(), List.of()), List.of());
+            if (!ruleSets.counselor().codesTurns()) {
+                return new Outcome(new UtteranceResult(utterance.text(), utterance.speaker(), null, null, null,
+                        List.of(), List.of()), List.of());
+            }
+            return codeCounselorTurn(ruleSets, utterance, trace);
         }
+        MatchingRules rules = ruleSets.client();
         String original = utterance.text();
         List<Notice> notices = new ArrayList<>();
-        String text = TextSanitizer.sanitize(original);
-        if (text.length() > maxCharacters) {
-            notices.add(new Notice("truncated", "utterance has " + text.length()
-                    + " characters; only the first " + maxCharacters + " were analyzed"));
-        }
-        text = cut(text);
-        CounselorTurn counselor = CounselorTurn.before(utterance.context(), t -> cut(TextSanitizer.sanitize(t)), analyzer);
+        String text = prepared(original, notices);
+        CounselorTurn counselor = CounselorTurn.before(utterance.context(), this::prepared, analyzer,
+                (turnText, before) -> ruleSets.counselor().codesTurns()
+                        ? codeCounselorTurn(ruleSets, turnText, before, false).coding() : null);
         // A sentence that no rule could match, judged by its words and their lemmas under every tag, is
         // not tagged: it is neutral whatever its tags, and a short input of such sentences is answered
         // without waiting for the tagger to load. Explanations list every token's tag, so they tag all.
@@ -118,8 +127,13 @@ public final class Engine {
         if (sentences.isEmpty()) {
             notices.add(new Notice("empty", "the text has no words; it is labelled neutral"));
         }
-        Supplier<Optional<Match>> echo = memoize(() -> echo(rules, counselor));
-        SentenceMatcher matcher = TimedMatcher.of(rules.matcher(counselor::asSaid, original, trace, matchStepLimit));
+        // A short answer reads the counselor turn in the client's voice: from the turn's coding when it came
+        // with one (worked out once, for the turn itself), else here.
+        Supplier<Optional<CounselorCoding.ReflectedTalk>> echo = memoize(() -> counselor.attached() != null
+                ? Optional.ofNullable(counselor.attached().reflected())
+                : Optional.ofNullable(counselor.present() ? reflected(rules, counselor.voiced()) : null));
+        SentenceMatcher matcher = TimedMatcher.of(rules.matcher(counselor::asSaid, counselor::coding, original, trace,
+                matchStepLimit));
         List<SentenceResult> results = new ArrayList<>(sentences.size());
         List<Explanation.Sentence> explained = new ArrayList<>();
         for (SentenceView s : sentences) {
@@ -149,25 +163,130 @@ public final class Engine {
         return text.length() > maxCharacters ? text.substring(0, cutPoint(text, maxCharacters)) : text;
     }
 
-    /**
-     * What the counselor turn before says when read in the client's voice: the match that decides it, by
-     * the same rules and the same resolution as client speech (within each sentence, then across them).
-     * Empty when there is no counselor turn or it holds no change or sustain talk.
-     */
-    private Optional<Match> echo(MatchingRules rules, CounselorTurn counselor) {
-        if (!counselor.present()) {
-            return Optional.empty();
+    /** The text made safe, and cut to {@code maxCharacters} (saying so in {@code notices}). */
+    private String prepared(String original, List<Notice> notices) {
+        String text = TextSanitizer.sanitize(original);
+        if (text.length() > maxCharacters) {
+            notices.add(new Notice("truncated", "utterance has " + text.length()
+                    + " characters; only the first " + maxCharacters + " were analyzed"));
         }
-        RuleMatcher matcher = rules.matcher(List::of, counselor.voiced(), false, matchStepLimit);
+        return cut(text);
+    }
+
+    /** A turn of the context made safe and cut, as its own classification would. */
+    private String prepared(String original) {
+        return cut(TextSanitizer.sanitize(original));
+    }
+
+    /**
+     * What a counselor turn says when read in the client's voice ({@link ClientVoice}; {@code voiced} is the
+     * turn so rewritten): the match that decides it, by the client rules and the same resolution as client
+     * speech (within each sentence, then across them). Null when it holds no change or sustain talk. A
+     * sentence no client rule could match is left untagged, which changes no match.
+     */
+    private CounselorCoding.ReflectedTalk reflected(MatchingRules rules, String voiced) {
+        RuleMatcher matcher = rules.matcher(List::of, voiced, false, matchStepLimit);
         List<Match> decided = new ArrayList<>();
-        for (SentenceView s : counselor.inClientVoice()) {
+        for (SentenceView s : analyzer.analyze(voiced, tokens -> rules.shortcuts().couldMatch(tokens, false))) {
             Resolution.decide(matcher.match(s).matches(), s.tokens()).ifPresent(decided::add);
         }
-        return Resolution.rollUp(decided, m -> m.rule().label());
+        return Resolution.rollUp(decided, m -> m.rule().label()).map(m -> {
+            var spec = m.rule().spec();
+            return new CounselorCoding.ReflectedTalk(spec.id(), spec.label(), spec.direction(), spec.kind(), spec.band(),
+                    m.evidence().text());
+        }).orElse(null);
+    }
+
+    /** Codes a counselor utterance: its own result. */
+    private Outcome codeCounselorTurn(RuleSets rules, Utterance utterance, boolean trace) {
+        List<Notice> notices = new ArrayList<>();
+        String text = prepared(utterance.text(), notices);
+        Coded coded = codeCounselorTurn(rules, text, utterance.context(), trace);
+        List<Explanation.Sentence> explained = new ArrayList<>();
+        if (trace && coded.coding() != null) {
+            for (int i = 0; i < coded.sentences().size(); i++) {
+                SentenceView s = coded.sentences().get(i);
+                explained.add(new Explanation.Sentence(coded.coding().sentences().get(i).text(), tokenInfo(s),
+                        dependencies(s, rules.counselor().onTurn()), coded.matches().get(i).verdicts()));
+            }
+        }
+        if (coded.sentences().isEmpty()) {
+            notices.add(new Notice("empty", "the text has no words; it is not coded"));
+        } else if (coded.coding() != null) {
+            for (CounselorCoding.Sentence s : coded.coding().sentences()) {
+                for (Notice n : s.notices()) {
+                    if (!notices.contains(n)) {
+                        notices.add(n);
+                    }
+                }
+            }
+        }
+        return new Outcome(new UtteranceResult(utterance.text(), Speaker.COUNSELOR, null, null, null, List.of(), notices,
+                coded.coding()), explained);
+    }
+
+    /**
+     * The counselor rules that read the client turn before a counselor turn ({@code cue: client-asks},
+     * {@code cue: client-declines}) and fire on this client text, with their words: for checking their examples.
+     */
+    public List<Evidence> clientCues(RuleSets rules, String clientText) {
+        String text = prepared(clientText);
+        RuleMatcher matcher = rules.counselor().onClientTurn().matcher(List::of, text, false, matchStepLimit);
+        List<Evidence> out = new ArrayList<>();
+        for (SentenceView s : text.isBlank() ? List.<SentenceView>of() : analyzer.analyze(text, null)) {
+            for (Match m : matcher.match(s).matches()) {
+                out.add(m.evidence());
+            }
+        }
+        return out;
+    }
+
+    /** A counselor turn coded, with its analysed sentences and what the rules did on each. */
+    private record Coded(CounselorCoding coding, List<SentenceView> sentences, List<SentenceMatch> matches) {
+    }
+
+    /**
+     * Codes a counselor turn ({@code text} prepared) whose context is {@code before} (the turns before it,
+     * oldest first): the client turn it follows and the counselor turn before that are read from there.
+     */
+    private Coded codeCounselorTurn(RuleSets rules, String text, List<Turn> before, boolean trace) {
+        List<SentenceView> sentences = text.isBlank() ? List.of() : analyzer.analyze(text, null);
+        if (sentences.isEmpty()) {
+            return new Coded(null, sentences, List.of());
+        }
+        CounselorCoder.Context context = counselorContext(before);
+        MatchingRules client = rules.client();
+        CounselorCoder.Coded coded = new CounselorCoder(rules.counselor(), matchStepLimit).code(text, sentences, context,
+                () -> reflected(client, ClientVoice.of(text)), trace);
+        return new Coded(coded.coding(), sentences, coded.matches());
+    }
+
+    /** What coding a counselor turn reads of the turns before it: the client turn it follows, and the counselor turn before that. */
+    private CounselorCoder.Context counselorContext(List<Turn> before) {
+        int at = before.size() - 1;
+        while (at >= 0 && before.get(at).text().isBlank()) {
+            at--;
+        }
+        if (at < 0 || before.get(at).speaker() != Speaker.CLIENT) {
+            return CounselorCoder.Context.NONE;
+        }
+        String client = prepared(before.get(at).text());
+        Supplier<List<SentenceView>> clientSentences = memoize(() -> analyzer.analyze(client, null));
+        int prev = at - 1;
+        while (prev >= 0 && before.get(prev).text().isBlank()) {
+            prev--;
+        }
+        if (prev < 0 || before.get(prev).speaker() != Speaker.COUNSELOR) {
+            return new CounselorCoder.Context(client, clientSentences, null, List::of);
+        }
+        Turn counselor = before.get(prev);
+        String previous = prepared(counselor.text());
+        return new CounselorCoder.Context(client, clientSentences, counselor.coding(),
+                memoize(() -> analyzer.analyze(previous, null)));
     }
 
     private static SentenceResult sentenceResult(int index, SentenceView s, SentenceMatch m, String text,
-                                                 Supplier<Optional<Match>> echo) {
+                                                 Supplier<Optional<CounselorCoding.ReflectedTalk>> echo) {
         List<CoreLabel> tokens = s.tokens();
         int begin = tokens.get(0).beginPosition();
         int end = tokens.get(tokens.size() - 1).endPosition();
@@ -184,17 +303,17 @@ public final class Engine {
         Echo answer = winner.map(w -> w.rule().spec().echo()).orElse(null);
         if (answer != null) {
             // A short answer: it says yes or no to the counselor turn, read in the client's voice.
-            Optional<Match> echoed = echo.get();
+            Optional<CounselorCoding.ReflectedTalk> echoed = echo.get();
             Evidence said = winner.get().evidence();
             if (echoed.isPresent()) {
-                var spec = echoed.get().rule().spec();
-                Direction d = spec.direction();
+                CounselorCoding.ReflectedTalk talk = echoed.get();
+                Direction d = talk.direction();
                 if (answer == Echo.AFFIRM || d == Direction.CHANGE) {
                     direction = answer == Echo.AFFIRM ? d : Direction.SUSTAIN;
-                    kind = spec.kind();
+                    kind = talk.kind();
                     label = Label.of(direction, kind);
-                    evidence.add(new Evidence(spec.id(), label, direction, kind, spec.priority(), "echo",
-                            echoed.get().evidence().text(), said.begin(), said.end()));
+                    evidence.add(new Evidence(talk.rule(), label, direction, kind, talk.band().rank(), "echo",
+                            talk.words(), said.begin(), said.end()));
                 }
             }
         }

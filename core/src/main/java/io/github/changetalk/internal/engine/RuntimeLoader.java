@@ -57,11 +57,13 @@ public final class RuntimeLoader {
         RuleCatalog catalog = new RuleCatalog(parse(settings.sources(), index), settings.disabled());
         Set<String> selection = selection(catalog, settings.targets());
         TargetRules targetRules = new TargetRules(catalog, index, startup.triggerGating());
-        MatchingRules defaultRules = targetRules.compile(selection);
+        RuleSets defaultRules = targetRules.compile(selection);
         Settings.Limits limits = settings.limits();
-        Analyzer analyzer = new Analyzer(new Analyzer.Options(defaultRules.rules().usesDependencies(), limits.maxParseTokens(),
-                startup.parserPrecompute(), limits.maxSentenceTokens(), startup.parserOnDemand() ? mayNeedParse(defaultRules) : null),
-                tagger, parser);
+        List<MatchingRules> all = List.of(defaultRules.client(), defaultRules.counselor().onTurn(),
+                defaultRules.counselor().onClientTurn());
+        Analyzer analyzer = new Analyzer(new Analyzer.Options(all.stream().anyMatch(r -> r.rules().usesDependencies()),
+                limits.maxParseTokens(), startup.parserPrecompute(), limits.maxSentenceTokens(),
+                startup.parserOnDemand() ? mayNeedParse(all) : null), tagger, parser);
         if (!startup.parserOnDemand()) {
             analyzer.awaitTagger(); // as documented: building loads the tagger, and fails if it cannot
         }
@@ -107,12 +109,17 @@ public final class RuntimeLoader {
     }
 
     /** When an on-demand parser should start loading: a sentence that could hold a dependency pattern's trigger. */
-    private static Predicate<List<CoreLabel>> mayNeedParse(MatchingRules rules) {
-        if (rules.shortcuts() instanceof TriggerGate gate) {
-            List<Trigger> triggers = gate.parserTriggers();
-            return tokens -> Trigger.anySatisfied(triggers, KeySets.possible(tokens));
+    private static Predicate<List<CoreLabel>> mayNeedParse(List<MatchingRules> ruleSets) {
+        List<Trigger> triggers = new ArrayList<>();
+        for (MatchingRules rules : ruleSets) {
+            if (!(rules.shortcuts() instanceof TriggerGate gate)) {
+                return tokens -> true; // no shortcuts: every sentence is parsed
+            }
+            if (gate.parserTriggers() != null) {
+                triggers.addAll(gate.parserTriggers());
+            }
         }
-        return tokens -> true; // no shortcuts: every sentence is parsed
+        return tokens -> Trigger.anySatisfied(triggers, KeySets.possible(tokens));
     }
 
     /**

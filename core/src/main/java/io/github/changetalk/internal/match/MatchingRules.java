@@ -1,5 +1,6 @@
 package io.github.changetalk.internal.match;
 
+import io.github.changetalk.CounselorCoding;
 import io.github.changetalk.internal.compile.RuleSet;
 import io.github.changetalk.internal.nlp.SentenceView;
 import java.util.List;
@@ -26,6 +27,15 @@ public record MatchingRules(RuleSet rules, Shortcuts shortcuts) {
      *                      runs over is treated as not matching, and the result carries a {@code match-limit} notice
      */
     public RuleMatcher matcher(Supplier<List<SentenceView>> counselorTurn, String text, boolean trace, long stepLimit) {
-        return new RuleMatcher(this, counselorTurn, text, trace, stepLimit);
+        return matcher(counselorTurn, () -> null, text, trace, stepLimit);
+    }
+
+    /**
+     * As above, for utterances after a coded counselor turn: {@code counselorCoding} gives that turn's coding
+     * on first use (null when there is none), which rules' {@code after:} conditions test.
+     */
+    public RuleMatcher matcher(Supplier<List<SentenceView>> counselorTurn, Supplier<CounselorCoding> counselorCoding,
+                               String text, boolean trace, long stepLimit) {
+        return new RuleMatcher(this, counselorTurn, counselorCoding, text, trace, stepLimit);
     }
 }

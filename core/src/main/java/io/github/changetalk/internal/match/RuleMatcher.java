@@ -1,5 +1,6 @@
 package io.github.changetalk.internal.match;
 
+import io.github.changetalk.CounselorCoding;
 import io.github.changetalk.Evidence;
 import io.github.changetalk.Notice;
 import io.github.changetalk.RuleVerdict;
@@ -12,6 +13,7 @@ import io.github.changetalk.internal.compile.RuleSet;
 import io.github.changetalk.internal.compile.Span;
 import io.github.changetalk.internal.compile.StepBudget;
 import io.github.changetalk.internal.nlp.SentenceView;
+import io.github.changetalk.internal.pack.AfterSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +28,9 @@ import java.util.function.Supplier;
  *
  * <p>On each sentence the candidate rules (those the {@link Shortcuts} do not rule out; with none, every
  * rule) are tried in load order: the rule's patterns in order until one matches, then its {@code context:}
- * patterns against the counselor turn before, then its {@code unless:} patterns, any of which vetoes it.
+ * patterns against the counselor turn before (for a counselor rule: the client turn before), then its
+ * {@code after:} condition against that counselor turn's coding, then its {@code unless:} patterns, any
+ * of which vetoes it.
  */
 public final class RuleMatcher implements SentenceMatcher {
     /**
@@ -41,6 +45,7 @@ public final class RuleMatcher implements SentenceMatcher {
     private final RuleSet rules;
     private final Shortcuts shortcuts;
     private final Supplier<List<SentenceView>> counselorTurn;
+    private final Supplier<CounselorCoding> counselorCoding;
     private final String text;
     private final boolean trace;
     private final long stepLimit;
@@ -50,10 +55,12 @@ public final class RuleMatcher implements SentenceMatcher {
     private record Screened(SentenceView sentence, Shortcuts.OnSentence shortcuts) {
     }
 
-    RuleMatcher(MatchingRules rules, Supplier<List<SentenceView>> counselorTurn, String text, boolean trace, long stepLimit) {
+    RuleMatcher(MatchingRules rules, Supplier<List<SentenceView>> counselorTurn, Supplier<CounselorCoding> counselorCoding,
+                String text, boolean trace, long stepLimit) {
         this.rules = rules.rules();
         this.shortcuts = rules.shortcuts();
         this.counselorTurn = counselorTurn;
+        this.counselorCoding = counselorCoding;
         this.text = text;
         this.trace = trace;
         this.stepLimit = stepLimit;
@@ -109,6 +116,14 @@ public final class RuleMatcher implements SentenceMatcher {
             if (trace) {
                 found.verdict(rule, Outcome.NO_CONTEXT, hit.slot() + " matched '" + hit.text()
                         + "' but the preceding counselor turn did not match the rule's context");
+            }
+            return;
+        }
+        AfterSpec after = rule.spec().after();
+        if (after != null && !after.test(counselorCoding.get())) {
+            if (trace) {
+                found.verdict(rule, Outcome.NO_CONTEXT, hit.slot() + " matched '" + hit.text()
+                        + "' but the counselor turn before is not as the rule's after: condition asks");
             }
             return;
         }

@@ -1,6 +1,10 @@
 package io.github.changetalk.internal.pack;
 
 import io.github.changetalk.Band;
+import io.github.changetalk.Behaviour;
+import io.github.changetalk.CounselorCoding;
+import io.github.changetalk.MiscCode;
+import io.github.changetalk.Speaker;
 import io.github.changetalk.Direction;
 import io.github.changetalk.Kind;
 import io.github.changetalk.RulePackException;
@@ -24,9 +28,14 @@ public final class PackParser {
     public static final int MIN_NOMATCH_EXAMPLES = 1;
 
     private static final Set<String> PACK_KEYS = Set.of("pack", "description", "target", "aliases", "lexicons", "macros",
-            "rules");
+            "rules", "speaker");
     private static final Set<String> RULE_KEYS = Set.of("id", "kind", "direction", "neutral", "priority",
-            "overrides", "description", "patterns", "unless", "context", "examples", "echo");
+            "overrides", "description", "patterns", "unless", "context", "examples", "echo", "after");
+    private static final Set<String> COUNSELOR_RULE_KEYS = Set.of("id", "code", "function", "asks", "dimension", "cue",
+            "priority", "overrides", "description", "patterns", "unless", "context", "examples");
+    private static final Set<String> CLIENT_ONLY_KEYS = Set.of("kind", "direction", "neutral", "echo", "after");
+    private static final Set<String> AFTER_KEYS = Set.of("behaviour", "code", "question", "function", "asks", "dimension",
+            "reflected");
     private static final Set<String> PATTERN_KEYS = Set.of("tokens", "dependency", "graph");
     private static final Set<String> EXAMPLES_KEYS = Set.of("match", "nomatch");
     private static final Set<String> EXAMPLE_KEYS = Set.of("text", "context");
@@ -48,6 +57,19 @@ public final class PackParser {
         String name = requiredString(map, "pack", null);
         String description = optionalString(map, "description", null);
         String target = optionalString(map, "target", null);
+        Speaker speaker = Speaker.CLIENT;
+        String speakerText = optionalString(map, "speaker", null);
+        if (speakerText != null) {
+            speaker = switch (speakerText.toLowerCase(java.util.Locale.ROOT)) {
+                case "client" -> Speaker.CLIENT;
+                case "counselor", "counsellor", "helper" -> Speaker.COUNSELOR;
+                default -> throw error(map.keyLines().get("speaker"), null, "speaker must be client or counselor, not '"
+                        + speakerText + "'");
+            };
+            if (target != null) {
+                throw error(map.keyLines().get("speaker"), null, "a target pack holds lexicons only; it has no speaker");
+            }
+        }
         List<String> aliases = new ArrayList<>();
         if (map.entries().containsKey("aliases")) {
             if (target == null) {
@@ -83,10 +105,10 @@ public final class PackParser {
                 throw error(map.keyLines().get("rules"), null, "a target pack holds lexicons only; put rules in an ordinary pack");
             }
             for (YamlNode item : sequence(map.entries().get("rules"), null, "rules").items()) {
-                rules.add(rule(item, name));
+                rules.add(rule(item, name, speaker));
             }
         }
-        return new PackSpec(source, name, description, target, aliases, lexicons, macros, rules);
+        return new PackSpec(source, name, description, target, aliases, lexicons, macros, rules, speaker);
     }
 
     private MacroSpec macro(String name, int line, YamlNode value) {
@@ -124,7 +146,7 @@ public final class PackParser {
         return new LexiconSpec(source, name, line, entries, target);
     }
 
-    private RuleSpec rule(YamlNode node, String pack) {
+    private RuleSpec rule(YamlNode node, String pack, Speaker speaker) {
         YamlNode.Mapping map = mapping(node, null, "a rule");
         String id = map.entries().containsKey("id") ? scalar(map.entries().get("id"), null, "'id'") : null;
         if (id == null || id.isBlank()) {
@@ -136,10 +158,31 @@ public final class PackParser {
         if (map.entries().containsKey("label")) {
             throw error(map.keyLines().get("label"), id, oldLabel(map, id));
         }
-        checkKeys(map, RULE_KEYS, id, "rule");
+        HelperSpec helper = null;
+        if (speaker == Speaker.COUNSELOR) {
+            for (String key : CLIENT_ONLY_KEYS) {
+                if (map.entries().containsKey(key)) {
+                    throw error(map.keyLines().get(key), id, "'" + key + "' is for client rules; a counselor rule says what it"
+                            + " hears with 'code:' (a MISC code), 'function:' or 'cue:'");
+                }
+            }
+            checkKeys(map, COUNSELOR_RULE_KEYS, id, "counselor rule");
+            helper = helper(map, id);
+        } else {
+            for (String key : List.of("code", "function", "asks", "dimension", "cue")) {
+                if (map.entries().containsKey(key)) {
+                    throw error(map.keyLines().get(key), id, "'" + key + "' is for counselor rules: put the rule in a pack"
+                            + " with 'speaker: counselor'");
+                }
+            }
+            checkKeys(map, RULE_KEYS, id, "rule");
+        }
         Direction direction;
         Kind kind;
-        if (flag(map, "neutral", id)) {
+        if (helper != null) {
+            direction = Direction.NEUTRAL;
+            kind = null;
+        } else if (flag(map, "neutral", id)) {
             for (String key : List.of("kind", "direction")) {
                 if (map.entries().containsKey(key)) {
                     throw error(map.keyLines().get(key), id, "a neutral rule has no " + key
@@ -217,8 +260,140 @@ public final class PackParser {
                 throw error(map.keyLines().get("echo"), id, "'echo' is for neutral answer rules: the answer takes its label from the counselor turn");
             }
         }
+        AfterSpec after = map.entries().containsKey("after") ? after(map.entries().get("after"), id) : null;
         return new RuleSpec(source, pack, id, map.line(), direction, kind, band, overrides, description,
-                patterns, unless, context, examples, echo);
+                patterns, unless, context, examples, echo, helper, after);
+    }
+
+    /** A counselor rule's code, function (with what it asks or a ruler's dimension) and cue; at least one of code, function, cue. */
+    private HelperSpec helper(YamlNode.Mapping map, String id) {
+        MiscCode code = null;
+        String codeText = optionalString(map, "code", id);
+        if (codeText != null) {
+            try {
+                code = MiscCode.fromId(codeText);
+            } catch (IllegalArgumentException e) {
+                throw error(map.keyLines().get("code"), id, e.getMessage());
+            }
+        }
+        CounselorCoding.Function function = null;
+        String functionText = optionalString(map, "function", id);
+        if (functionText != null) {
+            function = CounselorCoding.Function.fromId(functionText);
+            if (function == null) {
+                throw error(map.keyLines().get("function"), id, "unknown function '" + functionText + "' (expected "
+                        + ids(CounselorCoding.Function.values()) + ")");
+            }
+        }
+        Kind asks = null;
+        String asksText = optionalString(map, "asks", id);
+        if (asksText != null) {
+            asks = kindOf(asksText);
+            if (asks == null) {
+                throw error(map.keyLines().get("asks"), id, "asks must be a DARN-CAT kind (" + KINDS + "), not '" + asksText + "'");
+            }
+            if (function != CounselorCoding.Function.EVOKING_CHANGE && function != CounselorCoding.Function.ELICITING_STATUS_QUO) {
+                throw error(map.keyLines().get("asks"), id, "'asks' goes with 'function: evoking-change' or 'function: eliciting-status-quo'");
+            }
+        }
+        CounselorCoding.Dimension dimension = null;
+        String dimensionText = optionalString(map, "dimension", id);
+        if (dimensionText != null) {
+            dimension = CounselorCoding.Dimension.fromId(dimensionText);
+            if (dimension == null) {
+                throw error(map.keyLines().get("dimension"), id, "dimension must be importance, confidence or readiness, not '"
+                        + dimensionText + "'");
+            }
+            if (function != CounselorCoding.Function.RULER) {
+                throw error(map.keyLines().get("dimension"), id, "'dimension' goes with 'function: ruler'");
+            }
+        }
+        Cue cue = null;
+        String cueText = optionalString(map, "cue", id);
+        if (cueText != null) {
+            cue = Cue.fromId(cueText);
+            if (cue == null) {
+                throw error(map.keyLines().get("cue"), id, "unknown cue '" + cueText + "' (expected " + Cue.names() + ")");
+            }
+            if (cue.readsClientTurn() && (code != null || function != null)) {
+                throw error(map.keyLines().get("cue"), id, "a '" + cue.id() + "' rule reads the client turn before: it has no code or function");
+            }
+        }
+        if (code == null && function == null && cue == null) {
+            throw error(map.line(), id, "a counselor rule needs 'code:' (" + MiscCode.names() + "), 'function:' or 'cue:'");
+        }
+        return new HelperSpec(code, function, asks, dimension, cue);
+    }
+
+    /** A client rule's 'after:' condition on the counselor turn before. */
+    private AfterSpec after(YamlNode node, String id) {
+        YamlNode.Mapping map = mapping(node, id, "'after' (a mapping such as {behaviour: reflection} or {function: ruler})");
+        checkKeys(map, AFTER_KEYS, id, "after");
+        if (map.entries().isEmpty()) {
+            throw error(map.line(), id, "'after' is empty: name what the counselor turn before must be");
+        }
+        Set<Behaviour> behaviour = afterValues(map, "behaviour", id, text -> {
+            try {
+                return Behaviour.fromId(text);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }, "question, reflection, input or other");
+        Set<MiscCode> code = afterValues(map, "code", id, text -> {
+            try {
+                return MiscCode.fromId(text);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }, MiscCode.names());
+        Set<CounselorCoding.QuestionKind> question = afterValues(map, "question", id, text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "open" -> CounselorCoding.QuestionKind.OPEN;
+            case "closed" -> CounselorCoding.QuestionKind.CLOSED;
+            default -> null;
+        }, "open or closed");
+        Set<CounselorCoding.Function> function = afterValues(map, "function", id, CounselorCoding.Function::fromId,
+                ids(CounselorCoding.Function.values()));
+        Set<Kind> asks = afterValues(map, "asks", id, PackParser::kindOf, KINDS);
+        Set<CounselorCoding.Dimension> dimension = afterValues(map, "dimension", id, CounselorCoding.Dimension::fromId,
+                "importance, confidence or readiness");
+        Set<Direction> reflected = afterValues(map, "reflected", id, text -> switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            case "change" -> Direction.CHANGE;
+            case "sustain" -> Direction.SUSTAIN;
+            case "none" -> Direction.NEUTRAL;
+            default -> null;
+        }, "change, sustain or none");
+        return new AfterSpec(behaviour, code, question, function, asks, dimension, reflected);
+    }
+
+    /** The values of one key of 'after:' (a value or a list of values), each parsed by {@code parse} (null: not valid). */
+    private <T> Set<T> afterValues(YamlNode.Mapping map, String key, String id, java.util.function.Function<String, T> parse,
+                                   String expected) {
+        YamlNode node = map.entries().get(key);
+        if (node == null) {
+            return Set.of();
+        }
+        List<YamlNode> items = node instanceof YamlNode.Sequence seq ? seq.items() : List.of(node);
+        if (items.isEmpty()) {
+            throw error(map.keyLines().get(key), id, "after: '" + key + "' is empty");
+        }
+        Set<T> out = new java.util.LinkedHashSet<>();
+        for (YamlNode item : items) {
+            String text = scalar(item, id, "a value of after: " + key).strip();
+            T value = parse.apply(text);
+            if (value == null) {
+                throw error(item.line(), id, "after: unknown " + key + " '" + text + "' (expected " + expected + ")");
+            }
+            out.add(value);
+        }
+        return out;
+    }
+
+    private static String ids(CounselorCoding.Function[] values) {
+        StringBuilder b = new StringBuilder();
+        for (CounselorCoding.Function f : values) {
+            b.append(b.isEmpty() ? "" : ", ").append(f.id());
+        }
+        return b.toString();
     }
 
     private static final String KINDS = "desire, ability, reason, need, commitment, activation or taking-steps";

@@ -4,18 +4,22 @@ import io.github.changetalk.Band;
 import io.github.changetalk.Direction;
 import io.github.changetalk.Kind;
 import io.github.changetalk.Label;
+import io.github.changetalk.Speaker;
 import java.util.List;
 
 /**
  * A rule as written in a pack, validated for shape but not yet compiled. {@code kind} is null for
  * neutral rules; {@code echo} is null except for neutral answer rules (see {@link Echo}). {@code band}
  * is the rule's precedence band; {@code overrides} the ids of rules whose readings this rule's sets
- * aside when both fire on a sentence.
+ * aside when both fire on a sentence. {@code helper} is what a counselor rule (of a
+ * {@code speaker: counselor} pack) says, null for client rules, whose direction is then neutral;
+ * {@code after} is a client rule's condition on the counselor turn before, or null.
  */
 public record RuleSpec(String source, String pack, String id, int line, Direction direction, Kind kind,
                        Band band, List<String> overrides, String description,
                        List<PatternSpec> patterns, List<PatternSpec> unless,
-                       List<PatternSpec> context, List<ExampleSpec> examples, Echo echo) {
+                       List<PatternSpec> context, List<ExampleSpec> examples, Echo echo,
+                       HelperSpec helper, AfterSpec after) {
     public RuleSpec {
         overrides = List.copyOf(overrides);
         patterns = List.copyOf(patterns);
@@ -33,6 +37,16 @@ public record RuleSpec(String source, String pack, String id, int line, Directio
         return all;
     }
 
+    /** Who the rule is for: counselor rules code counselor turns, client rules label client turns. */
+    public Speaker speaker() {
+        return helper == null ? Speaker.CLIENT : Speaker.COUNSELOR;
+    }
+
+    /** Whether the rule can fire only after a counselor turn (it has a {@code context:} or an {@code after:}). */
+    public boolean needsCounselorTurn() {
+        return !context.isEmpty() || after != null;
+    }
+
     public Label label() {
         return Label.of(direction, kind);
     }
@@ -45,6 +59,6 @@ public record RuleSpec(String source, String pack, String id, int line, Directio
     /** The same rule with its patterns as the compiler reads them (macros expanded). */
     public RuleSpec withPatterns(List<PatternSpec> patterns, List<PatternSpec> unless, List<PatternSpec> context) {
         return new RuleSpec(source, pack, id, line, direction, kind, band, overrides, description,
-                patterns, unless, context, examples, echo);
+                patterns, unless, context, examples, echo, helper, after);
     }
 }

@@ -98,7 +98,7 @@ public final class TriggerGate implements Shortcuts {
                 maxTokens[number] = hint.maxTokens();
                 if (number - firstPattern[r] < rule.patterns().size()) {
                     ruleAlternatives.add(hint.trigger());
-                    if (rule.context().isEmpty()) {
+                    if (!rule.spec().needsCounselorTurn()) {
                         matching.add(hint.trigger());
                     }
                 }
@@ -162,14 +162,14 @@ public final class TriggerGate implements Shortcuts {
 
     /**
      * Whether some rule could match a sentence of {@code length} tokens whose keys are among {@code keys}:
-     * a rule one of whose patterns could match. Rules with a context need the counselor turn before, so
+     * a rule one of whose patterns could match. Rules with a context or an after: condition need the counselor turn before, so
      * they count only {@code withContext}. False is exact; true may be wrong.
      */
     public boolean couldMatch(Set<String> keys, int length, boolean withContext) {
         Screen screen = new Screen(null, this.keys.of(keys), length);
         for (int index : screen.candidates()) {
             CompiledRule rule = rules.rules().get(index);
-            if (!withContext && !rule.context().isEmpty()) {
+            if (!withContext && rule.spec().needsCounselorTurn()) {
                 continue;
             }
             for (int slot = 0; slot < rule.patterns().size(); slot++) {
@@ -222,7 +222,7 @@ public final class TriggerGate implements Shortcuts {
 
     /**
      * What a sentence must contain for some rule to match it with no counselor turn before: any one of
-     * these triggers, one per pattern of every rule without a context ({@link #couldMatch} for a whole
+     * these triggers, one per pattern of every rule without a context or after: ({@link #couldMatch} for a whole
      * text at once, before the rules are compiled, from the command line's pattern index).
      */
     public List<Trigger> matchTriggers() {

@@ -1,6 +1,13 @@
 package io.github.changetalk.internal.startup;
 
 import io.github.changetalk.Band;
+import io.github.changetalk.Behaviour;
+import io.github.changetalk.CounselorCoding;
+import io.github.changetalk.MiscCode;
+import io.github.changetalk.Speaker;
+import io.github.changetalk.internal.pack.AfterSpec;
+import io.github.changetalk.internal.pack.Cue;
+import io.github.changetalk.internal.pack.HelperSpec;
 import io.github.changetalk.Direction;
 import io.github.changetalk.Kind;
 import io.github.changetalk.internal.pack.Echo;
@@ -169,6 +176,7 @@ public final class PackCodec {
             for (RuleSpec r : p.rules()) {
                 rule(r);
             }
+            ordinal(p.speaker());
         }
 
         void rule(RuleSpec r) {
@@ -192,6 +200,31 @@ public final class PackCodec {
                 ints.add(e.line());
             }
             ordinal(r.echo());
+            HelperSpec h = r.helper();
+            ints.add(h == null ? 0 : 1);
+            if (h != null) {
+                ordinal(h.code());
+                ordinal(h.function());
+                ordinal(h.asks());
+                ordinal(h.dimension());
+                ordinal(h.cue());
+            }
+            AfterSpec a = r.after();
+            ints.add(a == null ? 0 : 1);
+            if (a != null) {
+                ordinals(a.behaviour());
+                ordinals(a.code());
+                ordinals(a.question());
+                ordinals(a.function());
+                ordinals(a.asks());
+                ordinals(a.dimension());
+                ordinals(a.reflected());
+            }
+        }
+
+        void ordinals(java.util.Set<? extends Enum<?>> set) {
+            ints.add(set.size());
+            set.stream().sorted(java.util.Comparator.comparingInt(Enum::ordinal)).forEach(this::ordinal);
         }
 
         void patterns(List<PatternSpec> list) {
@@ -269,7 +302,7 @@ public final class PackCodec {
             for (int i = 0; i < ruleCount; i++) {
                 rules.add(rule());
             }
-            return new PackSpec(source, name, description, target, aliases, lexicons, macros, rules);
+            return new PackSpec(source, name, description, target, aliases, lexicons, macros, rules, ordinal(Speaker.values()));
         }
 
         RuleSpec rule() {
@@ -291,8 +324,22 @@ public final class PackCodec {
                 examples.add(new ExampleSpec(string(), string(), next() == 1, next()));
             }
             Echo echo = ordinal(Echo.values());
+            HelperSpec helper = next() == 1 ? new HelperSpec(ordinal(MiscCode.values()), ordinal(CounselorCoding.Function.values()),
+                    ordinal(Kind.values()), ordinal(CounselorCoding.Dimension.values()), ordinal(Cue.values())) : null;
+            AfterSpec after = next() == 1 ? new AfterSpec(ordinals(Behaviour.values()), ordinals(MiscCode.values()),
+                    ordinals(CounselorCoding.QuestionKind.values()), ordinals(CounselorCoding.Function.values()),
+                    ordinals(Kind.values()), ordinals(CounselorCoding.Dimension.values()), ordinals(Direction.values())) : null;
             return new RuleSpec(source, pack, id, line, direction, kind, band, overrides, description, patterns,
-                    unless, context, examples, echo);
+                    unless, context, examples, echo, helper, after);
+        }
+
+        <E extends Enum<E>> java.util.Set<E> ordinals(E[] values) {
+            int n = count();
+            java.util.Set<E> out = new java.util.LinkedHashSet<>();
+            for (int i = 0; i < n; i++) {
+                out.add(ordinal(values));
+            }
+            return out;
         }
 
         List<PatternSpec> patterns() {

@@ -1,0 +1,212 @@
+package io.github.changetalk;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How one counselor turn is coded: each sentence by the counselor packs' rules, rolled up to the turn.
+ * Computed once per counselor turn, it is both the turn's own result ({@link UtteranceResult#coding()})
+ * and the context the client turn after it reads: which act the client answers ({@link #answered}),
+ * and the change or sustain talk the turn carries when read in the client's voice ({@link #reflected}).
+ * Immutable.
+ *
+ * @param behaviour      the turn's group: question, reflection, input or other
+ * @param code           the turn's MISC code, always of {@code behaviour}'s group
+ * @param miInconsistent whether some sentence of the turn is coded ADW, RCW, CO, DI or WA (the righting
+ *                       reflex); only ever set by a rule that fired, so its words are in that sentence's evidence
+ * @param questionKind   open or closed, whenever the turn holds a question (its last one), else null
+ * @param reflectionKind simple or complex, whenever the turn holds a reflection, else null
+ * @param permission     whether advice and concerns in this turn come with permission, and why
+ * @param decidedBy      the rule that gave the turn's code (that of the sentence the roll-up took it from);
+ *                       null when no rule coded any sentence
+ * @param answered       the act the client's next turn answers (the last sentence that is not a backchannel
+ *                       or pleasantry), or null when the turn holds none
+ * @param reflected      the change or sustain talk the turn carries read in the client's voice ("So you're
+ *                       worried about your liver" reads "I'm worried about my liver": reason, change), by the
+ *                       client rules; null when it carries none
+ * @param sentences      every sentence with its code, the rule that decided it and the rules that fired
+ */
+public record CounselorCoding(Behaviour behaviour, MiscCode code, boolean miInconsistent, QuestionKind questionKind,
+                              ReflectionKind reflectionKind, Permission permission, String decidedBy, Answered answered,
+                              ReflectedTalk reflected, List<Sentence> sentences) {
+    public CounselorCoding {
+        sentences = List.copyOf(sentences);
+    }
+
+    /** The sentences coded MI-inconsistent (ADW, RCW, CO, DI, WA), in order: what a supervisor looks at. */
+    public List<Sentence> inconsistentSentences() {
+        return sentences.stream().filter(s -> s.code() != null && s.code().miInconsistent()).toList();
+    }
+
+    /**
+     * One sentence of the turn.
+     *
+     * @param index     its position in the turn, from 0
+     * @param text      the sentence as said; {@code begin}/{@code end} are character offsets into the turn's text
+     * @param code      its MISC code (after permission: an ADW sentence with permission is ADP); null when no
+     *                  counselor rule coded it
+     * @param decidedBy the rule whose code it got (null when none); its words are among {@code evidence}
+     * @param function  what the sentence asks the client to do, when a rule says so (questions), else null
+     * @param asks      for {@link Function#EVOKING_CHANGE} and {@link Function#ELICITING_STATUS_QUO}, the kind of
+     *                  talk asked for, when a rule says so; else null
+     * @param dimension for a {@link Function#RULER}, what it measures; else null
+     * @param evidence  every counselor rule that fired (not vetoed), with the words it matched
+     * @param vetoed    the rules held back by an {@code unless:} pattern
+     * @param notices   what could not be done fully for the sentence
+     */
+    public record Sentence(int index, String text, int begin, int end, MiscCode code, String decidedBy,
+                           Function function, Kind asks, Dimension dimension, List<Evidence> evidence,
+                           List<Veto> vetoed, List<Notice> notices) {
+        public Sentence {
+            evidence = List.copyOf(evidence);
+            vetoed = List.copyOf(vetoed);
+            notices = List.copyOf(notices);
+        }
+    }
+
+    /**
+     * The act the client answers: the turn's last substantive sentence.
+     *
+     * @param sentence  its index in {@link #sentences()}
+     * @param code      its code
+     * @param rule      the rule that coded it
+     * @param function  what it asks the client to do; null for a sentence that is not a question. A question
+     *                  with no function of its own takes that of an earlier question of the turn ("On a scale
+     *                  of zero to ten, how important is it? Where would you put yourself?" is a ruler);
+     *                  a question no rule gives a function is {@link Function#OTHER}
+     * @param asks      the kind of talk an evoking (or status-quo) question asks for, or null
+     * @param dimension a ruler's dimension, or null
+     */
+    public record Answered(int sentence, MiscCode code, String rule, Function function, Kind asks, Dimension dimension) {
+    }
+
+    /**
+     * The change or sustain talk a counselor turn carries when read in the client's voice, as the client
+     * rules hear it: the rule that decided, its label, direction and kind, its band, and the words it
+     * matched in the turn as rewritten in the client's voice.
+     */
+    public record ReflectedTalk(String rule, Label label, Direction direction, Kind kind, Band band, String words) {
+    }
+
+    /** Open or closed question (MISC 2.5: closed if it can be answered yes or no, or with one fact). */
+    public enum QuestionKind {
+        OPEN, CLOSED;
+
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+    }
+
+    /** Simple or complex reflection. */
+    public enum ReflectionKind {
+        SIMPLE, COMPLEX;
+
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+    }
+
+    /**
+     * Whether the turn's advice and concerns come with permission. {@link #ASKED_THIS_TURN}: the counselor
+     * asked, or left the choice to the client, earlier in this turn or in the same sentence ("Would it be
+     * okay if I shared...", "see what fits for you"); {@link #CLIENT_ASKED}: the client asked for ideas or
+     * the counselor's view in the turn before; {@link #ASKED_EARLIER}: the counselor asked in the counselor
+     * turn before that and the client did not decline. Each is read by rules ({@code cue: permission},
+     * {@code cue: client-asks}, {@code cue: client-declines}).
+     */
+    public enum Permission {
+        NONE, ASKED_THIS_TURN, CLIENT_ASKED, ASKED_EARLIER;
+
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+    }
+
+    /**
+     * What a question asks the client to do, as counselor rules tag it ({@code function:} in a pack):
+     * evoke change talk (of a kind: {@code asks:}), elicit the status quo (what the behaviour gives, what
+     * changing costs), a ruler (a number on {@code dimension:} importance, confidence or readiness),
+     * information (a fact about the client: how many, since when), logistics (appointments, forms),
+     * permission (may I share...), checking (did I get that right), or other.
+     */
+    public enum Function {
+        EVOKING_CHANGE, ELICITING_STATUS_QUO, RULER, INFORMATION, LOGISTICS, PERMISSION, CHECKING, OTHER;
+
+        /** As written in packs, e.g. {@code evoking-change}. */
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+
+        /** Parses {@link #id()}; null for an unknown name. */
+        @JsonCreator
+        public static Function fromId(String id) {
+            return Ids.find(values(), id);
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+    }
+
+    /** What a ruler question measures. */
+    public enum Dimension {
+        IMPORTANCE, CONFIDENCE, READINESS;
+
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Parses {@link #id()}; null for an unknown name. */
+        @JsonCreator
+        public static Dimension fromId(String id) {
+            return Ids.find(values(), id);
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
+    }
+
+    /** Looks an enum constant up by its written id (lower case, hyphens); null when none has it. */
+    private static final class Ids {
+        private Ids() {
+        }
+
+        static <E extends Enum<E>> E find(E[] values, String id) {
+            if (id == null) {
+                return null;
+            }
+            String norm = id.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+            for (E e : values) {
+                if (e.name().equals(norm)) {
+                    return e;
+                }
+            }
+            return null;
+        }
+    }
+}

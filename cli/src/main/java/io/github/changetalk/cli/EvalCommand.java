@@ -9,8 +9,11 @@ import io.github.changetalk.Direction;
 import io.github.changetalk.Label;
 import io.github.changetalk.SentenceResult;
 import io.github.changetalk.cli.eval.Confusion;
+import io.github.changetalk.cli.io.Inputs;
 import io.github.changetalk.cli.run.Pipeline;
 import io.github.changetalk.cli.run.Processed;
+import io.github.changetalk.internal.pack.Suggestion;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,6 +90,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (!fmt.equals("text") && !fmt.equals("json")) {
             throw new CliException(CliException.USAGE, "--format: expected text or json, not '" + format + "'");
         }
+        checkGoldColumn();
         List<Scored> scored = new ArrayList<>();
         long[] unscored = {0};
         CliException[] bad = {null};
@@ -137,6 +141,19 @@ public final class EvalCommand implements Callable<Integer> {
             printText(out, report, threeWayGold);
         }
         return 0;
+    }
+
+    /**
+     * A usage error, before anything is classified, when no gold file has the gold column: naming the
+     * columns they have, and the nearest to the one asked for. Gold on standard input is checked only
+     * as it is read.
+     */
+    private void checkGoldColumn() {
+        List<String> columns = Inputs.open(gold, input.readOptions(), InputStream.nullInputStream(), m -> { }).fieldNames();
+        if (!columns.isEmpty() && !columns.contains(goldColumn)) {
+            throw new CliException(CliException.USAGE, "--gold-column: no column '" + goldColumn + "' in the gold files"
+                    + Suggestion.hint(goldColumn, columns, "") + " (columns: " + String.join(", ", columns) + ")");
+        }
     }
 
     private String goldOf(Processed p) {

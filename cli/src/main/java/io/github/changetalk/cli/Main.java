@@ -1,6 +1,7 @@
 package io.github.changetalk.cli;
 
 import io.github.changetalk.RulePackException;
+import io.github.changetalk.internal.pack.Suggestion;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -70,12 +71,31 @@ public final class Main {
     public static int run(CommandLine cl, String... args) {
         List<String> argv = new ArrayList<>(Arrays.asList(args));
         if (argv.isEmpty() || !(cl.getSubcommands().containsKey(argv.get(0)) || TOP_LEVEL_OPTIONS.contains(argv.get(0)))) {
+            String slip = argv.isEmpty() ? null : misspeltCommand(cl, argv.get(0));
+            if (slip != null) {
+                cl.getErr().println("changetalk: '" + argv.get(0) + "' is neither a file nor a command (did you mean "
+                        + slip + "?) (see 'changetalk --help')");
+                cl.getErr().flush();
+                return CliException.USAGE;
+            }
             argv.add(0, "classify");
         }
         int code = cl.execute(argv.toArray(String[]::new));
         code = checkOutput(cl, code);
         cl.getErr().flush();
         return code;
+    }
+
+    /**
+     * The subcommand {@code word} is a slip for ({@code rulse} for {@code rules}), or null: when it is
+     * no option, no existing file and within a small edit distance of a subcommand's name. Without this
+     * check a misspelt command would be taken for a missing input file of classify.
+     */
+    static String misspeltCommand(CommandLine cl, String word) {
+        if (word.startsWith("-") || word.contains("/") || java.nio.file.Files.exists(java.nio.file.Path.of(word))) {
+            return null;
+        }
+        return Suggestion.closest(word, cl.getSubcommands().keySet());
     }
 
     /**
@@ -95,7 +115,12 @@ public final class Main {
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println("changetalk: " + oneLine(e.getMessage()) + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        String hint = "";
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            // picocli's own suggestions (options and subcommands near the unknown one), kept on the one line
+            hint = " (did you mean " + String.join(" or ", u.getSuggestions().subList(0, Math.min(3, u.getSuggestions().size()))) + "?)";
+        }
+        cmd.getErr().println("changetalk: " + oneLine(e.getMessage()) + hint + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         cmd.getErr().flush();
         return CliException.USAGE;
     }

@@ -2,6 +2,7 @@ package io.github.changetalk.cli;
 
 import io.github.changetalk.Classifier;
 import io.github.changetalk.cli.io.Inputs;
+import io.github.changetalk.internal.pack.Suggestion;
 import io.github.changetalk.cli.io.PeekedSource;
 import io.github.changetalk.cli.io.RecordSource;
 import io.github.changetalk.cli.run.Pipeline;
@@ -52,6 +53,10 @@ final class Runner {
             }
         };
         Inputs inputs = Inputs.open(files, in.readOptions(), stdin, warn);
+        if (inputs.readsStdin() && Terminal.stdinIsTerminal()) {
+            // Someone is to type: say so, or a bare 'changetalk' looks like it hangs.
+            warn.accept("reading utterances from the terminal, one per line; end with Ctrl-D (files: changetalk FILE..., see --help)");
+        }
         // The first record is read before the models load, so that the classifier can start loading the
         // parser at once if that record will need it; not when it has yet to arrive on stdin (someone
         // typing, "tail -f"): then the models load while it is awaited.
@@ -64,12 +69,13 @@ final class Runner {
         }
         Classifier classifier = rules.build(first);
         if (in.target != null && classifier.resolveTarget(in.target) == null) {
-            throw new CliException(CliException.USAGE, "--target: unknown target '" + in.target + "' (known: "
-                    + String.join(", ", classifier.targets()) + ")");
+            throw new CliException(CliException.USAGE, "--target: unknown target '" + in.target + "'"
+                    + Suggestion.hint(in.target, classifier.targets(), "") + " (known: " + String.join(", ", classifier.targets()) + ")");
         }
         built.accept(classifier);
-        Progress progress = !inputs.readsStdin() && Terminal.stderrIsTerminal()
-                ? new Progress(err, inputs::bytesRead, inputs::recordsRead, inputs.totalBytes()) : null;
+        // Progress only where it cannot mix with the records: stderr a terminal, stdout not.
+        Progress progress = !inputs.readsStdin() && Terminal.stderrIsTerminal() && !Terminal.stdoutIsTerminal()
+                ? new Progress(err, Terminal.columns(), inputs::bytesRead, inputs::recordsRead, inputs.totalBytes()) : null;
         long[] done = {0};
         Consumer<Processed> counted = progress == null ? sink : p -> {
             sink.accept(p);

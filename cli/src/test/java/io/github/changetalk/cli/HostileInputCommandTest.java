@@ -159,8 +159,8 @@ class HostileInputCommandTest {
         Cli.Result r = Cli.run(file(Kind.TEXT, records), "--only-rules", Cli.TEST_PACK, "--format", "text",
                 "--input-kind", "text", "--color", "never");
         assertThat(r.code()).as(r.err()).isZero();
-        // One line per record; notices are indented 'note:' lines under their record.
-        List<String> recordLines = r.lines().stream().filter(l -> !l.matches("^\\s+note: .*")).toList();
+        // One line per record; notices are indented 'note:' lines under their record, the footer ends the session.
+        List<String> recordLines = r.lines().stream().filter(l -> !l.matches("^\\s+note: .*") && !l.startsWith("-- ")).toList();
         assertThat(recordLines).hasSize(records.size());
         assertThat(recordLines.get(9)).startsWith("desire").endsWith("I want to quit.");
         assertThat(r.out()).doesNotContain("\u0000").doesNotContain("\u001b");

@@ -26,8 +26,8 @@ import scala.jdk.javaapi.CollectionConverters;
 final class RecordSchema {
     /** The output's row id column. */
     static final String ROW_ID = "row_id";
-    static final List<String> RESULT_FIELDS = List.of("label", "direction", "kind", "sentences", "notices", "error");
-    private static final Set<String> RESERVED = Set.of(ROW_ID, "label", "direction", "kind", "sentences", "notices", "error");
+    static final List<String> RESULT_FIELDS = List.of("label", "direction", "kind", "rule", "sentences", "notices", "error");
+    private static final Set<String> RESERVED = Set.of(ROW_ID, "label", "direction", "kind", "rule", "sentences", "notices", "error");
 
     /** Columns the job adds while it works; never written. */
     static final String ROW = "__changetalk_row";
@@ -53,6 +53,7 @@ final class RecordSchema {
         DataTypes.createStructField("label", DataTypes.StringType, true),
         DataTypes.createStructField("direction", DataTypes.StringType, true),
         DataTypes.createStructField("kind", DataTypes.StringType, true),
+        DataTypes.createStructField("rule", DataTypes.StringType, true),
         DataTypes.createStructField("sentences", DataTypes.createArrayType(SENTENCE, false), false),
         DataTypes.createStructField("notices", DataTypes.createArrayType(NOTICE, false), false),
         DataTypes.createStructField("error", DataTypes.StringType, true),
@@ -72,14 +73,30 @@ final class RecordSchema {
     /** The result fields' values for a classified turn, a counselor turn ({@code r} null) or an error. */
     static Object[] values(UtteranceResult r, String error) {
         if (r == null) {
-            return new Object[] {null, null, null, seq(List.of()), seq(List.of()), error};
+            return new Object[] {null, null, null, null, seq(List.of()), seq(List.of()), error};
         }
         List<Row> sentences = new ArrayList<>(r.sentences().size());
         for (SentenceResult s : r.sentences()) {
             sentences.add(RowFactory.create(s.text(), id(s.label()), id(s.direction()), id(s.kind()), s.decidedBy(),
                     notices(s.notices())));
         }
-        return new Object[] {id(r.label()), id(r.direction()), id(r.kind()), seq(sentences), notices(r.notices()), error};
+        return new Object[] {id(r.label()), id(r.direction()), id(r.kind()), decidingRule(r), seq(sentences),
+                notices(r.notices()), error};
+    }
+
+    /**
+     * The rule behind a turn's label: that of the last sentence with the turn's label that a rule
+     * decided, or null. The command line's {@code Fields.decidingRule}, which this module cannot use
+     * (the command line is a test dependency here); SessionRecordChecks compares the two record by record.
+     */
+    static String decidingRule(UtteranceResult r) {
+        for (int i = r.sentences().size() - 1; i >= 0; i--) {
+            SentenceResult s = r.sentences().get(i);
+            if (s.label() == r.label() && s.decidedBy() != null) {
+                return s.decidedBy();
+            }
+        }
+        return null;
     }
 
     private static Seq<Row> notices(List<Notice> notices) {

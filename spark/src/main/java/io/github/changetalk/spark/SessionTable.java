@@ -16,13 +16,15 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * {@code --summary}: one row per session, in order of the session's first row, then an
- * {@code overall} row, as the command line's summary: the count of each label, change talk (any kind)
+ * {@code --summary}: one row per session ({@code scope} {@code session}), in order of the session's
+ * first row, then the total over all sessions ({@code scope} {@code total}, {@code session} null), as
+ * the command line's summary: the count of each label, change talk (any kind)
  * and sustain talk, and the change-talk share CT/(CT+ST) (null when the session has neither). Only
  * labelled rows count: client turns that were read and classified.
  */
 final class SessionTable {
-    static final String OVERALL = "overall";
+    /** The {@code scope} of the last row: the total over all sessions, not one more session. */
+    static final String TOTAL = "total";
     private static final String FIRST = "__changetalk_first";
 
     private SessionTable() {
@@ -34,8 +36,8 @@ final class SessionTable {
         Dataset<Row> sessions = client.groupBy(col(RecordSchema.SESSION).as("session"))
                 .agg(min(RecordSchema.ROW).as(FIRST), counts());
         Dataset<Row> overall = client.agg(min(RecordSchema.ROW).as(FIRST), counts())
-                .select(table(lit(OVERALL).as("session"), lit(Long.MAX_VALUE).as(FIRST)));
-        return sessions.select(table(col("session"), col(FIRST))).unionByName(overall)
+                .select(table(lit(null).cast(DataTypes.StringType).as("session"), lit(TOTAL).as("scope"), lit(Long.MAX_VALUE).as(FIRST)));
+        return sessions.select(table(col("session"), lit("session").as("scope"), col(FIRST))).unionByName(overall)
                 .repartition(1).sortWithinPartitions(FIRST).drop(FIRST);
     }
 
@@ -49,9 +51,9 @@ final class SessionTable {
         return c.toArray(Column[]::new);
     }
 
-    /** The output columns, in order: session, each label's count, totals, share, then helper scores. */
-    private static Column[] table(Column session, Column first) {
-        List<Column> c = new ArrayList<>(List.of(session, first));
+    /** The output columns, in order: session, scope, each label's count, totals, share, then helper scores. */
+    private static Column[] table(Column session, Column scope, Column first) {
+        List<Column> c = new ArrayList<>(List.of(session, scope, first));
         Column ct = lit(0L);
         for (Label l : Label.values()) {
             c.add(col(l.id()));

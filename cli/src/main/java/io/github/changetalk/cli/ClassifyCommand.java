@@ -32,28 +32,29 @@ import picocli.CommandLine.Parameters;
         description = {
             "Labels each client utterance; counselor turns are passed through unlabelled as context.",
             "",
-            "Inputs (files, directories, or - for standard input, the default):",
-            "  text        one utterance per line (.txt); lines starting 'Client:', 'Counselor:', 'T:'...",
-            "              are speaker-tagged turns (see --client-tags); '#' lines are comments,",
-            "              '# topic: alcohol' sets the target behaviour",
-            "  csv, tsv    a header row with a 'text' column; 'speaker', 'session', 'topic' columns are",
-            "              used when present; every column is passed through to the output",
-            "  jsonl       one JSON object per line with a string 'text' field; other fields pass through",
+            "Inputs are files, directories, or - for standard input (the default):",
+            "- text: one utterance per line (.txt); lines starting 'Client:', 'Counselor:', 'T:'... are "
+                    + "speaker-tagged turns (see --client-tags); '#' lines are comments; '# topic: alcohol' sets "
+                    + "the target behaviour.",
+            "- csv, tsv: a header row with a 'text' column; 'speaker', 'session' and 'topic' columns are used "
+                    + "when present; every column is passed through to the output.",
+            "- jsonl: one JSON object per line with a string 'text' field; other fields pass through.",
         },
         footer = {
             "",
-            "Output: text (the default when stdout is a terminal) or jsonl (the default otherwise), or",
-            "tsv, csv, json. Machine formats carry the input fields as the input gave them (one named like",
-            "a result field is renamed input_NAME), then label (null for counselor turns), direction, kind,",
-            "the deciding rule, sentences, notices, and error for records that could not be read. CSV/TSV",
-            "headers are the union of the inputs' columns.",
+            "Output: text (the default when stdout is a terminal) or jsonl (the default otherwise), or tsv, "
+                    + "csv, json. Machine formats carry the input fields as the input gave them (one named like a "
+                    + "result field is renamed input_NAME), then label (null for counselor turns), direction, kind, "
+                    + "the deciding rule, sentences, notices, and error for records that could not be read. "
+                    + "CSV/TSV headers are the union of the inputs' columns.",
             "",
             "Examples:",
             "  changetalk testdata/sessions/alcohol-first-visit.txt",
-            "  printf 'I really want to cut down.\\nI am not going to quit.\\n' | changetalk --format jsonl",
-            "  changetalk --format csv --target smoking notes.csv > labelled.csv",
+            "  echo 'I really want to cut down.' | changetalk -f jsonl",
+            "  changetalk -f csv --target smoking notes.csv > out.csv",
             "  tail -f live.txt | changetalk",
-            "  changetalk --summary testdata/sessions/*.txt     (the .txt files only: each session once)",
+            "  changetalk --summary testdata/sessions/*.txt",
+            "(--summary: name the .txt files only, so that each session is read once.)",
         })
 public final class ClassifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR|-", arity = "0..*", description = "Inputs (default: standard input).")

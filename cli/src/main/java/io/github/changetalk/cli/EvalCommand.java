@@ -12,7 +12,6 @@ import io.github.changetalk.cli.eval.Confusion;
 import io.github.changetalk.cli.io.Inputs;
 import io.github.changetalk.cli.run.Pipeline;
 import io.github.changetalk.cli.run.Processed;
-import io.github.changetalk.internal.pack.Suggestion;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -33,10 +32,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {
-            "Compares the labels with a gold column: accuracy, Cohen's kappa, per-label precision, recall and F1,",
-            "macro-F1 and the confusion matrix, over the nine labels and collapsed to change/sustain/neutral.",
-            "A gold column coded change/sustain/neutral gets the three-way figures only. Rows with an empty",
-            "gold value (counselor turns) are not scored but are still context for the rows after them.",
+            "Compares the labels with a gold column.",
+            "Gives accuracy, Cohen's kappa, per-label precision, recall and F1, macro-F1 and the confusion matrix, "
+                    + "over the nine labels and collapsed to change/sustain/neutral. A gold column coded "
+                    + "change/sustain/neutral gets the three-way figures only. Rows with an empty gold value "
+                    + "(counselor turns) are not scored but are still context for the rows after them.",
         },
         footer = {
             "",
@@ -152,7 +152,7 @@ public final class EvalCommand implements Callable<Integer> {
         List<String> columns = Inputs.open(gold, input.readOptions(), InputStream.nullInputStream(), m -> { }).fieldNames();
         if (!columns.isEmpty() && !columns.contains(goldColumn)) {
             throw new CliException(CliException.USAGE, "--gold-column: no column '" + goldColumn + "' in the gold files"
-                    + Suggestion.hint(goldColumn, columns, "") + " (columns: " + String.join(", ", columns) + ")");
+                    + DidYouMean.hint(goldColumn, columns) + " (columns: " + String.join(", ", columns) + ")");
         }
     }
 

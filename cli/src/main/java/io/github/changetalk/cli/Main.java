@@ -1,7 +1,6 @@
 package io.github.changetalk.cli;
 
 import io.github.changetalk.RulePackException;
-import io.github.changetalk.internal.pack.Suggestion;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -29,20 +28,20 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
         },
         description = {
-            "Labels what clients say in Motivational Interviewing sessions as change talk (desire, ability,",
-            "reason, need, commitment, activation, taking-steps), sustain talk or neutral, and explains why.",
+            "Labels what clients say in Motivational Interviewing sessions as change talk (desire, ability, "
+                    + "reason, need, commitment, activation, taking-steps), sustain talk or neutral, and explains why.",
             "",
             "Without a subcommand, classify is run: changetalk [classify options] [FILE|DIR|-]...",
         },
         footer = {
             "",
             "Examples:",
-            "  changetalk testdata/sessions/alcohol-first-visit.txt     label a session",
-            "  echo 'I really want to cut down.' | changetalk           label stdin",
+            "  changetalk testdata/sessions/alcohol-first-visit.txt",
+            "  echo 'I really want to cut down.' | changetalk",
             "  changetalk --format jsonl --explain sessions/ > out.jsonl",
             "  changetalk rules explain \"I can't stop.\"",
             "  changetalk eval --gold testdata/gold/dev.csv",
-            "  changetalk report testdata/sessions/*.txt -o reports/   HTML session reports",
+            "  changetalk report testdata/sessions/*.txt -o reports/",
             "",
             "Exit status: 0 ok, 1 processing failed, 2 usage error or bad rule pack.",
         })
@@ -62,6 +61,8 @@ public final class Main {
     /** The command line, with one-line error reporting; tests set its out/err writers. */
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // Help wraps at the terminal's width (picocli's least is 55 columns; very wide lines read badly).
+        cl.setUsageHelpWidth(Math.max(55, Math.min(120, Terminal.columns())));
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler(Main::executionError);
         return cl;
@@ -95,7 +96,7 @@ public final class Main {
         if (word.startsWith("-") || word.contains("/") || java.nio.file.Files.exists(java.nio.file.Path.of(word))) {
             return null;
         }
-        return Suggestion.closest(word, cl.getSubcommands().keySet());
+        return DidYouMean.closest(word, cl.getSubcommands().keySet());
     }
 
     /**
@@ -119,6 +120,9 @@ public final class Main {
         if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
             // picocli's own suggestions (options and subcommands near the unknown one), kept on the one line
             hint = " (did you mean " + String.join(" or ", u.getSuggestions().subList(0, Math.min(3, u.getSuggestions().size()))) + "?)";
+        } else if (e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty() && !u.getUnmatched().isEmpty()) {
+            // a misspelt subcommand picocli finds nothing near ('rules lsit')
+            hint = DidYouMean.hint(u.getUnmatched().get(0), cmd.getSubcommands().keySet());
         }
         cmd.getErr().println("changetalk: " + oneLine(e.getMessage()) + hint + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         cmd.getErr().flush();

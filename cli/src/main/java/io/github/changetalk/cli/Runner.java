@@ -2,7 +2,6 @@ package io.github.changetalk.cli;
 
 import io.github.changetalk.Classifier;
 import io.github.changetalk.cli.io.Inputs;
-import io.github.changetalk.internal.pack.Suggestion;
 import io.github.changetalk.cli.io.PeekedSource;
 import io.github.changetalk.cli.io.RecordSource;
 import io.github.changetalk.cli.run.Pipeline;
@@ -70,7 +69,7 @@ final class Runner {
         Classifier classifier = rules.build(first);
         if (in.target != null && classifier.resolveTarget(in.target) == null) {
             throw new CliException(CliException.USAGE, "--target: unknown target '" + in.target + "'"
-                    + Suggestion.hint(in.target, classifier.targets(), "") + " (known: " + String.join(", ", classifier.targets()) + ")");
+                    + DidYouMean.hint(in.target, classifier.targets()) + " (known: " + String.join(", ", classifier.targets()) + ")");
         }
         built.accept(classifier);
         // Progress only where it cannot mix with the records: stderr a terminal, stdout not.

@@ -46,6 +46,6 @@ class SummaryInputsTest {
     @Test
     void theHelpExampleNamesEachSessionOnce() {
         Cli.Result help = Cli.run("", "classify", "--help");
-        assertThat(help.out()).contains("--summary testdata/sessions/*.txt").doesNotContain("--summary testdata/sessions/\n");
+        assertThat(help.out()).contains("--summary testdata/sessions/*.txt\n").doesNotContain("--summary testdata/sessions/\n");
     }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  * underlying writer as soon as it is written (not flushed through to the file: the pipeline flushes
  * when it has caught up), so a slow stream gets every row in time.
  */
-final class CsvRows {
+public final class CsvRows {
     private static final CsvMapper MAPPER = new CsvMapper();
 
     static {
@@ -31,7 +31,7 @@ final class CsvRows {
     private final boolean tabs;
     private final SequenceWriter rows;
 
-    CsvRows(PrintWriter out, boolean tabs) {
+    public CsvRows(PrintWriter out, boolean tabs) {
         this.tabs = tabs;
         CsvSchema schema = CsvSchema.emptySchema().withLineSeparator("\n");
         if (tabs) {
@@ -44,7 +44,7 @@ final class CsvRows {
         }
     }
 
-    void row(List<String> cells) {
+    public void row(List<String> cells) {
         String[] values = new String[cells.size()];
         for (int i = 0; i < values.length; i++) {
             String c = cells.get(i) == null ? "" : cells.get(i);

@@ -107,7 +107,13 @@ public final class ClassifyCommand implements Callable<Integer> {
         if (fmt == OutputFormat.HTML) {
             AtomicReference<Map<String, String>> descriptions = new AtomicReference<>(Map.of());
             HtmlWriter writer = new HtmlWriter(out, redact, summary, descriptions::get, input.target);
-            outcome = Runner.run(files, input, rules, debug.debug, out, err, c -> descriptions.set(Reports.ruleDescriptions(c)), writer::write);
+            SummarySources read = new SummarySources(); // the index's totals, as --summary's, count each session once
+            outcome = Runner.run(files, input, rules, debug.debug, out, err, c -> descriptions.set(Reports.ruleDescriptions(c)), p -> {
+                if (summary) {
+                    read.add(p.input());
+                }
+                writer.write(p);
+            });
             if (outcome.failure() == null) {
                 writer.finish();
             }

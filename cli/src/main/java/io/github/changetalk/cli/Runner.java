@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** Runs records from the named inputs through the classifier into a sink: what classify and eval share. */
@@ -39,7 +40,13 @@ final class Runner {
     static Pipeline.Outcome run(List<String> files, InputOptions in, ClassifierOptions rules, boolean debug,
                                 PrintWriter out, PrintWriter err, Consumer<Classifier> built, Consumer<Processed> sink) {
         InputOptions.checkThreads(in.threads); // before anything is read or loaded
+        AtomicReference<Progress> shown = new AtomicReference<>(); // a warning goes above the progress bar
         Consumer<String> warn = m -> {
+            Progress bar = shown.get();
+            if (bar != null) {
+                bar.above("changetalk: " + Main.oneLine(m));
+                return;
+            }
             err.println("changetalk: " + Main.oneLine(m));
             err.flush();
         };
@@ -75,6 +82,7 @@ final class Runner {
         // Progress only where it cannot mix with the records: stderr a terminal, stdout not.
         Progress progress = !inputs.readsStdin() && Terminal.stderrIsTerminal() && !Terminal.stdoutIsTerminal()
                 ? new Progress(err, Terminal.columns(), inputs::bytesRead, inputs::recordsRead, inputs.totalBytes()) : null;
+        shown.set(progress);
         long[] done = {0};
         Consumer<Processed> counted = progress == null ? sink : p -> {
             sink.accept(p);
@@ -91,6 +99,7 @@ final class Runner {
             });
         } finally {
             if (progress != null) {
+                shown.set(null);
                 progress.finish();
             }
             try {

@@ -3,8 +3,6 @@ package io.github.changetalk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,9 +13,7 @@ class SummaryInputsTest {
     Path dir;
 
     private Path write(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
+        return Cli.write(dir, name, content);
     }
 
     @Test
@@ -30,6 +26,9 @@ class SummaryInputsTest {
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("session 'visit' is in two inputs").contains("visit.gold.csv").contains("visit.txt")
                 .contains("count it twice");
+        Cli.Result html = Cli.run("", "--summary", "--format", "html", "--only-rules", Cli.TEST_PACK, dir.toString());
+        assertThat(html.code()).isEqualTo(2);
+        assertThat(html.err()).contains("session 'visit' is in two inputs");
     }
 
     @Test

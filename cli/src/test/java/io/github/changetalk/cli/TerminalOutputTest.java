@@ -3,8 +3,6 @@ package io.github.changetalk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -43,9 +41,7 @@ class TerminalOutputTest {
     }
 
     private Path write(String name, String content) throws IOException {
-        Path p = dir.resolve(name);
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
+        return Cli.write(dir, name, content);
     }
 
     private static Cli.Result text(String stdin, String... args) {

@@ -150,14 +150,6 @@ public final class Fields {
         }
     }
 
-    /**
-     * The whole record as a JSON object, for a caller with no channel to report a second-choice name
-     * on: fields are renamed exactly as by {@link #toJson(Processed, boolean, Names)}, silently.
-     */
-    public static ObjectNode toJson(Processed p, boolean explain) {
-        return toJson(p, explain, new Names(m -> { }, Shape.TURNS));
-    }
-
     /** The output records of one input record in this shape: one for {@link Shape#TURNS}, one per sentence for {@link Shape#SENTENCES}. */
     public static List<ObjectNode> records(Processed p, Shape shape, boolean explain, Names names) {
         return shape == Shape.TURNS ? List.of(toJson(p, explain, names)) : perSentence(p, explain, names);

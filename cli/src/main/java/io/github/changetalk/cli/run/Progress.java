@@ -24,6 +24,7 @@ public final class Progress {
     private final long totalBytes;
     private final long start = System.nanoTime();
     private final ProgressBar bar;
+    private final LineOnStderr line;
     private volatile long records;
 
     /** {@code columns}: the terminal's width; {@code totalBytes}: the input's size, or -1 when unknown. */
@@ -32,13 +33,14 @@ public final class Progress {
         this.bytesRead = bytesRead;
         this.recordsRead = recordsRead;
         this.totalBytes = totalBytes;
+        this.line = new LineOnStderr(err, columns);
         this.bar = new ProgressBarBuilder()
                 .setTaskName("classify")
-                .setInitialMax(Math.max(-1, totalBytes / 1024))
-                .setUnit(" kB", 1)
+                .setInitialMax(totalBytes > 0 ? totalBytes : -1) // in bytes, shown in kB
+                .setUnit(" kB", 1024)
                 .setStyle(ProgressBarStyle.ASCII)
                 .setUpdateIntervalMillis(200)
-                .setConsumer(new LineOnStderr(err, columns))
+                .setConsumer(line)
                 .clearDisplayOnFinish()
                 .build();
     }
@@ -50,9 +52,16 @@ public final class Progress {
             // The reader runs ahead of the writer by the records in flight (and its buffer): scale the
             // bytes read by the share of the records read that are written.
             double written = Math.min(1.0, records / (double) Math.max(1, recordsRead.getAsLong()));
-            bar.stepTo(Math.round(Math.min(totalBytes, bytesRead.getAsLong()) * written / 1024));
+            bar.stepTo(Math.round(Math.min(totalBytes, bytesRead.getAsLong()) * written));
         }
         bar.setExtraMessage(String.format(Locale.ROOT, "%,d records", records));
+    }
+
+    /** Writes a message line (a warning) on a line of its own: the bar is erased first and redrawn below it. */
+    public void above(String message) {
+        line.clear();
+        err.println(message);
+        err.flush();
     }
 
     /** Erases the bar and writes {@code N records in T}. */

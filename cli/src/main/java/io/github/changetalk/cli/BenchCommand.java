@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures throughput against the bare CoreNLP parse-everything pipeline.",
             "FILE is a CSV with a 'text' column (client rows only, by a 'speaker' column if present) or plain text, one utterance per line.",
-            "Run with a large heap, e.g. JAVA_OPTS=-Xmx2g: two pipelines are loaded in turn."})
+            "Two pipelines are loaded in turn: the launcher gives the JVM 2 GB; for more, set CHANGETALK_JAVA_OPTS, e.g. CHANGETALK_JAVA_OPTS=-Xmx4g changetalk bench FILE."})
 public final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Utterances to measure on.")
     private Path file;

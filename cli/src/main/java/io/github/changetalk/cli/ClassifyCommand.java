@@ -1,6 +1,9 @@
 package io.github.changetalk.cli;
 
 import io.github.changetalk.cli.eval.SessionSummary;
+import io.github.changetalk.cli.eval.SummarySources;
+import io.github.changetalk.cli.io.Inputs;
+import io.github.changetalk.cli.out.Fields;
 import io.github.changetalk.cli.out.DelimitedWriter;
 import io.github.changetalk.cli.out.HtmlWriter;
 import io.github.changetalk.cli.out.JsonWriter;
@@ -10,6 +13,7 @@ import io.github.changetalk.cli.out.SummaryWriter;
 import io.github.changetalk.cli.out.TextWriter;
 import io.github.changetalk.cli.report.Reports;
 import io.github.changetalk.cli.run.Pipeline;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,27 +32,29 @@ import picocli.CommandLine.Parameters;
         description = {
             "Labels each client utterance; counselor turns are passed through unlabelled as context.",
             "",
-            "Inputs (files, directories, or - for standard input, the default):",
-            "  text        one utterance per line (.txt); lines starting 'Client:', 'Counselor:', 'T:'...",
-            "              are speaker-tagged turns (see --client-tags); '#' lines are comments,",
-            "              '# topic: alcohol' sets the target behaviour",
-            "  csv, tsv    a header row with a 'text' column; 'speaker', 'session', 'topic' columns are",
-            "              used when present; every column is passed through to the output",
-            "  jsonl       one JSON object per line with a string 'text' field; other fields pass through",
+            "Inputs are files, directories, or - for standard input (the default):",
+            "- text: one utterance per line (.txt); lines starting 'Client:', 'Counselor:', 'T:'... are "
+                    + "speaker-tagged turns (see --client-tags); '#' lines are comments; '# topic: alcohol' sets "
+                    + "the target behaviour.",
+            "- csv, tsv: a header row with a 'text' column; 'speaker', 'session' and 'topic' columns are used "
+                    + "when present; every column is passed through to the output.",
+            "- jsonl: one JSON object per line with a string 'text' field; other fields pass through.",
         },
         footer = {
             "",
-            "Output: text (the default when stdout is a terminal) or jsonl (the default otherwise), or",
-            "tsv, csv, json. Machine formats carry the input fields (one named like a result field is",
-            "renamed input_NAME), then label (null for counselor turns), direction, kind, sentences,",
-            "notices, and error for records that could not be read.",
+            "Output: text (the default when stdout is a terminal) or jsonl (the default otherwise), or tsv, "
+                    + "csv, json. Machine formats carry the input fields as the input gave them (one named like a "
+                    + "result field is renamed input_NAME), then label (null for counselor turns), direction, kind, "
+                    + "the deciding rule, sentences, notices, and error for records that could not be read. "
+                    + "CSV/TSV headers are the union of the inputs' columns.",
             "",
             "Examples:",
             "  changetalk testdata/sessions/alcohol-first-visit.txt",
-            "  printf 'I really want to cut down.\\nI am not going to quit.\\n' | changetalk --format jsonl",
-            "  changetalk --format csv --target smoking notes.csv > labelled.csv",
+            "  echo 'I really want to cut down.' | changetalk -f jsonl",
+            "  changetalk -f csv --target smoking notes.csv > out.csv",
             "  tail -f live.txt | changetalk",
-            "  changetalk --summary testdata/sessions/",
+            "  changetalk --summary testdata/sessions/*.txt",
+            "(--summary: name the .txt files only, so that each session is read once.)",
         })
 public final class ClassifyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE|DIR|-", arity = "0..*", description = "Inputs (default: standard input).")
@@ -61,10 +67,14 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Option(names = "--explain", description = "Add, per sentence, the rules that fired, the words they matched, and the rules vetoed.")
     boolean explain;
 
-    @Option(names = "--summary", description = "Instead of records, print per session and overall the count of each label and the change-talk share CT/(CT+ST);"
+    @Option(names = "--summary", description = "Instead of records, print per session and in total the count of each label and the change-talk share CT/(CT+ST);"
             + " when counselor turns are coded, also the helper scores (counts per MISC code, R:Q, complex-reflection and open-question shares with MITI 4.2 bands,"
-            + " MI-inconsistent turns, MI-consistent share, mi_adherence) and, in text, the MI-inconsistent turns with the words that decided them.")
+            + " MI-inconsistent turns, MI-consistent share, mi_adherence) and, in text, the MI-inconsistent turns with the words that decided them."
+            + " Says on stderr which inputs were read; two inputs giving one session are refused.")
     boolean summary;
+
+    @Option(names = "--per-sentence", description = "Machine formats: one record per sentence (its number, text, label and rule) instead of one per input record.")
+    boolean perSentence;
 
     @Option(names = "--redact", description = "With --format html: replace every word of the transcript by its label, for sharing outside the clinic.")
     boolean redact;
@@ -91,19 +101,30 @@ public final class ClassifyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         OutputFormat fmt = parseFormat(format, Terminal.stdoutIsTerminal());
         Pipeline.Outcome outcome;
+        if (perSentence && (summary || fmt == OutputFormat.TEXT || fmt == OutputFormat.HTML)) {
+            throw new CliException(CliException.USAGE, "--per-sentence needs a record format: --format jsonl, json, csv or tsv");
+        }
         if (redact && fmt != OutputFormat.HTML) {
             throw new CliException(CliException.USAGE, "--redact needs --format html (or the report command)");
         }
         if (fmt == OutputFormat.HTML) {
             AtomicReference<Map<String, String>> descriptions = new AtomicReference<>(Map.of());
             HtmlWriter writer = new HtmlWriter(out, redact, summary, descriptions::get, input.target);
-            outcome = Runner.run(files, input, rules, debug.debug, out, err, c -> descriptions.set(Reports.ruleDescriptions(c)), writer::write);
+            SummarySources read = new SummarySources(); // the index's totals, as --summary's, count each session once
+            outcome = Runner.run(files, input, rules, debug.debug, out, err, c -> descriptions.set(Reports.ruleDescriptions(c)), p -> {
+                if (summary) {
+                    read.add(p.input());
+                }
+                writer.write(p);
+            });
             if (outcome.failure() == null) {
                 writer.finish();
             }
         } else if (summary) {
             SessionSummary s = new SessionSummary();
+            SummarySources read = new SummarySources();
             outcome = Runner.run(files, input, rules, debug.debug, out, err, p -> {
+                read.add(p.input());
                 if (p.result() != null && p.result().label() != null) {
                     s.add(p.input().session(), p.result().label());
                 } else if (p.result() != null && p.result().coded()) {
@@ -111,6 +132,10 @@ public final class ClassifyCommand implements Callable<Integer> {
                 }
             });
             if (outcome.failure() == null) {
+                if (read.describe() != null) {
+                    err.println("changetalk: " + read.describe());
+                    err.flush();
+                }
                 SummaryWriter.write(out, s, fmt);
             }
         } else {
@@ -141,12 +166,14 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println("changetalk: " + m);
             err.flush();
         };
+        Fields.Shape shape = perSentence ? Fields.Shape.SENTENCES : Fields.Shape.TURNS;
         return switch (fmt) {
-            case TEXT -> new TextWriter(out, useColor(), explain);
-            case JSONL -> new JsonWriter(out, false, explain, warn);
-            case JSON -> new JsonWriter(out, true, explain, warn);
+            case TEXT -> new TextWriter(out, useColor(), explain, Terminal.stdoutIsTerminal() ? Terminal.columns() : 0);
+            case JSONL -> new JsonWriter(out, false, explain, shape, warn);
+            case JSON -> new JsonWriter(out, true, explain, shape, warn);
             case HTML -> throw new IllegalStateException("html is written by HtmlWriter");
-            case CSV, TSV -> new DelimitedWriter(out, fmt == OutputFormat.TSV, explain, warn);
+            case CSV, TSV -> new DelimitedWriter(out, fmt == OutputFormat.TSV, explain, shape,
+                    Inputs.open(files, input.readOptions(), InputStream.nullInputStream(), m -> { }).fieldNames(), warn);
         };
     }
 

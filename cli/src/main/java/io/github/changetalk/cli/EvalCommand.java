@@ -9,8 +9,10 @@ import io.github.changetalk.Direction;
 import io.github.changetalk.Label;
 import io.github.changetalk.SentenceResult;
 import io.github.changetalk.cli.eval.Confusion;
+import io.github.changetalk.cli.io.Inputs;
 import io.github.changetalk.cli.run.Pipeline;
 import io.github.changetalk.cli.run.Processed;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,14 +32,15 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "eval", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {
-            "Compares the labels with a gold column: accuracy, Cohen's kappa, per-label precision, recall and F1,",
-            "macro-F1 and the confusion matrix, over the nine labels and collapsed to change/sustain/neutral.",
-            "A gold column coded change/sustain/neutral gets the three-way figures only. Rows with an empty",
-            "gold value (counselor turns) are not scored but are still context for the rows after them.",
-            "Counselor turns are scored when the gold has the columns behaviour (question, reflection,",
-            "therapist_input, other), question (open, closed) or reflection (simple, complex): behaviour accuracy,",
-            "per-class P/R/F1, macro-F1 and confusion, and open/closed and simple/complex accuracy on the turns",
-            "whose gold has them (counselor packs must be loaded).",
+            "Compares the labels with a gold column.",
+            "Gives accuracy, Cohen's kappa, per-label precision, recall and F1, macro-F1 and the confusion matrix, "
+                    + "over the nine labels and collapsed to change/sustain/neutral. A gold column coded "
+                    + "change/sustain/neutral gets the three-way figures only. Rows with an empty gold value "
+                    + "(counselor turns) are not scored but are still context for the rows after them.",
+            "Counselor turns are scored when the gold has the columns behaviour (question, reflection, "
+                    + "therapist_input, other), question (open, closed) or reflection (simple, complex): behaviour "
+                    + "accuracy, per-class P/R/F1, macro-F1 and confusion, and open/closed and simple/complex accuracy "
+                    + "on the turns whose gold has them (counselor packs must be loaded).",
         },
         footer = {
             "",
@@ -93,6 +96,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (!fmt.equals("text") && !fmt.equals("json")) {
             throw new CliException(CliException.USAGE, "--format: expected text or json, not '" + format + "'");
         }
+        checkGoldColumn();
         List<Scored> scored = new ArrayList<>();
         long[] unscored = {0};
         CliException[] bad = {null};
@@ -164,6 +168,19 @@ public final class EvalCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * A usage error, before anything is classified, when no gold file has the gold column: naming the
+     * columns they have, and the nearest to the one asked for. Gold on standard input is checked only
+     * as it is read.
+     */
+    private void checkGoldColumn() {
+        List<String> columns = Inputs.open(gold, input.readOptions(), InputStream.nullInputStream(), m -> { }).fieldNames();
+        if (!columns.isEmpty() && !columns.contains(goldColumn)) {
+            throw new CliException(CliException.USAGE, "--gold-column: no column '" + goldColumn + "' in the gold files"
+                    + DidYouMean.hint(goldColumn, columns) + " (columns: " + String.join(", ", columns) + ")");
+        }
     }
 
     private String goldOf(Processed p) {

@@ -28,20 +28,20 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
         },
         description = {
-            "Labels what clients say in Motivational Interviewing sessions as change talk (desire, ability,",
-            "reason, need, commitment, activation, taking-steps), sustain talk or neutral, and explains why.",
+            "Labels what clients say in Motivational Interviewing sessions as change talk (desire, ability, "
+                    + "reason, need, commitment, activation, taking-steps), sustain talk or neutral, and explains why.",
             "",
             "Without a subcommand, classify is run: changetalk [classify options] [FILE|DIR|-]...",
         },
         footer = {
             "",
             "Examples:",
-            "  changetalk testdata/sessions/alcohol-first-visit.txt     label a session",
-            "  echo 'I really want to cut down.' | changetalk           label stdin",
+            "  changetalk testdata/sessions/alcohol-first-visit.txt",
+            "  echo 'I really want to cut down.' | changetalk",
             "  changetalk --format jsonl --explain sessions/ > out.jsonl",
             "  changetalk rules explain \"I can't stop.\"",
             "  changetalk eval --gold testdata/gold/dev.csv",
-            "  changetalk report testdata/sessions/*.txt -o reports/   HTML session reports",
+            "  changetalk report testdata/sessions/*.txt -o reports/",
             "",
             "Exit status: 0 ok, 1 processing failed, 2 usage error or bad rule pack.",
         })
@@ -61,6 +61,8 @@ public final class Main {
     /** The command line, with one-line error reporting; tests set its out/err writers. */
     public static CommandLine newCommandLine() {
         CommandLine cl = new CommandLine(new Main());
+        // Help wraps at the terminal's width (picocli's least is 55 columns; very wide lines read badly).
+        cl.setUsageHelpWidth(Math.max(55, Math.min(120, Terminal.columns())));
         cl.setParameterExceptionHandler(Main::usageError);
         cl.setExecutionExceptionHandler(Main::executionError);
         return cl;
@@ -70,12 +72,31 @@ public final class Main {
     public static int run(CommandLine cl, String... args) {
         List<String> argv = new ArrayList<>(Arrays.asList(args));
         if (argv.isEmpty() || !(cl.getSubcommands().containsKey(argv.get(0)) || TOP_LEVEL_OPTIONS.contains(argv.get(0)))) {
+            String slip = argv.isEmpty() ? null : misspeltCommand(cl, argv.get(0));
+            if (slip != null) {
+                cl.getErr().println("changetalk: '" + argv.get(0) + "' is neither a file nor a command (did you mean "
+                        + slip + "?) (see 'changetalk --help')");
+                cl.getErr().flush();
+                return CliException.USAGE;
+            }
             argv.add(0, "classify");
         }
         int code = cl.execute(argv.toArray(String[]::new));
         code = checkOutput(cl, code);
         cl.getErr().flush();
         return code;
+    }
+
+    /**
+     * The subcommand {@code word} is a slip for ({@code rulse} for {@code rules}), or null: when it is
+     * no option, no existing file and within a small edit distance of a subcommand's name. Without this
+     * check a misspelt command would be taken for a missing input file of classify.
+     */
+    static String misspeltCommand(CommandLine cl, String word) {
+        if (word.startsWith("-") || word.contains("/") || java.nio.file.Files.exists(java.nio.file.Path.of(word))) {
+            return null;
+        }
+        return DidYouMean.closest(word, cl.getSubcommands().keySet());
     }
 
     /**
@@ -95,7 +116,15 @@ public final class Main {
 
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println("changetalk: " + oneLine(e.getMessage()) + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+        String hint = "";
+        if (e instanceof CommandLine.UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+            // picocli's own suggestions (options and subcommands near the unknown one), kept on the one line
+            hint = " (did you mean " + String.join(" or ", u.getSuggestions().subList(0, Math.min(3, u.getSuggestions().size()))) + "?)";
+        } else if (e instanceof CommandLine.UnmatchedArgumentException u && !cmd.getSubcommands().isEmpty() && !u.getUnmatched().isEmpty()) {
+            // a misspelt subcommand picocli finds nothing near ('rules lsit')
+            hint = DidYouMean.hint(u.getUnmatched().get(0), cmd.getSubcommands().keySet());
+        }
+        cmd.getErr().println("changetalk: " + oneLine(e.getMessage()) + hint + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         cmd.getErr().flush();
         return CliException.USAGE;
     }

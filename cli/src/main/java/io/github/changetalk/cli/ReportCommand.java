@@ -31,14 +31,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {
-            "Writes a session report: one HTML page per session, and index.html for",
-            "several sessions or a corpus. Each page shows the session's timeline (client",
-            "change talk above the line, sustain talk below, by DARN-CAT kind; counselor",
-            "turns on the line), label counts and change-talk share, helper scores against",
-            "MITI 4.2 once counselor turns are coded, the per-kind profile, and the",
-            "transcript with each sentence highlighted by label (hover over or focus it",
-            "for the rules and words behind it). Pages are self-contained (no script,",
-            "nothing loaded from the network) and print to PDF.",
+            "Writes a session report: one HTML page per session, and index.html for several.",
+            "Each page shows the session's timeline (client change talk above the line, sustain talk below, "
+                    + "by DARN-CAT kind; counselor turns on the line), label counts and change-talk share, helper "
+                    + "scores against MITI 4.2 once counselor turns are coded, the per-kind profile, and the "
+                    + "transcript with each sentence highlighted by label (hover over or focus it for the rules and "
+                    + "words behind it). Pages are self-contained (no script, nothing loaded from the network) and "
+                    + "print to PDF.",
             "",
         },
         footer = {

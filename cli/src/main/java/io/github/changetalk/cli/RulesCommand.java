@@ -2,6 +2,8 @@ package io.github.changetalk.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.changetalk.Classifier;
 import io.github.changetalk.ExampleCheck;
 import io.github.changetalk.Explanation;
@@ -10,6 +12,7 @@ import io.github.changetalk.RulePackException;
 import io.github.changetalk.RuleVerdict;
 import io.github.changetalk.TokenInfo;
 import io.github.changetalk.Utterance;
+import io.github.changetalk.cli.out.CsvRows;
 import io.github.changetalk.internal.pack.PackSources;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,8 +59,8 @@ public final class RulesCommand implements Callable<Integer> {
     }
 
     @Command(name = "index", mixinStandardHelpOptions = true,
-            description = {"Write the pattern index of the loaded packs to FILE: each token pattern's trigger words and "
-                    + "length, so that a later start parses a pattern only when a sentence holds its trigger words, "
+            description = {"Write the pattern index of the loaded packs to FILE.",
+                "It holds each token pattern's trigger words and length, so that a later start parses a pattern only when a sentence holds its trigger words, "
                     + "and the packs as parsed, used for a pack whose text is unchanged instead of parsing its YAML. "
                     + "The ./changetalk launcher writes one after each build; labels are the same with or without it."})
     static final class Index implements Callable<Integer> {
@@ -84,9 +87,9 @@ public final class RulesCommand implements Callable<Integer> {
     }
 
     @Command(name = "doc", mixinStandardHelpOptions = true,
-            description = {"Write the catalogue of the loaded rules in Markdown: grouped by DARN-CAT kind and direction,",
-                "each rule with its band, overrides, description, patterns as written and examples.",
-                "docs/rules-catalogue.md is this output for the default packs."})
+            description = {"Write the catalogue of the loaded rules in Markdown.",
+                "Rules are grouped by DARN-CAT kind and direction, each with its band, overrides, description, "
+                        + "patterns as written and examples. docs/rules-catalogue.md is this output for the default packs."})
     static final class Doc implements Callable<Integer> {
         /** How docs/rules-catalogue.md is regenerated; the catalogue says so, and its staleness test too. */
         static final String REGENERATE = "./changetalk rules doc --output docs/rules-catalogue.md";
@@ -122,10 +125,14 @@ public final class RulesCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "List the loaded rules: id, label, direction, DARN-CAT kind, band, pack.")
+            description = "List the loaded rules: id, label, direction, DARN-CAT kind, priority, band, pack and description.")
     static final class ListRules implements Callable<Integer> {
         @Option(names = "--triggers", description = "Add the trigger words (a sentence must hold one for the rule to be tried).")
         boolean triggers;
+
+        @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+                description = "text (an aligned table), tsv, csv or json (default: ${DEFAULT-VALUE}).")
+        String format;
 
         @Mixin
         ClassifierOptions rules = new ClassifierOptions();
@@ -137,32 +144,64 @@ public final class RulesCommand implements Callable<Integer> {
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            List<List<String>> rows = new ArrayList<>();
-            rows.add(new ArrayList<>(List.of("ID", "LABEL", "DIRECTION", "KIND", "BAND", "PACK")));
-            if (triggers) {
-                rows.get(0).add("TRIGGERS");
+        public Integer call() throws JsonProcessingException {
+            String fmt = format.strip().toLowerCase(java.util.Locale.ROOT);
+            if (!List.of("text", "tsv", "csv", "json").contains(fmt)) {
+                throw new CliException(CliException.USAGE, "--format: expected text, tsv, csv or json, not '" + format + "'");
             }
-            for (RuleInfo r : rules.build().rules()) {
+            PrintWriter out = spec.commandLine().getOut();
+            List<String> header = new ArrayList<>(List.of("id", "label", "direction", "kind", "priority", "band", "pack", "description"));
+            if (triggers) {
+                header.add(header.size() - 1, "triggers");
+            }
+            List<RuleInfo> infos = rules.build().rules();
+            List<List<String>> rows = new ArrayList<>();
+            for (RuleInfo r : infos) {
                 List<String> row = new ArrayList<>(List.of(r.id(), r.label().id(), r.direction().id(),
-                        r.kind() == null ? "-" : r.kind().id(), r.band().id(), r.pack()));
+                        r.kind() == null ? "-" : r.kind().id(), Integer.toString(r.priority()), r.band().id(), r.pack(),
+                        r.description() == null ? "" : Main.oneLine(r.description())));
                 if (triggers) {
-                    row.add(r.triggers().isEmpty() ? "(every sentence)" : String.join(" ", r.triggers()));
+                    row.add(row.size() - 1, r.triggers().isEmpty() ? "(every sentence)" : String.join(" ", r.triggers()));
                 }
                 rows.add(row);
             }
-            printTable(out, rows);
+            switch (fmt) {
+                case "json" -> {
+                    ObjectMapper m = new ObjectMapper();
+                    ArrayNode a = m.createArrayNode();
+                    for (RuleInfo r : infos) {
+                        ObjectNode o = a.addObject();
+                        o.put("id", r.id()).put("label", r.label().id()).put("direction", r.direction().id())
+                                .put("kind", r.kind() == null ? null : r.kind().id()).put("priority", r.priority())
+                                .put("band", r.band().id()).put("pack", r.pack());
+                        if (triggers) {
+                            r.triggers().forEach(o.putArray("triggers")::add);
+                        }
+                        o.put("description", r.description());
+                    }
+                    out.println(m.writerWithDefaultPrettyPrinter().writeValueAsString(a));
+                }
+                case "csv", "tsv" -> {
+                    CsvRows csv = new CsvRows(out, fmt.equals("tsv"));
+                    csv.row(header);
+                    rows.forEach(csv::row);
+                }
+                default -> {
+                    rows.add(0, header.stream().map(h -> h.toUpperCase(java.util.Locale.ROOT)).toList());
+                    printTable(out, rows);
+                }
+            }
+            out.flush();
             return 0;
         }
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
             description = {
-                "Load the default packs with the given ones and run the given packs' examples (with no file,",
-                "every loaded rule's). A given pack named like a default pack replaces it, so a default pack",
-                "being edited can be checked. Each failing example is reported with the analysis of its",
-                "sentence. Exit 2 when a pack is broken or an example fails."
+                "Run the examples of the given rule packs (with no file, of every loaded rule).",
+                "The given packs are loaded with the default packs; one named like a default pack replaces it, so "
+                        + "a default pack being edited can be checked. Each failing example is reported with the "
+                        + "analysis of its sentence. Exit 2 when a pack is broken or an example fails."
             })
     static final class Check implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", arity = "0..*", description = "Rule packs (YAML) to check.")
@@ -197,7 +236,7 @@ public final class RulesCommand implements Callable<Integer> {
                             + (c.expectMatch() ? "match" : "nomatch") + " example \"" + c.text() + "\""
                             + (c.context() == null ? "" : " (after \"" + c.context() + "\")") + ": " + c.problem());
                     Utterance u = c.context() == null ? Utterance.of(c.text()) : Utterance.answering(c.context(), c.text());
-                    printAnalysis(out, classifier.explain(u), false, "    ");
+                    printAnalysis(out, classifier.explain(u), Shown.TELLING, "    ");
                 }
             }
             out.flush();
@@ -279,6 +318,9 @@ public final class RulesCommand implements Callable<Integer> {
         @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
         String format;
 
+        @Option(names = "--matched", description = "Show only the rules that fired or were vetoed, not every rule's verdict.")
+        boolean matched;
+
         @Mixin
         ClassifierOptions rules = new ClassifierOptions();
 
@@ -295,7 +337,7 @@ public final class RulesCommand implements Callable<Integer> {
             Explanation e = rules.build().explain(u);
             switch (format.strip().toLowerCase(java.util.Locale.ROOT)) {
                 case "json" -> out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(e));
-                case "text" -> printAnalysis(out, e, true, "");
+                case "text" -> printAnalysis(out, e, matched ? Shown.FIRED : Shown.EVERY, "");
                 default -> throw new CliException(CliException.USAGE, "--format: expected text or json, not '" + format + "'");
             }
             return 0;
@@ -307,8 +349,26 @@ public final class RulesCommand implements Callable<Integer> {
         return new CliException(CliException.FAILED, "cannot write " + file + ": " + why, e);
     }
 
-    /** The analysis of an utterance: label, then per sentence its tokens, dependencies and rule verdicts. */
-    static void printAnalysis(PrintWriter out, Explanation e, boolean everyRule, String indent) {
+    /** Which rules' verdicts an analysis shows. */
+    enum Shown {
+        /** Every rule's, tried or not. */
+        EVERY,
+        /** Those that fired, were vetoed, or matched without their context. */
+        TELLING,
+        /** Those that fired or were vetoed ({@code rules explain --matched}). */
+        FIRED;
+
+        boolean shows(RuleVerdict.Outcome o) {
+            return switch (this) {
+                case EVERY -> true;
+                case TELLING -> o == RuleVerdict.Outcome.MATCHED || o == RuleVerdict.Outcome.VETOED || o == RuleVerdict.Outcome.NO_CONTEXT;
+                case FIRED -> o == RuleVerdict.Outcome.MATCHED || o == RuleVerdict.Outcome.VETOED;
+            };
+        }
+    }
+
+    /** The analysis of an utterance: label, then per sentence its tokens, dependencies and the verdicts of the rules {@code shown}. */
+    static void printAnalysis(PrintWriter out, Explanation e, Shown shown, String indent) {
         var r = e.result();
         out.println(indent + "label: " + (r.label() == null ? "(not labelled)" : r.label().id()
                 + (r.direction() == null ? "" : " (" + r.direction().id() + (r.kind() == null ? "" : ", " + r.kind().id()) + ")")));
@@ -334,9 +394,7 @@ public final class RulesCommand implements Callable<Integer> {
             out.println(indent + "  rules:");
             int notTried = 0;
             for (RuleVerdict v : s.rules()) {
-                boolean interesting = v.outcome() == RuleVerdict.Outcome.MATCHED || v.outcome() == RuleVerdict.Outcome.VETOED
-                        || v.outcome() == RuleVerdict.Outcome.NO_CONTEXT;
-                if (!everyRule && !interesting) {
+                if (!shown.shows(v.outcome())) {
                     notTried++;
                     continue;
                 }
@@ -344,7 +402,7 @@ public final class RulesCommand implements Callable<Integer> {
                         + (v.detail() == null || v.detail().isBlank() ? "" : "  " + Main.oneLine(v.detail())));
             }
             if (notTried > 0) {
-                out.println(indent + "    (" + notTried + " other rules did not match)");
+                out.println(indent + "    (" + notTried + " other rules did not fire)");
             }
         }
     }

@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /** Runs records from the named inputs through the classifier into a sink: what classify and eval share. */
@@ -39,7 +40,13 @@ final class Runner {
     static Pipeline.Outcome run(List<String> files, InputOptions in, ClassifierOptions rules, boolean debug,
                                 PrintWriter out, PrintWriter err, Consumer<Classifier> built, Consumer<Processed> sink) {
         InputOptions.checkThreads(in.threads); // before anything is read or loaded
+        AtomicReference<Progress> shown = new AtomicReference<>(); // a warning goes above the progress bar
         Consumer<String> warn = m -> {
+            Progress bar = shown.get();
+            if (bar != null) {
+                bar.above("changetalk: " + Main.oneLine(m));
+                return;
+            }
             err.println("changetalk: " + Main.oneLine(m));
             err.flush();
         };
@@ -52,6 +59,10 @@ final class Runner {
             }
         };
         Inputs inputs = Inputs.open(files, in.readOptions(), stdin, warn);
+        if (inputs.readsStdin() && Terminal.stdinIsTerminal()) {
+            // Someone is to type: say so, or a bare 'changetalk' looks like it hangs.
+            warn.accept("reading utterances from the terminal, one per line; end with Ctrl-D (files: changetalk FILE..., see --help)");
+        }
         // The first record is read before the models load, so that the classifier can start loading the
         // parser at once if that record will need it; not when it has yet to arrive on stdin (someone
         // typing, "tail -f"): then the models load while it is awaited.
@@ -64,12 +75,14 @@ final class Runner {
         }
         Classifier classifier = rules.build(first);
         if (in.target != null && classifier.resolveTarget(in.target) == null) {
-            throw new CliException(CliException.USAGE, "--target: unknown target '" + in.target + "' (known: "
-                    + String.join(", ", classifier.targets()) + ")");
+            throw new CliException(CliException.USAGE, "--target: unknown target '" + in.target + "'"
+                    + DidYouMean.hint(in.target, classifier.targets()) + " (known: " + String.join(", ", classifier.targets()) + ")");
         }
         built.accept(classifier);
-        Progress progress = !inputs.readsStdin() && Terminal.stderrIsTerminal()
-                ? new Progress(err, inputs::bytesRead, inputs::recordsRead, inputs.totalBytes()) : null;
+        // Progress only where it cannot mix with the records: stderr a terminal, stdout not.
+        Progress progress = !inputs.readsStdin() && Terminal.stderrIsTerminal() && !Terminal.stdoutIsTerminal()
+                ? new Progress(err, Terminal.columns(), inputs::bytesRead, inputs::recordsRead, inputs.totalBytes()) : null;
+        shown.set(progress);
         long[] done = {0};
         Consumer<Processed> counted = progress == null ? sink : p -> {
             sink.accept(p);
@@ -86,6 +99,7 @@ final class Runner {
             });
         } finally {
             if (progress != null) {
+                shown.set(null);
                 progress.finish();
             }
             try {

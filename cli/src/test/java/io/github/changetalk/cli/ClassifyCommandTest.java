@@ -106,7 +106,8 @@ class ClassifyCommandTest {
     void everyOutputFormatGivesOneRecordPerInputRecord() throws IOException {
         Path in = write("three.csv", "id,text,note\n1,I want to quit.,a\n2,\"It rains, a lot.\",b\n3,I don't want to stop.,\"c, d\"\n");
         Cli.Result text = Cli.run("", "--format", "text", "--only-rules", Cli.TEST_PACK, in.toString());
-        assertThat(text.lines()).hasSize(3);
+        assertThat(text.lines()).hasSize(4); // and the session's footer
+        assertThat(text.lines().get(3)).startsWith("-- ");
         assertThat(text.lines().get(0)).startsWith("desire").contains("I want to quit.");
         assertThat(text.lines().get(2)).startsWith("sustain");
         assertThat(text.out()).doesNotContain("\u001b[");
@@ -211,7 +212,7 @@ class ClassifyCommandTest {
         assertThat(out.get(0).get("sustain_talk").asInt()).isEqualTo(1);
         assertThat(out.get(0).get("ct_share").asDouble()).isEqualTo(2.0 / 3);
         assertThat(out.get(1).get("ct_share").isNull()).isTrue();
-        assertThat(out.get(2).get("session").asText()).isEqualTo("overall");
+        assertThat(out.get(2).get("scope").asText()).isEqualTo("total");
         Cli.Result text = Cli.run("", "--summary", "--format", "text", "--only-rules", Cli.TEST_PACK, in.toString());
         assertThat(text.out()).contains("ct_share").contains("0.667");
     }

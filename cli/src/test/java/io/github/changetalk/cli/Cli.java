@@ -33,6 +33,13 @@ final class Cli {
     private Cli() {
     }
 
+    /** Writes {@code content} (UTF-8) to {@code dir/name}, for an input of a test. */
+    static Path write(Path dir, String name, String content) throws java.io.IOException {
+        Path p = dir.resolve(name);
+        java.nio.file.Files.writeString(p, content, StandardCharsets.UTF_8);
+        return p;
+    }
+
     static Result run(String stdin, String... args) {
         return run(stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8), args);
     }

@@ -36,7 +36,8 @@ class HelperSummaryCommandTest {
     @Test
     void jsonLinesCarryHelperScoresPerSessionAndOverall() throws IOException {
         List<JsonNode> rows = ClassifyCommandTest.jsonLines(summary("jsonl").out());
-        assertThat(rows).extracting(n -> n.get("session").asText()).containsExactly("a", "b", "overall");
+        assertThat(rows).extracting(n -> n.get("session").asText()).containsExactly("a", "b", "null");
+        assertThat(rows).extracting(n -> n.get("scope").asText()).containsExactly("session", "session", "total");
         JsonNode a = rows.get(0).get("helper");
         assertThat(rows.get(0).get("change_talk").asInt()).isEqualTo(2); // client counts stay beside them
         assertThat(a.get("turns").asInt()).isEqualTo(4);

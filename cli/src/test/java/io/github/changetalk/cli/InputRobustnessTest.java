@@ -116,7 +116,7 @@ class InputRobustnessTest {
         assertThat(out.get(1).get("n").asText()).isEqualTo("2");
 
         Cli.Result text = Cli.run(b.toByteArray(), "--only-rules", Cli.TEST_PACK, "--format", "text", "--input-kind", "text");
-        assertThat(text.lines()).hasSize(3);
+        assertThat(text.lines()).hasSize(4); // and the session's footer
         assertThat(text.out()).doesNotContain("\u0000");
     }
 

@@ -62,7 +62,7 @@ public final class ClassifyJob implements Callable<Integer> {
             description = "session: each turn with the two turns before it in its session, as the command line (default); utterance: each turn alone.")
     String mode;
 
-    @Option(names = "--summary", description = "Instead of records, write per session the count of each label and the change-talk share CT/(CT+ST), then an overall row;"
+    @Option(names = "--summary", description = "Instead of records, write per session the count of each label and the change-talk share CT/(CT+ST), then a row of totals (scope total);"
             + " when counselor turns are coded, also the helper scores, as the command line's --summary.")
     boolean summary;
 

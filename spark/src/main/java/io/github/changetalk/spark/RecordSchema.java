@@ -27,8 +27,8 @@ import scala.jdk.javaapi.CollectionConverters;
 final class RecordSchema {
     /** The output's row id column. */
     static final String ROW_ID = "row_id";
-    static final List<String> RESULT_FIELDS = List.of("label", "direction", "kind", "sentences", "notices", "error");
-    private static final Set<String> RESERVED = Set.of(ROW_ID, "label", "direction", "kind", "sentences", "notices", "error");
+    static final List<String> RESULT_FIELDS = List.of("label", "direction", "kind", "rule", "sentences", "notices", "error");
+    private static final Set<String> RESERVED = Set.of(ROW_ID, "label", "direction", "kind", "rule", "sentences", "notices", "error");
 
     /** Columns the job adds while it works; never written. */
     static final String ROW = "__changetalk_row";
@@ -65,6 +65,7 @@ final class RecordSchema {
         DataTypes.createStructField("label", DataTypes.StringType, true),
         DataTypes.createStructField("direction", DataTypes.StringType, true),
         DataTypes.createStructField("kind", DataTypes.StringType, true),
+        DataTypes.createStructField("rule", DataTypes.StringType, true),
         DataTypes.createStructField("sentences", DataTypes.createArrayType(SENTENCE, false), false),
         DataTypes.createStructField("notices", DataTypes.createArrayType(NOTICE, false), false),
         DataTypes.createStructField("error", DataTypes.StringType, true),
@@ -87,7 +88,7 @@ final class RecordSchema {
      */
     static Object[] values(UtteranceResult r, String error) {
         if (r == null) {
-            return new Object[] {null, null, null, seq(List.of()), seq(List.of()), error, false, null, false};
+            return new Object[] {null, null, null, null, seq(List.of()), seq(List.of()), error, false, null, false};
         }
         List<Row> sentences = new ArrayList<>(r.sentences().size());
         for (SentenceResult s : r.sentences()) {
@@ -95,8 +96,23 @@ final class RecordSchema {
                     notices(s.notices())));
         }
         CounselorCoding c = r.coding();
-        return new Object[] {id(r.label()), id(r.direction()), id(r.kind()), seq(sentences), notices(r.notices()), error,
-            c != null, c == null ? null : id(c.code()), c != null && c.miInconsistent()};
+        return new Object[] {id(r.label()), id(r.direction()), id(r.kind()), decidingRule(r), seq(sentences),
+            notices(r.notices()), error, c != null, c == null ? null : id(c.code()), c != null && c.miInconsistent()};
+    }
+
+    /**
+     * The rule behind a turn's label: that of the last sentence with the turn's label that a rule
+     * decided, or null. The command line's {@code Fields.decidingRule}, which this module cannot use
+     * (the command line is a test dependency here); SessionRecordChecks compares the two record by record.
+     */
+    static String decidingRule(UtteranceResult r) {
+        for (int i = r.sentences().size() - 1; i >= 0; i--) {
+            SentenceResult s = r.sentences().get(i);
+            if (s.label() == r.label() && s.decidedBy() != null) {
+                return s.decidedBy();
+            }
+        }
+        return null;
     }
 
     private static Seq<Row> notices(List<Notice> notices) {

@@ -28,15 +28,17 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * {@code --summary}: one row per session, in order of the session's first row, then an
- * {@code overall} row, as the command line's summary: the count of each label, change talk (any kind)
- * and sustain talk, and the change-talk share CT/(CT+ST) (null when the session has neither); when some
- * counselor turn was coded, the helper scores (counts per MISC code, R:Q and complex-reflection share with
- * their MITI 4.2 bands, open-question share, MI-inconsistent turns, MI-consistent share, mi_adherence).
- * Only labelled client turns and coded counselor turns count.
+ * {@code --summary}: one row per session ({@code scope} {@code session}), in order of the session's
+ * first row, then the total over all sessions ({@code scope} {@code total}, {@code session} null), as
+ * the command line's summary: the count of each label, change talk (any kind) and sustain talk, and the
+ * change-talk share CT/(CT+ST) (null when the session has neither); when some counselor turn was coded,
+ * the helper scores (counts per MISC code, R:Q and complex-reflection share with their MITI 4.2 bands,
+ * open-question share, MI-inconsistent turns, MI-consistent share, mi_adherence). Only labelled client
+ * turns and coded counselor turns count.
  */
 final class SessionTable {
-    static final String OVERALL = "overall";
+    /** The {@code scope} of the last row: the total over all sessions, not one more session. */
+    static final String TOTAL = "total";
     private static final String FIRST = "__changetalk_first";
 
     private SessionTable() {
@@ -52,8 +54,9 @@ final class SessionTable {
         Dataset<Row> sessions = counted.groupBy(col(RecordSchema.SESSION).as("session"))
                 .agg(min(RecordSchema.ROW).as(FIRST), counts(helper));
         Dataset<Row> overall = counted.agg(min(RecordSchema.ROW).as(FIRST), counts(helper))
-                .select(table(lit(OVERALL).as("session"), lit(Long.MAX_VALUE).as(FIRST), helper));
-        return sessions.select(table(col("session"), col(FIRST), helper)).unionByName(overall)
+                .select(table(lit(null).cast(DataTypes.StringType).as("session"), lit(TOTAL).as("scope"),
+                        lit(Long.MAX_VALUE).as(FIRST), helper));
+        return sessions.select(table(col("session"), lit("session").as("scope"), col(FIRST), helper)).unionByName(overall)
                 .repartition(1).sortWithinPartitions(FIRST).drop(FIRST);
     }
 
@@ -68,9 +71,9 @@ final class SessionTable {
         return c.toArray(Column[]::new);
     }
 
-    /** The output columns, in order: session, each label's count, totals, share, then helper scores. */
-    private static Column[] table(Column session, Column first, boolean helper) {
-        List<Column> c = new ArrayList<>(List.of(session, first));
+    /** The output columns, in order: session, scope, each label's count, totals, share, then helper scores. */
+    private static Column[] table(Column session, Column scope, Column first, boolean helper) {
+        List<Column> c = new ArrayList<>(List.of(session, scope, first));
         Column ct = lit(0L);
         for (Label l : Label.values()) {
             c.add(col(l.id()));

@@ -224,6 +224,31 @@ public final class Inputs implements RecordSource {
         return recordsRead.get();
     }
 
+    /**
+     * The fields the input files' records carry, as far as each file's first record tells (a CSV
+     * file's header, a text file's {@code file, line, speaker, text}, a JSON Lines file's first object),
+     * in order of first appearance; standard input and files that cannot be read add nothing. Reads
+     * the first record of each file, apart from the run (which reports whatever cannot be read): what
+     * a CSV header is made of before any row is written.
+     */
+    public List<String> fieldNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (Input i : inputs) {
+            if (i.path() == null) {
+                continue;
+            }
+            try (RecordSource s = openOne(i)) {
+                InputRecord r = s.next();
+                if (r != null) {
+                    names.addAll(r.fields().keySet());
+                }
+            } catch (IOException | RuntimeException e) {
+                // not readable, or no text column: the run itself says so
+            }
+        }
+        return List.copyOf(names);
+    }
+
     public boolean readsStdin() {
         return inputs.stream().anyMatch(i -> i.path() == null);
     }

@@ -11,6 +11,8 @@ import io.github.changetalk.SentenceResult;
 import io.github.changetalk.UtteranceResult;
 import io.github.changetalk.Veto;
 import io.github.changetalk.cli.run.Processed;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,38 +21,86 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The fields of an output record for the machine formats: the input's passthrough fields in input
- * order (one that clashes with a result field is renamed {@code input_NAME}, e.g. a gold {@code label}
- * column becomes {@code input_label}; see {@link Names}), then {@code label}, {@code direction}, {@code kind},
- * {@code sentences}, {@code notices} and, for records that failed, {@code error}.
+ * The fields of an output record for the machine formats. A record is one input record ({@link Shape#TURNS})
+ * or, with {@code --per-sentence}, one sentence of it ({@link Shape#SENTENCES}). Either way it holds the
+ * input's fields first, in input order and with the values the input gave (CSV cells as strings, JSON
+ * values with their JSON type; one that clashes with a result field is renamed {@code input_NAME}, e.g. a
+ * gold {@code label} column becomes {@code input_label}; see {@link Names}), then the shape's result
+ * fields. Every field a record may carry beyond its input's is named in {@link Shape#resultFields}, which
+ * the CSV header is made of: a new result field is added there and in the method that fills it.
  */
 public final class Fields {
-    public static final List<String> RESULT_FIELDS = List.of("label", "direction", "kind", "sentences", "notices", "error");
-    private static final Set<String> RESERVED = Set.copyOf(RESULT_FIELDS);
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Fields() {
     }
 
+    /** What one output record stands for. */
+    public enum Shape {
+        /** One record per input record: the turn's label, its deciding rule, and its sentences. */
+        TURNS(List.of("label", "direction", "kind", "rule", "sentences", "notices", "error"), List.of()),
+        /**
+         * One record per sentence of a turn ({@code --per-sentence}): its number in the turn (from 1),
+         * text, label and deciding rule; a turn without sentences (a counselor turn, an error, an empty
+         * line) is one record with these empty.
+         */
+        SENTENCES(List.of("sentence", "sentence_text", "label", "direction", "kind", "rule", "notices", "error"),
+                List.of("parsed", "fired", "vetoed"));
+
+        private final List<String> fields;
+        private final List<String> explainFields;
+
+        Shape(List<String> fields, List<String> explainFields) {
+            this.fields = fields;
+            this.explainFields = explainFields;
+        }
+
+        /** The fields a record of this shape adds after the input's, in output order. */
+        public List<String> resultFields(boolean explain) {
+            if (!explain || explainFields.isEmpty()) {
+                return fields;
+            }
+            List<String> all = new ArrayList<>(fields.subList(0, fields.indexOf("notices")));
+            all.addAll(explainFields);
+            all.addAll(fields.subList(fields.indexOf("notices"), fields.size()));
+            return List.copyOf(all);
+        }
+
+        /** Names an input field may not keep: it would be taken for a result field. */
+        Set<String> reserved() {
+            Set<String> r = new HashSet<>(fields);
+            r.addAll(explainFields);
+            return Set.copyOf(r);
+        }
+    }
+
     /**
-     * The output names of a record's input fields: each keeps its name, but one named like a result
-     * field becomes {@code input_NAME}, or, when the input has a field of that name too,
-     * {@code input_NAME_2} (then {@code _3}...): no input value is ever written over. Such a second choice is
-     * reported once, through {@code warn}. One instance per output; remembers the last record's names
-     * (records of one file share them).
+     * The output names of input fields: each keeps its name, but one named like a result field (or another
+     * reserved name) becomes {@code input_NAME}, or, when the input has a field of that name too,
+     * {@code input_NAME_2} (then {@code _3}...): no input value is ever written over. Such a second
+     * choice is reported once, through {@code warn}. One instance per output; remembers the last set of
+     * names asked for (records of one file share them).
      */
     public static final class Names {
         private final Consumer<String> warn;
+        private final Set<String> reserved;
         private final Set<String> reported = new HashSet<>();
         private List<String> lastInput = List.of();
         private Map<String, String> lastOutput = Map.of();
 
-        public Names(Consumer<String> warn) {
-            this.warn = warn;
+        /** For records of this shape: its result fields are the names an input field may not keep. */
+        public Names(Consumer<String> warn, Shape shape) {
+            this(warn, shape.reserved());
         }
 
-        Map<String, String> of(Set<String> input) {
+        private Names(Consumer<String> warn, Set<String> reserved) {
+            this.warn = warn;
+            this.reserved = reserved;
+        }
+
+        /** Input name to output name, for this set of input names, in their order. */
+        Map<String, String> of(Collection<String> input) {
             if (!sameAsLast(input)) {
                 lastInput = List.copyOf(input);
                 lastOutput = rename(input);
@@ -58,7 +108,7 @@ public final class Fields {
             return lastOutput;
         }
 
-        private boolean sameAsLast(Set<String> input) {
+        private boolean sameAsLast(Collection<String> input) {
             if (input.size() != lastInput.size()) {
                 return false;
             }
@@ -71,16 +121,16 @@ public final class Fields {
             return true;
         }
 
-        private Map<String, String> rename(Set<String> input) {
-            Set<String> taken = new HashSet<>(RESERVED);
+        private Map<String, String> rename(Collection<String> input) {
+            Set<String> taken = new HashSet<>(reserved);
             for (String name : input) {
-                if (!RESERVED.contains(name)) {
+                if (!reserved.contains(name)) {
                     taken.add(name);
                 }
             }
             Map<String, String> out = new LinkedHashMap<>();
             for (String name : input) {
-                if (!RESERVED.contains(name)) {
+                if (!reserved.contains(name)) {
                     out.put(name, name);
                     continue;
                 }
@@ -100,31 +150,95 @@ public final class Fields {
         }
     }
 
-    /**
-     * The whole record as a JSON object, for a caller with no channel to report a second-choice name
-     * on: fields are renamed exactly as by {@link #toJson(Processed, boolean, Names)}, silently.
-     */
-    public static ObjectNode toJson(Processed p, boolean explain) {
-        return toJson(p, explain, new Names(m -> { }));
+    /** The output records of one input record in this shape: one for {@link Shape#TURNS}, one per sentence for {@link Shape#SENTENCES}. */
+    public static List<ObjectNode> records(Processed p, Shape shape, boolean explain, Names names) {
+        return shape == Shape.TURNS ? List.of(toJson(p, explain, names)) : perSentence(p, explain, names);
     }
 
     /** The whole record as a JSON object; input fields named like result fields are renamed by {@code names}. */
     public static ObjectNode toJson(Processed p, boolean explain, Names names) {
-        ObjectNode o = NODES.objectNode();
-        Map<String, String> renamed = names.of(p.input().fields().keySet());
-        for (Map.Entry<String, Object> e : p.input().fields().entrySet()) {
-            o.set(renamed.get(e.getKey()), value(e.getValue()));
-        }
+        ObjectNode o = inputFields(p, names);
         UtteranceResult r = p.result();
         o.put("label", r == null || r.label() == null ? null : r.label().id());
         o.put("direction", r == null || r.direction() == null ? null : r.direction().id());
         o.put("kind", r == null || r.kind() == null ? null : r.kind().id());
-        o.set("sentences", sentences(r, explain));
+        o.put("rule", r == null ? null : decidingRule(r));
+        ArrayNode sentences = o.putArray("sentences");
+        if (r != null) {
+            r.sentences().forEach(s -> sentence(sentences.addObject(), s, explain, true));
+        }
         o.set("notices", notices(r == null ? List.of() : r.notices()));
         if (p.error() != null) {
             o.put("error", p.error());
         }
         return o;
+    }
+
+    /**
+     * The record as one JSON object per sentence ({@link Shape#SENTENCES}): the input fields, then the
+     * sentence's number, text, label and rule; the turn's own notices (truncated, empty...) are on every
+     * sentence's record, with the sentence's. A turn without sentences is one record.
+     */
+    public static List<ObjectNode> perSentence(Processed p, boolean explain, Names names) {
+        UtteranceResult r = p.result();
+        List<SentenceResult> sentences = r == null ? List.of() : r.sentences();
+        List<Notice> turnNotices = new ArrayList<>(r == null ? List.of() : r.notices());
+        sentences.forEach(s -> turnNotices.removeAll(s.notices()));
+        List<ObjectNode> rows = new ArrayList<>(Math.max(1, sentences.size()));
+        for (int i = 0; i < Math.max(1, sentences.size()); i++) {
+            ObjectNode o = inputFields(p, names);
+            List<Notice> notices = new ArrayList<>(turnNotices);
+            if (sentences.isEmpty()) {
+                o.putNull("sentence");
+                o.putNull("sentence_text");
+                o.putNull("label");
+                o.putNull("direction");
+                o.putNull("kind");
+                o.putNull("rule");
+                if (r != null && r.label() != null) {
+                    o.put("label", r.label().id()); // an empty turn is neutral, by no rule
+                    o.put("direction", r.direction() == null ? null : r.direction().id());
+                }
+            } else {
+                SentenceResult s = sentences.get(i);
+                o.put("sentence", i + 1);
+                o.put("sentence_text", s.text());
+                sentence(o, s, explain, false);
+                notices.addAll(s.notices());
+            }
+            o.set("notices", notices(notices));
+            if (p.error() != null) {
+                o.put("error", p.error());
+            }
+            rows.add(o);
+        }
+        return rows;
+    }
+
+    /** The input's fields, renamed where they clash with result fields. */
+    private static ObjectNode inputFields(Processed p, Names names) {
+        ObjectNode o = NODES.objectNode();
+        Map<String, String> renamed = names.of(p.input().fields().keySet());
+        for (Map.Entry<String, Object> e : p.input().fields().entrySet()) {
+            o.set(renamed.get(e.getKey()), value(e.getValue()));
+        }
+        return o;
+    }
+
+    /**
+     * The rule behind a turn's label: that of the last sentence carrying the turn's label that a rule
+     * decided (for change or sustain talk, the sentence the label rolls up from), or null when no rule
+     * decided one (a turn neutral because nothing fired).
+     */
+    public static String decidingRule(UtteranceResult r) {
+        List<SentenceResult> sentences = r.sentences();
+        for (int i = sentences.size() - 1; i >= 0; i--) {
+            SentenceResult s = sentences.get(i);
+            if (s.label() == r.label() && s.decidedBy() != null) {
+                return s.decidedBy();
+            }
+        }
+        return null;
     }
 
     static JsonNode value(Object v) {
@@ -140,44 +254,44 @@ public final class Fields {
         return NODES.textNode(v.toString());
     }
 
-    static ArrayNode sentences(UtteranceResult r, boolean explain) {
-        ArrayNode a = NODES.arrayNode();
-        if (r == null) {
-            return a;
-        }
-        for (SentenceResult s : r.sentences()) {
-            ObjectNode o = a.addObject();
+    /**
+     * A sentence's label fields into {@code o}: {@code text} too when it is an item of a turn's
+     * {@code sentences} list (a per-sentence record has its own {@code sentence_text}), and its notices
+     * there (a per-sentence record gathers them with the turn's); with {@code explain}, the rules that
+     * fired and were vetoed.
+     */
+    private static void sentence(ObjectNode o, SentenceResult s, boolean explain, boolean item) {
+        if (item) {
             o.put("text", s.text());
-            o.put("label", s.label().id());
-            o.put("direction", s.direction() == null ? null : s.direction().id());
-            o.put("kind", s.kind() == null ? null : s.kind().id());
-            o.put("rule", s.decidedBy());
-            if (!s.notices().isEmpty()) {
-                o.set("notices", notices(s.notices()));
+        }
+        o.put("label", s.label().id());
+        o.put("direction", s.direction() == null ? null : s.direction().id());
+        o.put("kind", s.kind() == null ? null : s.kind().id());
+        o.put("rule", s.decidedBy());
+        if (item && !s.notices().isEmpty()) {
+            o.set("notices", notices(s.notices()));
+        }
+        if (explain) {
+            o.put("parsed", s.parsed());
+            ArrayNode fired = o.putArray("fired");
+            for (Evidence e : s.evidence()) {
+                ObjectNode f = fired.addObject();
+                f.put("rule", e.rule());
+                f.put("label", e.label().id());
+                f.put("priority", e.priority());
+                f.put("pattern", e.pattern());
+                f.put("words", e.text());
+                f.put("begin", e.begin());
+                f.put("end", e.end());
             }
-            if (explain) {
-                o.put("parsed", s.parsed());
-                ArrayNode fired = o.putArray("fired");
-                for (Evidence e : s.evidence()) {
-                    ObjectNode f = fired.addObject();
-                    f.put("rule", e.rule());
-                    f.put("label", e.label().id());
-                    f.put("priority", e.priority());
-                    f.put("pattern", e.pattern());
-                    f.put("words", e.text());
-                    f.put("begin", e.begin());
-                    f.put("end", e.end());
-                }
-                ArrayNode vetoed = o.putArray("vetoed");
-                for (Veto v : s.vetoed()) {
-                    ObjectNode f = vetoed.addObject();
-                    f.put("rule", v.rule());
-                    f.put("by", v.by());
-                    f.put("words", v.text());
-                }
+            ArrayNode vetoed = o.putArray("vetoed");
+            for (Veto v : s.vetoed()) {
+                ObjectNode f = vetoed.addObject();
+                f.put("rule", v.rule());
+                f.put("by", v.by());
+                f.put("words", v.text());
             }
         }
-        return a;
     }
 
     static ArrayNode notices(List<Notice> notices) {

@@ -1,6 +1,7 @@
 package io.github.changetalk.cli.out;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.changetalk.cli.run.Processed;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -11,22 +12,30 @@ public final class JsonWriter implements RecordWriter {
     private final PrintWriter out;
     private final boolean array;
     private final boolean explain;
+    private final Fields.Shape shape;
     private final Fields.Names names;
     private long count;
 
     /** {@code warn} is told of an input field given a second-choice name (see {@link Fields.Names}). */
-    public JsonWriter(PrintWriter out, boolean array, boolean explain, Consumer<String> warn) {
+    public JsonWriter(PrintWriter out, boolean array, boolean explain, Fields.Shape shape, Consumer<String> warn) {
         this.out = out;
         this.array = array;
         this.explain = explain;
-        this.names = new Fields.Names(warn);
+        this.shape = shape;
+        this.names = new Fields.Names(warn, shape);
     }
 
     @Override
     public void write(Processed record) {
+        for (ObjectNode o : Fields.records(record, shape, explain, names)) {
+            write(o);
+        }
+    }
+
+    private void write(ObjectNode o) {
         String json;
         try {
-            json = Fields.MAPPER.writeValueAsString(Fields.toJson(record, explain, names));
+            json = Fields.MAPPER.writeValueAsString(o);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

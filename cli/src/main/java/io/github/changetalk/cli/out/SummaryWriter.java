@@ -11,72 +11,95 @@ import io.github.changetalk.cli.eval.SessionSummary;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes a {@link SessionSummary}: an aligned table, CSV/TSV rows, or JSON. When counselor turns were
- * coded, every format adds the helper scores ({@link HelperScores}, docs/helper-scores.md) per session and
- * overall, and the text format lists the MI-inconsistent turns with the words that decided them. An
- * undefined ratio is empty in CSV/TSV, null in JSON and n/a in text.
+ * Writes a {@link SessionSummary}: an aligned table, CSV/TSV rows, or JSON. Every format is made from
+ * the same rows, built in one place ({@link #row}): a new summary figure is added there. A row is one
+ * session's ({@code scope} {@code session}) or, last, the total over all sessions ({@code scope}
+ * {@code total}, its {@code session} empty in CSV/TSV and null in JSON, {@code overall} in the table),
+ * so that the total is never taken for one more session. When counselor turns were coded, every row adds
+ * the helper scores ({@link HelperScores}, docs/helper-scores.md) after the client figures, and the text
+ * format prints them as their own tables and lists the MI-inconsistent turns with the words that decided
+ * them. An undefined ratio is empty in CSV/TSV, null in JSON and n/a in text.
  */
 public final class SummaryWriter {
+    /** The {@code scope} of a row: one session, or the total over all of them. */
+    static final String SESSION = "session";
+    static final String TOTAL = "total";
+
     private SummaryWriter() {
     }
 
     public static void write(PrintWriter out, SessionSummary summary, OutputFormat format) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        boolean helper = summary.helperCoded();
+        summary.sessions().forEach((name, counts) -> rows.add(row(name, counts, false,
+                helper ? summary.helper(name) : null)));
+        rows.add(row(null, summary.overall(), true, helper ? summary.helperOverall() : null));
         switch (format) {
-            case TEXT -> table(out, summary);
-            case CSV, TSV -> delimited(out, summary, format == OutputFormat.TSV);
-            case JSON, JSONL -> json(out, summary, format == OutputFormat.JSONL);
-        }
-    }
-
-    /** The helper columns of the machine formats, after the client ones. */
-    static final List<String> HELPER_SCORES = List.of("reflection_to_question", "reflection_to_question_band",
-            "complex_reflection_share", "complex_reflection_band", "open_question_share", "mi_inconsistent",
-            "mi_consistent_share", "mi_adherence");
-
-    private static List<String> header(boolean helper) {
-        List<String> h = new ArrayList<>(List.of("session"));
-        for (Label l : Label.values()) {
-            h.add(l.id());
-        }
-        h.addAll(List.of("change_talk", "sustain_talk", "ct_share"));
-        if (helper) {
-            h.add("helper_turns");
-            for (MiscCode c : MiscCode.values()) {
-                h.add(c.id());
+            case TEXT -> {
+                table(out, rows);
+                if (helper) {
+                    helperTables(out, summary);
+                }
             }
-            h.addAll(HELPER_SCORES);
+            case CSV, TSV -> delimited(out, rows, format == OutputFormat.TSV);
+            case JSON, JSONL -> json(out, summary, rows, format == OutputFormat.JSONL);
+            case HTML -> throw new IllegalStateException("an html summary is written by HtmlWriter");
         }
-        return h;
     }
 
-    private static List<String> row(String name, SessionSummary.Counts c, HelperScores helper) {
-        List<String> r = new ArrayList<>(List.of(name));
+    /**
+     * One summary row, in output order: {@code session} (null for the total), {@code scope}, each
+     * label's count, {@code change_talk}, {@code sustain_talk} and {@code ct_share} (null when the
+     * session has neither change nor sustain talk); then, when {@code helper} is not null, the helper
+     * scores: {@code helper_turns}, the count of each MISC code and each score with its MITI band.
+     */
+    static Map<String, Object> row(String session, SessionSummary.Counts c, boolean total, HelperScores helper) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("session", total ? null : session);
+        r.put("scope", total ? TOTAL : SESSION);
         for (Label l : Label.values()) {
-            r.add(Long.toString(c.count(l)));
+            r.put(l.id(), c.count(l));
         }
-        r.add(Long.toString(c.changeTalk()));
-        r.add(Long.toString(c.sustainTalk()));
-        r.add(Double.isNaN(c.share()) ? "" : String.format(Locale.ROOT, "%.3f", c.share()));
+        r.put("change_talk", c.changeTalk());
+        r.put("sustain_talk", c.sustainTalk());
+        r.put("ct_share", Double.isNaN(c.share()) ? null : c.share());
         if (helper != null) {
-            r.add(Long.toString(helper.turns()));
+            r.put("helper_turns", helper.turns());
             for (MiscCode code : MiscCode.values()) {
-                r.add(Long.toString(helper.count(code)));
+                r.put(code.id(), helper.count(code));
             }
-            r.add(number(helper.reflectionToQuestion(), ""));
-            r.add(helper.reflectionToQuestionBand() == null ? "" : helper.reflectionToQuestionBand().id());
-            r.add(number(helper.complexReflectionShare(), ""));
-            r.add(helper.complexReflectionBand() == null ? "" : helper.complexReflectionBand().id());
-            r.add(number(helper.openQuestionShare(), ""));
-            r.add(Long.toString(helper.miInconsistent()));
-            r.add(number(helper.miConsistentShare(), ""));
-            r.add(number(helper.miAdherence(), ""));
+            r.put("reflection_to_question", defined(helper.reflectionToQuestion()));
+            r.put("reflection_to_question_band", helper.reflectionToQuestionBand() == null ? null
+                    : helper.reflectionToQuestionBand().id());
+            r.put("complex_reflection_share", defined(helper.complexReflectionShare()));
+            r.put("complex_reflection_band", helper.complexReflectionBand() == null ? null
+                    : helper.complexReflectionBand().id());
+            r.put("open_question_share", defined(helper.openQuestionShare()));
+            r.put("mi_inconsistent", helper.miInconsistent());
+            r.put("mi_consistent_share", defined(helper.miConsistentShare()));
+            r.put("mi_adherence", defined(helper.miAdherence()));
         }
         return r;
+    }
+
+    /** The helper columns, which the text table leaves to the helper tables. */
+    private static boolean helperColumn(String name) {
+        return name.equals("helper_turns") || name.startsWith("reflection_to_question") || name.startsWith("complex_reflection")
+                || name.equals("open_question_share") || name.startsWith("mi_") || isCode(name);
+    }
+
+    private static boolean isCode(String name) {
+        return java.util.Arrays.stream(MiscCode.values()).anyMatch(c -> c.id().equals(name));
+    }
+
+    private static Double defined(double v) {
+        return Double.isNaN(v) ? null : v;
     }
 
     /** Three decimals, or {@code undefined} for NaN. */
@@ -84,20 +107,24 @@ public final class SummaryWriter {
         return Double.isNaN(v) ? undefined : String.format(Locale.ROOT, "%.3f", v);
     }
 
-    private static List<List<String>> rows(SessionSummary s, boolean helper) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(header(helper));
-        for (Map.Entry<String, SessionSummary.Counts> e : s.sessions().entrySet()) {
-            rows.add(row(e.getKey(), e.getValue(), helper ? s.helper(e.getKey()) : null));
+    private static void align(PrintWriter out, List<List<String>> rows) {
+        int[] width = new int[rows.get(0).size()];
+        for (List<String> r : rows) {
+            for (int i = 0; i < r.size(); i++) {
+                width[i] = Math.max(width[i], r.get(i).length());
+            }
         }
-        rows.add(row("overall", s.overall(), helper ? s.helperOverall() : null));
-        return rows;
-    }
-
-    private static void table(PrintWriter out, SessionSummary s) {
-        align(out, rows(s, false));
-        if (s.helperCoded()) {
-            helperTables(out, s);
+        for (List<String> r : rows) {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < r.size(); i++) {
+                String cell = r.get(i);
+                if (i == 0) {
+                    b.append(cell).append(" ".repeat(width[i] - cell.length()));
+                } else {
+                    b.append("  ").append(" ".repeat(width[i] - cell.length())).append(cell);
+                }
+            }
+            out.println(b.toString().stripTrailing());
         }
     }
 
@@ -162,97 +189,79 @@ public final class SummaryWriter {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", v * 100);
     }
 
-    private static void align(PrintWriter out, List<List<String>> rows) {
-        int[] width = new int[rows.get(0).size()];
-        for (List<String> r : rows) {
-            for (int i = 0; i < r.size(); i++) {
-                width[i] = Math.max(width[i], r.get(i).length());
-            }
+
+    /** A value as text: shares to three decimals, null as empty. */
+    private static String text(Object v) {
+        if (v == null) {
+            return "";
         }
-        for (List<String> r : rows) {
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < r.size(); i++) {
-                String cell = r.get(i);
-                if (i == 0) {
-                    b.append(cell).append(" ".repeat(width[i] - cell.length()));
-                } else {
-                    b.append("  ").append(" ".repeat(width[i] - cell.length())).append(cell);
+        return v instanceof Double d ? String.format(Locale.ROOT, "%.3f", d) : v.toString();
+    }
+
+    /** The table leaves out {@code scope} (its total row is called {@code overall}) and the helper columns. */
+    private static void table(PrintWriter out, List<Map<String, Object>> rows) {
+        List<List<String>> cells = new ArrayList<>();
+        List<String> header = new ArrayList<>(rows.get(0).keySet());
+        header.removeIf(h -> h.equals("scope") || helperColumn(h));
+        cells.add(header);
+        for (Map<String, Object> r : rows) {
+            List<String> line = new ArrayList<>();
+            for (String h : header) {
+                line.add(h.equals("session") && TOTAL.equals(r.get("scope")) ? "overall" : text(r.get(h)));
+            }
+            cells.add(line);
+        }
+        align(out, cells);
+    }
+
+    private static void delimited(PrintWriter out, List<Map<String, Object>> rows, boolean tabs) {
+        CsvRows csv = new CsvRows(out, tabs);
+        csv.row(new ArrayList<>(rows.get(0).keySet()));
+        for (Map<String, Object> r : rows) {
+            csv.row(r.values().stream().map(SummaryWriter::text).toList());
+        }
+    }
+
+    /** A row as JSON; the helper columns go under {@code helper} (its counts per code under {@code codes}). */
+    private static ObjectNode json(Map<String, Object> row) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ObjectNode helper = null;
+        ObjectNode codes = null;
+        for (Map.Entry<String, Object> e : row.entrySet()) {
+            String k = e.getKey();
+            if (!helperColumn(k)) {
+                o.set(k, Fields.MAPPER.valueToTree(e.getValue()));
+                continue;
+            }
+            if (helper == null) {
+                helper = o.putObject("helper");
+            }
+            if (k.equals("helper_turns")) {
+                helper.set("turns", Fields.MAPPER.valueToTree(e.getValue()));
+            } else if (isCode(k)) {
+                if (codes == null) {
+                    codes = helper.putObject("codes");
                 }
+                codes.set(k, Fields.MAPPER.valueToTree(e.getValue()));
+            } else {
+                helper.set(k, Fields.MAPPER.valueToTree(e.getValue()));
             }
-            out.println(b.toString().stripTrailing());
-        }
-    }
-
-    private static void delimited(PrintWriter out, SessionSummary s, boolean tabs) {
-        List<List<String>> rows = rows(s, s.helperCoded());
-        for (List<String> r : rows) {
-            out.println(String.join(tabs ? "\t" : ",", r.stream()
-                    .map(c -> tabs ? DelimitedWriter.tsv(c) : DelimitedWriter.csv(c)).toList()));
-        }
-    }
-
-    /** One session's counts as JSON, with its helper scores when {@code helper} is not null. */
-    public static ObjectNode json(String session, SessionSummary.Counts c, HelperScores helper) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("session", session);
-        ObjectNode counts = o.putObject("counts");
-        for (Label l : Label.values()) {
-            counts.put(l.id(), c.count(l));
-        }
-        o.put("change_talk", c.changeTalk());
-        o.put("sustain_talk", c.sustainTalk());
-        if (Double.isNaN(c.share())) {
-            o.putNull("ct_share");
-        } else {
-            o.put("ct_share", c.share());
-        }
-        if (helper != null) {
-            o.set("helper", helperJson(helper));
         }
         return o;
     }
 
-    /** Helper scores as JSON: turns, counts per code, each score (null when undefined) and its MITI band. */
-    public static ObjectNode helperJson(HelperScores h) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("turns", h.turns());
-        ObjectNode codes = o.putObject("codes");
-        for (MiscCode c : MiscCode.values()) {
-            codes.put(c.id(), h.count(c));
-        }
-        put(o, "reflection_to_question", h.reflectionToQuestion());
-        o.put("reflection_to_question_band", h.reflectionToQuestionBand() == null ? null : h.reflectionToQuestionBand().id());
-        put(o, "complex_reflection_share", h.complexReflectionShare());
-        o.put("complex_reflection_band", h.complexReflectionBand() == null ? null : h.complexReflectionBand().id());
-        put(o, "open_question_share", h.openQuestionShare());
-        o.put("mi_inconsistent", h.miInconsistent());
-        put(o, "mi_consistent_share", h.miConsistentShare());
-        put(o, "mi_adherence", h.miAdherence());
-        return o;
-    }
-
-    private static void put(ObjectNode o, String field, double v) {
-        if (Double.isNaN(v)) {
-            o.putNull(field);
-        } else {
-            o.put(field, v);
-        }
-    }
-
-    private static void json(PrintWriter out, SessionSummary s, boolean lines) {
-        boolean helper = s.helperCoded();
+    private static void json(PrintWriter out, SessionSummary s, List<Map<String, Object>> rows, boolean lines) {
         try {
             if (lines) {
-                for (Map.Entry<String, SessionSummary.Counts> e : s.sessions().entrySet()) {
-                    out.println(Fields.MAPPER.writeValueAsString(json(e.getKey(), e.getValue(), helper ? s.helper(e.getKey()) : null)));
+                for (Map<String, Object> r : rows) {
+                    out.println(Fields.MAPPER.writeValueAsString(json(r)));
                 }
-                out.println(Fields.MAPPER.writeValueAsString(json("overall", s.overall(), helper ? s.helperOverall() : null)));
             } else {
                 ObjectNode root = JsonNodeFactory.instance.objectNode();
                 ArrayNode sessions = root.putArray("sessions");
-                s.sessions().forEach((k, v) -> sessions.add(json(k, v, helper ? s.helper(k) : null)));
-                root.set("overall", json("overall", s.overall(), helper ? s.helperOverall() : null));
-                if (helper) {
+                rows.subList(0, rows.size() - 1).forEach(r -> sessions.add(json(r)));
+                root.set("overall", json(rows.get(rows.size() - 1)));
+                if (s.helperCoded()) {
                     ArrayNode flagged = root.putArray("mi_inconsistent_turns");
                     for (SessionSummary.Flagged f : s.flagged()) {
                         ObjectNode t = flagged.addObject();

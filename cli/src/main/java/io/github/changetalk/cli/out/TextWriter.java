@@ -2,23 +2,34 @@ package io.github.changetalk.cli.out;
 
 import io.github.changetalk.Direction;
 import io.github.changetalk.Evidence;
+import io.github.changetalk.Kind;
+import io.github.changetalk.Label;
 import io.github.changetalk.Notice;
 import io.github.changetalk.SentenceResult;
 import io.github.changetalk.Speaker;
 import io.github.changetalk.UtteranceResult;
 import io.github.changetalk.Veto;
+import io.github.changetalk.cli.eval.SessionSummary;
 import io.github.changetalk.cli.run.Processed;
 import java.io.PrintWriter;
 import java.util.stream.Collectors;
 
 /**
- * For people: one line per record, the label in a fixed-width column then the text; counselor turns
- * are shown dimmed and unlabelled. Colours (change talk green, sustain talk red) only when asked for.
- * Control characters are shown as U+FFFD so input cannot drive the terminal. {@code explain} adds,
- * under each client turn, one line per sentence with the rules that fired and were vetoed.
+ * For people: one line per record, the label in a fixed-width column then the text; sustain talk shows
+ * its kind ({@code sustain (ability)}); counselor turns are shown dimmed and unlabelled. A client turn
+ * holding both change and sustain talk gets an {@code ambivalent} line under it. With a
+ * {@code width} (the terminal's), a long turn wraps there with a hanging indent under its text. After
+ * each session (when the next record is of another session, and at the end) one footer line gives its
+ * client turns' counts and change-talk share. Colours (change talk green, sustain talk red) only when
+ * asked for. Control characters are shown as U+FFFD so input cannot drive the terminal.
+ * {@code explain} adds, under each client turn, one line per sentence with the rules that fired and
+ * were vetoed.
  */
 public final class TextWriter implements RecordWriter {
-    private static final int WIDTH = 13;
+    /** The label column: as wide as the widest label shown, {@code sustain (taking-steps)}. */
+    private static final int WIDTH = "sustain (taking-steps)".length();
+    /** The text of a wrapped turn is not squeezed narrower than this, however narrow the terminal. */
+    private static final int MIN_TEXT_WIDTH = 20;
     private static final String RESET = "\u001b[0m";
     private static final String GREEN = "\u001b[32m";
     private static final String RED = "\u001b[31m";
@@ -28,25 +39,40 @@ public final class TextWriter implements RecordWriter {
     private final PrintWriter out;
     private final boolean color;
     private final boolean explain;
+    private final int width;
+    private String session;
+    private SessionSummary.Counts counts;
 
-    public TextWriter(PrintWriter out, boolean color, boolean explain) {
+    /** {@code width}: the columns to wrap turns at, or 0 not to wrap (output that is not a terminal). */
+    public TextWriter(PrintWriter out, boolean color, boolean explain, int width) {
         this.out = out;
         this.color = color;
         this.explain = explain;
+        this.width = width;
     }
 
     @Override
     public void write(Processed p) {
         StringBuilder b = new StringBuilder();
+        if (p.input().session() != null && !p.input().session().equals(session)) {
+            footer(b);
+            session = p.input().session();
+            counts = new SessionSummary.Counts();
+        }
         if (p.isError()) {
             b.append(paint(BOLD_RED, pad("error"))).append(' ').append(p.input().where()).append(": ").append(safe(p.error()));
         } else if (p.input().speaker() == Speaker.COUNSELOR || p.result() == null) {
             Object tag = p.input().fields().get("speaker");
             String who = tag == null ? "counselor" : Fields.value(tag).asText();
-            b.append(pad("")).append(' ').append(paint(DIM, safe(who + ": " + p.input().text())));
+            b.append(pad("")).append(' ').append(paint(DIM, wrap(safe(who + ": " + p.input().text()))));
         } else {
             UtteranceResult r = p.result();
-            b.append(paint(colorOf(r.direction()), pad(r.label().id()))).append(' ').append(safe(p.input().text()));
+            counts.add(r.label());
+            b.append(paint(colorOf(r.direction()), pad(shown(r.label(), r.kind())))).append(' ').append(wrap(safe(p.input().text())));
+            String ambivalent = ambivalence(r);
+            if (ambivalent != null) {
+                b.append('\n').append(pad("")).append("   ").append(paint(DIM, ambivalent));
+            }
             for (Notice n : r.notices()) {
                 b.append('\n').append(pad("")).append("   ").append(paint(DIM, "note: " + n.code() + " (" + safe(n.detail()) + ")"));
             }
@@ -57,6 +83,73 @@ public final class TextWriter implements RecordWriter {
             }
         }
         out.print(b.append('\n'));
+    }
+
+    @Override
+    public void finish() {
+        StringBuilder b = new StringBuilder();
+        footer(b);
+        out.print(b);
+    }
+
+    /** The footer of the session just ended, if it had client turns, onto {@code b}. */
+    private void footer(StringBuilder b) {
+        if (session == null || counts.total() == 0) {
+            return;
+        }
+        long turns = counts.total();
+        String share = Double.isNaN(counts.share()) ? "no change or sustain talk"
+                : String.format(java.util.Locale.ROOT, "change-talk share %.0f%%", 100 * counts.share());
+        b.append(paint(DIM, "-- " + (session.equals("-") ? "standard input" : safe(session)) + ": " + turns + (turns == 1 ? " client turn: " : " client turns: ")
+                + counts.changeTalk() + " change talk, " + counts.sustainTalk() + " sustain talk, "
+                + counts.count(Label.NEUTRAL) + " neutral; " + share)).append('\n');
+    }
+
+    /** A label as shown: sustain talk with its kind, {@code sustain (ability)}. */
+    static String shown(Label label, Kind kind) {
+        return label == Label.SUSTAIN && kind != null ? "sustain (" + kind.id() + ")" : label.id();
+    }
+
+    /** {@code ambivalent: ...} when a turn holds both change and sustain talk, naming each in order; else null. */
+    static String ambivalence(UtteranceResult r) {
+        boolean change = false;
+        boolean sustain = false;
+        java.util.List<String> said = new java.util.ArrayList<>();
+        for (SentenceResult s : r.sentences()) {
+            change |= s.direction() == Direction.CHANGE;
+            sustain |= s.direction() == Direction.SUSTAIN;
+            if (s.direction() == Direction.CHANGE || s.direction() == Direction.SUSTAIN) {
+                said.add(s.direction() == Direction.CHANGE ? s.label().id() : shown(s.label(), s.kind()));
+            }
+        }
+        return change && sustain ? "ambivalent: " + String.join(", then ", said) : null;
+    }
+
+    /** The text wrapped at {@link #width}, later lines indented under its start; as it is without a width. */
+    private String wrap(String text) {
+        int room = width - WIDTH - 1;
+        if (width <= 0 || text.length() <= room) {
+            return text;
+        }
+        room = Math.max(MIN_TEXT_WIDTH, room);
+        String indent = "\n" + " ".repeat(WIDTH + 1);
+        StringBuilder b = new StringBuilder();
+        int line = 0;
+        boolean first = true;
+        for (String word : text.split(" ", -1)) {
+            if (first) {
+                first = false;
+            } else if (line + 1 + word.length() > room) {
+                b.append(indent);
+                line = 0;
+            } else {
+                b.append(' ');
+                line++;
+            }
+            b.append(word);
+            line += word.length();
+        }
+        return b.toString();
     }
 
     private String sentence(SentenceResult s) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.changetalk.CounselorCoding;
 import io.github.changetalk.Evidence;
 import io.github.changetalk.Notice;
 import io.github.changetalk.SentenceResult;
@@ -22,10 +23,12 @@ import java.util.function.Consumer;
  * The fields of an output record for the machine formats: the input's passthrough fields in input
  * order (one that clashes with a result field is renamed {@code input_NAME}, e.g. a gold {@code label}
  * column becomes {@code input_label}; see {@link Names}), then {@code label}, {@code direction}, {@code kind},
- * {@code sentences}, {@code notices} and, for records that failed, {@code error}.
+ * {@code sentences}, {@code notices}, {@code coding} (a counselor turn's helper-side coding, else null) and, for
+ * records that failed, {@code error}.
  */
 public final class Fields {
-    public static final List<String> RESULT_FIELDS = List.of("label", "direction", "kind", "sentences", "notices", "error");
+    public static final List<String> RESULT_FIELDS = List.of("label", "direction", "kind", "sentences", "notices", "coding",
+            "error");
     private static final Set<String> RESERVED = Set.copyOf(RESULT_FIELDS);
     static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -121,6 +124,7 @@ public final class Fields {
         o.put("kind", r == null || r.kind() == null ? null : r.kind().id());
         o.set("sentences", sentences(r, explain));
         o.set("notices", notices(r == null ? List.of() : r.notices()));
+        o.set("coding", r == null || r.coding() == null ? NODES.nullNode() : coding(r.coding(), explain));
         if (p.error() != null) {
             o.put("error", p.error());
         }
@@ -178,6 +182,60 @@ public final class Fields {
             }
         }
         return a;
+    }
+
+    /**
+     * A counselor turn's coding: its behaviour and MISC code, the MI-inconsistent flag, open/closed and
+     * simple/complex, permission, the deciding rule, the act the client answers, the talk it carries in the
+     * client's voice, and each sentence with its code and rule (with {@code explain}, every rule that fired
+     * and its words).
+     */
+    static ObjectNode coding(CounselorCoding c, boolean explain) {
+        ObjectNode o = NODES.objectNode();
+        o.put("behaviour", c.behaviour().id());
+        o.put("code", c.code().id());
+        o.put("mi_inconsistent", c.miInconsistent());
+        o.put("question", c.questionKind() == null ? null : c.questionKind().id());
+        o.put("reflection", c.reflectionKind() == null ? null : c.reflectionKind().id());
+        o.put("permission", c.permission().id());
+        o.put("rule", c.decidedBy());
+        if (c.answered() == null) {
+            o.putNull("answered");
+        } else {
+            CounselorCoding.Answered a = c.answered();
+            ObjectNode n = o.putObject("answered");
+            n.put("sentence", a.sentence());
+            n.put("code", a.code().id());
+            n.put("rule", a.rule());
+            n.put("function", a.function() == null ? null : a.function().id());
+            n.put("asks", a.asks() == null ? null : a.asks().id());
+            n.put("dimension", a.dimension() == null ? null : a.dimension().id());
+        }
+        if (c.reflected() == null) {
+            o.putNull("reflected");
+        } else {
+            CounselorCoding.ReflectedTalk t = c.reflected();
+            o.putObject("reflected").put("label", t.label().id()).put("direction", t.direction().id())
+                    .put("kind", t.kind() == null ? null : t.kind().id()).put("rule", t.rule()).put("words", t.words());
+        }
+        ArrayNode sentences = o.putArray("sentences");
+        for (CounselorCoding.Sentence s : c.sentences()) {
+            ObjectNode n = sentences.addObject();
+            n.put("text", s.text());
+            n.put("code", s.code() == null ? null : s.code().id());
+            n.put("rule", s.decidedBy());
+            n.put("function", s.function() == null ? null : s.function().id());
+            n.put("asks", s.asks() == null ? null : s.asks().id());
+            n.put("dimension", s.dimension() == null ? null : s.dimension().id());
+            if (explain) {
+                ArrayNode fired = n.putArray("fired");
+                for (Evidence e : s.evidence()) {
+                    fired.addObject().put("rule", e.rule()).put("pattern", e.pattern()).put("words", e.text())
+                            .put("begin", e.begin()).put("end", e.end());
+                }
+            }
+        }
+        return o;
     }
 
     static ArrayNode notices(List<Notice> notices) {

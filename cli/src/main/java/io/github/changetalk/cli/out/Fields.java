@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.changetalk.CounselorCoding;
 import io.github.changetalk.Evidence;
 import io.github.changetalk.Notice;
 import io.github.changetalk.SentenceResult;
@@ -26,7 +27,7 @@ import java.util.function.Consumer;
  * input's fields first, in input order and with the values the input gave (CSV cells as strings, JSON
  * values with their JSON type; one that clashes with a result field is renamed {@code input_NAME}, e.g. a
  * gold {@code label} column becomes {@code input_label}; see {@link Names}), then the shape's result
- * fields. Every field a record may carry beyond its input's is named in {@link Shape#resultFields}, which
+ * fields ({@code coding} is a counselor turn's helper-side coding, else null). Every field a record may carry beyond its input's is named in {@link Shape#resultFields}, which
  * the CSV header is made of: a new result field is added there and in the method that fills it.
  */
 public final class Fields {
@@ -39,7 +40,7 @@ public final class Fields {
     /** What one output record stands for. */
     public enum Shape {
         /** One record per input record: the turn's label, its deciding rule, and its sentences. */
-        TURNS(List.of("label", "direction", "kind", "rule", "sentences", "notices", "error"), List.of()),
+        TURNS(List.of("label", "direction", "kind", "rule", "sentences", "notices", "coding", "error"), List.of()),
         /**
          * One record per sentence of a turn ({@code --per-sentence}): its number in the turn (from 1),
          * text, label and deciding rule; a turn without sentences (a counselor turn, an error, an empty
@@ -168,6 +169,7 @@ public final class Fields {
             r.sentences().forEach(s -> sentence(sentences.addObject(), s, explain, true));
         }
         o.set("notices", notices(r == null ? List.of() : r.notices()));
+        o.set("coding", r == null || r.coding() == null ? NODES.nullNode() : coding(r.coding(), explain));
         if (p.error() != null) {
             o.put("error", p.error());
         }
@@ -292,6 +294,60 @@ public final class Fields {
                 f.put("words", v.text());
             }
         }
+    }
+
+    /**
+     * A counselor turn's coding: its behaviour and MISC code, the MI-inconsistent flag, open/closed and
+     * simple/complex, permission, the deciding rule, the act the client answers, the talk it carries in the
+     * client's voice, and each sentence with its code and rule (with {@code explain}, every rule that fired
+     * and its words).
+     */
+    static ObjectNode coding(CounselorCoding c, boolean explain) {
+        ObjectNode o = NODES.objectNode();
+        o.put("behaviour", c.behaviour().id());
+        o.put("code", c.code().id());
+        o.put("mi_inconsistent", c.miInconsistent());
+        o.put("question", c.questionKind() == null ? null : c.questionKind().id());
+        o.put("reflection", c.reflectionKind() == null ? null : c.reflectionKind().id());
+        o.put("permission", c.permission().id());
+        o.put("rule", c.decidedBy());
+        if (c.answered() == null) {
+            o.putNull("answered");
+        } else {
+            CounselorCoding.Answered a = c.answered();
+            ObjectNode n = o.putObject("answered");
+            n.put("sentence", a.sentence());
+            n.put("code", a.code().id());
+            n.put("rule", a.rule());
+            n.put("function", a.function() == null ? null : a.function().id());
+            n.put("asks", a.asks() == null ? null : a.asks().id());
+            n.put("dimension", a.dimension() == null ? null : a.dimension().id());
+        }
+        if (c.reflected() == null) {
+            o.putNull("reflected");
+        } else {
+            CounselorCoding.ReflectedTalk t = c.reflected();
+            o.putObject("reflected").put("label", t.label().id()).put("direction", t.direction().id())
+                    .put("kind", t.kind() == null ? null : t.kind().id()).put("rule", t.rule()).put("words", t.words());
+        }
+        ArrayNode sentences = o.putArray("sentences");
+        for (CounselorCoding.Sentence s : c.sentences()) {
+            ObjectNode n = sentences.addObject();
+            n.put("text", s.text());
+            n.put("code", s.code() == null ? null : s.code().id());
+            n.put("rule", s.decidedBy());
+            n.put("function", s.function() == null ? null : s.function().id());
+            n.put("asks", s.asks() == null ? null : s.asks().id());
+            n.put("dimension", s.dimension() == null ? null : s.dimension().id());
+            if (explain) {
+                ArrayNode fired = n.putArray("fired");
+                for (Evidence e : s.evidence()) {
+                    fired.addObject().put("rule", e.rule()).put("pattern", e.pattern()).put("words", e.text())
+                            .put("begin", e.begin()).put("end", e.end());
+                }
+            }
+        }
+        return o;
     }
 
     static ArrayNode notices(List<Notice> notices) {

@@ -1,6 +1,7 @@
 package io.github.changetalk.cli.run;
 
 import io.github.changetalk.Classifier;
+import io.github.changetalk.ContextWindow;
 import io.github.changetalk.Utterance;
 import io.github.changetalk.cli.CliException;
 import io.github.changetalk.cli.io.InputRecord;
@@ -89,9 +90,19 @@ public final class Pipeline {
                     f = CompletableFuture.completedFuture(new Processed(r, null, r.error()));
                 } else {
                     Utterance u = context.next(r);
-                    // Counselor turns are classified too: with counselor packs loaded they come back coded
-                    // (UtteranceResult.coding), otherwise unlabelled with no coding.
-                    f = workers.submit(() -> classify(r, u));
+                    // A counselor turn is coded once; the client turn after it reads that coding. The pool takes
+                    // tasks in order, so the counselor turn's task has started before the client turn's waits on it.
+                    CompletableFuture<Processed> own = new CompletableFuture<>();
+                    Future<Processed> answered = context.answered(r, u, own);
+                    f = workers.submit(() -> {
+                        try {
+                            Processed p = classify(r, withCoding(u, answered));
+                            own.complete(p);
+                            return p;
+                        } finally {
+                            own.cancel(false); // no effect once completed; else the next turn stops waiting
+                        }
+                    });
                 }
                 put(queue, new Item(f, null), writerThread);
             }
@@ -109,6 +120,23 @@ public final class Pipeline {
             workers.shutdownNow();
         }
         return new Outcome(writer.records, writer.errors, writer.failure);
+    }
+
+    /** The utterance with the coding of the counselor turn it answers attached to its context, once that is done. */
+    private static Utterance withCoding(Utterance u, Future<Processed> answered) {
+        if (answered == null) {
+            return u;
+        }
+        try {
+            Processed p = answered.get();
+            return p.result() == null || p.result().coding() == null ? u
+                    : u.withContext(ContextWindow.withCoding(u.context(), p.result().coding()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return u;
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            return u; // the counselor turn failed on its own record; this one codes it afresh if it needs to
+        }
     }
 
     private Processed classify(InputRecord r, Utterance u) {

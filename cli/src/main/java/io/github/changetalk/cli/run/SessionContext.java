@@ -1,11 +1,13 @@
 package io.github.changetalk.cli.run;
 
 import io.github.changetalk.ContextWindow;
+import io.github.changetalk.Speaker;
 import io.github.changetalk.Turn;
 import io.github.changetalk.Utterance;
 import io.github.changetalk.cli.io.InputRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Future;
 
 /**
  * The turns before each record in its session (the session column, else the file), kept by a
@@ -17,11 +19,11 @@ import java.util.Map;
 final class SessionContext {
     private static final int SESSIONS = 1024;
 
-    private final Map<String, ContextWindow> sessions = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, Session> sessions = new LinkedHashMap<>(16, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, ContextWindow> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Session> eldest) {
             return size() > SESSIONS;
         }
     };
@@ -33,7 +35,39 @@ final class SessionContext {
 
     /** The utterance to classify for this record, then remembers the record as context for the next. */
     Utterance next(InputRecord r) {
-        ContextWindow window = sessions.computeIfAbsent(r.source() + '\u0000' + r.session(), k -> new ContextWindow());
-        return window.next(new Turn(r.speaker(), r.text()), r.target() != null ? r.target() : defaultTarget);
+        return session(r).window().next(new Turn(r.speaker(), r.text()), r.target() != null ? r.target() : defaultTarget);
+    }
+
+    /**
+     * The result, once done, of the counselor turn an utterance of this record's session answers (the
+     * record {@link #next} just gave, whose context names that turn), or null when it answers none: so that
+     * the client turn reads the counselor turn's coding instead of coding it again. {@code submitted} is
+     * this record's own result, remembered when it is a counselor turn.
+     */
+    Future<Processed> answered(InputRecord r, Utterance u, Future<Processed> submitted) {
+        Session s = session(r);
+        Future<Processed> before = ContextWindow.answeredTurn(u.context()) == null ? null : s.lastCounselor;
+        if (!r.text().isBlank()) {
+            s.lastCounselor = r.speaker() == Speaker.COUNSELOR ? submitted : null;
+        }
+        return before;
+    }
+
+    private Session session(InputRecord r) {
+        return sessions.computeIfAbsent(r.source() + '\u0000' + r.session(), k -> new Session(new ContextWindow()));
+    }
+
+    /** One session's context window, and the result of its last counselor turn while no client turn has followed it. */
+    private static final class Session {
+        private final ContextWindow window;
+        private Future<Processed> lastCounselor;
+
+        Session(ContextWindow window) {
+            this.window = window;
+        }
+
+        ContextWindow window() {
+            return window;
+        }
     }
 }

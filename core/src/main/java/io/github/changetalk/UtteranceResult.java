@@ -4,15 +4,22 @@ import java.util.List;
 
 /**
  * The result for one utterance (turn). For client turns, {@code label}, {@code direction} and
- * {@code kind} roll the sentences up by the documented policy (see {@link Classifier}); {@code kind}
- * is null for neutral. For counselor turns all three are null and there are no sentences: they are
- * context, not labelled.
+ * {@code kind} are decided by the documented policy (see {@link Classifier}): the evidence weights, or
+ * without them the roll-up of the sentences; {@code kind} is null for neutral. {@code weighing} says how
+ * the weights decided (null without weights). For counselor turns label, direction and kind are null and
+ * there are no sentences: they are context, not labelled.
  */
 public record UtteranceResult(String text, Speaker speaker, Label label, Direction direction, Kind kind,
-                              List<SentenceResult> sentences, List<Notice> notices) {
+                              List<SentenceResult> sentences, List<Notice> notices, Weighing weighing) {
     public UtteranceResult {
         sentences = List.copyOf(sentences);
         notices = List.copyOf(notices);
+    }
+
+    /** A result decided without evidence weights. */
+    public UtteranceResult(String text, Speaker speaker, Label label, Direction direction, Kind kind,
+                           List<SentenceResult> sentences, List<Notice> notices) {
+        this(text, speaker, label, direction, kind, sentences, notices, null);
     }
 
     /** True when this turn was labelled (a client turn). */

@@ -30,6 +30,11 @@ final class CounselorTurn {
         return answered == null ? NONE : new CounselorTurn(prepare.apply(answered.text()), analyzer);
     }
 
+    /** The turn's text, made safe and cut; null when there is none. */
+    String text() {
+        return text;
+    }
+
     /** Whether the utterance answers a counselor turn. */
     boolean present() {
         return text != null;

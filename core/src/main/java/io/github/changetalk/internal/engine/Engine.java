@@ -47,23 +47,39 @@ public final class Engine {
         List<SentenceView> analyze(String text, Predicate<List<CoreLabel>> needsTags);
     }
 
+    /** The pattern name of the evidence a short answer takes from the counselor turn read in the client's voice. */
+    static final String ECHO = "echo";
+
     private final Analysis analyzer;
     private final int maxCharacters;
     private final long matchStepLimit;
+    private final boolean weighted;
 
     /**
      * @param analyzer       text to analyzed sentences (the real pipeline, or pre-parsed fixtures in tests)
      * @param maxCharacters  longer utterances are cut to this many characters, and their results say so
      * @param matchStepLimit how many tokens one pattern may read on one sentence before it is stopped
+     * @param weighted       whether to work out the features evidence weights read ({@link Outcome#pending})
      */
-    public Engine(Analysis analyzer, int maxCharacters, long matchStepLimit) {
+    public Engine(Analysis analyzer, int maxCharacters, long matchStepLimit, boolean weighted) {
         this.analyzer = analyzer;
         this.maxCharacters = maxCharacters;
         this.matchStepLimit = matchStepLimit;
+        this.weighted = weighted;
     }
 
-    /** The result and, when {@code trace}, the per-sentence explanation. */
-    public record Outcome(UtteranceResult result, List<Explanation.Sentence> explained) {
+    public Engine(Analysis analyzer, int maxCharacters, long matchStepLimit) {
+        this(analyzer, maxCharacters, matchStepLimit, false);
+    }
+
+    /**
+     * The result the rules give and, when {@code trace}, the per-sentence explanation; {@code pending} is what
+     * the evidence weights decide from (null without weights, and for counselor turns and failures).
+     */
+    public record Outcome(UtteranceResult result, List<Explanation.Sentence> explained, WeightedDecision.Pending pending) {
+        Outcome(UtteranceResult result, List<Explanation.Sentence> explained) {
+            this(result, explained, null);
+        }
     }
 
     /**
@@ -141,7 +157,35 @@ public final class Engine {
                 }
             }
         }
-        return new Outcome(new UtteranceResult(original, Speaker.CLIENT, label, direction, kind, results, notices), explained);
+        UtteranceResult result = new UtteranceResult(original, Speaker.CLIENT, label, direction, kind, results, notices);
+        if (!weighted) {
+            return new Outcome(result, explained);
+        }
+        int words = words(sentences);
+        Evidence reflected = null;
+        if (counselor.present() && words <= ClientFeatures.SHORT) {
+            reflected = echo.get().map(Match::evidence).orElse(null);
+        }
+        ClientFeatures.Before before = !counselor.present() ? ClientFeatures.Before.NONE
+                : new ClientFeatures.Before(true, ClientFeatures.isQuestion(counselor.text()),
+                        reflected == null ? null : reflected.direction());
+        var features = ClientFeatures.of(results, direction, before, text, words);
+        return new Outcome(result, explained, new WeightedDecision.Pending(result, features, reflected,
+                io.github.changetalk.ContextWindow.hasClientTurn(utterance.context())));
+    }
+
+    /** Tokens that hold a letter or a digit. */
+    private static int words(List<SentenceView> sentences) {
+        int n = 0;
+        for (SentenceView s : sentences) {
+            for (CoreLabel t : s.tokens()) {
+                String w = t.word();
+                if (w != null && w.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     /** The text cut to {@code maxCharacters}, at a space near the limit. */
@@ -193,7 +237,7 @@ public final class Engine {
                     direction = answer == Echo.AFFIRM ? d : Direction.SUSTAIN;
                     kind = spec.kind();
                     label = Label.of(direction, kind);
-                    evidence.add(new Evidence(spec.id(), label, direction, kind, spec.priority(), "echo",
+                    evidence.add(new Evidence(spec.id(), label, direction, kind, spec.priority(), ECHO,
                             echoed.get().evidence().text(), said.begin(), said.end()));
                 }
             }

@@ -9,11 +9,11 @@ import io.github.changetalk.Direction;
 import io.github.changetalk.Label;
 import io.github.changetalk.SentenceResult;
 import io.github.changetalk.cli.eval.Confusion;
+import io.github.changetalk.cli.eval.Gold;
 import io.github.changetalk.cli.run.Pipeline;
 import io.github.changetalk.cli.run.Processed;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,8 +43,8 @@ import picocli.CommandLine.Option;
             "  changetalk eval --gold sessions.csv --gold-column code --summary --format json",
         })
 public final class EvalCommand implements Callable<Integer> {
-    private static final List<String> NINE = Arrays.stream(Label.values()).map(Label::id).toList();
-    private static final List<String> THREE = List.of("change", "sustain", "neutral");
+    private static final List<String> NINE = Gold.NINE;
+    private static final List<String> THREE = Gold.THREE;
 
     @Option(names = "--gold", paramLabel = "FILE", required = true, arity = "1..*",
             description = "Gold files: CSV, TSV or JSON Lines (transcripts: speaker, session and topic columns are used).")
@@ -103,7 +103,7 @@ public final class EvalCommand implements Callable<Integer> {
                 unscored[0]++;
                 return;
             }
-            if (!NINE.contains(g) && !THREE.contains(g)) {
+            if (!Gold.valid(g)) {
                 bad[0] = new CliException(CliException.FAILED, p.input().where() + ": unknown gold label '" + g
                         + "' in column " + goldColumn + " (expected one of the nine labels, or change/sustain/neutral)");
                 return;
@@ -140,17 +140,11 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private String goldOf(Processed p) {
-        Object v = p.input().fields().get(goldColumn);
-        if (v == null) {
-            return null;
-        }
-        String s = v instanceof com.fasterxml.jackson.databind.JsonNode n ? (n.isNull() ? "" : n.asText()) : v.toString();
-        s = s.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
-        return s.isEmpty() ? null : s;
+        return Gold.value(p.input(), goldColumn);
     }
 
     private static String threeWay(String label) {
-        return THREE.contains(label) ? label : Label.fromId(label).direction().id();
+        return Gold.direction(label);
     }
 
     private ObjectNode report(List<Scored> scored, long unscored, boolean threeWayGold) {

@@ -55,9 +55,37 @@ public final class Classifier {
         return classify(Utterance.of(Objects.requireNonNull(text, "text")));
     }
 
-    /** Classifies one utterance; counselor utterances come back unlabelled. */
+    /**
+     * Classifies one utterance; counselor utterances come back unlabelled. With evidence weights, the
+     * client's previous turn is not known here, so {@code previous=} is not among the features: a
+     * conversation gets it through {@link #classifyTranscript}, or {@link #read} and {@link #decide}.
+     */
     public UtteranceResult classify(Utterance utterance) {
         return runtime.classify(Objects.requireNonNull(utterance, "utterance"));
+    }
+
+    /**
+     * The first of two steps that make {@link #classify}: the utterance read by the rules, with the features
+     * the evidence weights read (worked out whether or not this classifier has weights). Readings can be
+     * made in parallel; {@link #decide} then takes them in conversation order.
+     */
+    public Reading read(Utterance utterance) {
+        return runtime.read(Objects.requireNonNull(utterance, "utterance"));
+    }
+
+    /**
+     * The second step: the result of a reading. With evidence weights, they decide it, given the reading of
+     * the client's previous turn in the same conversation (the last client turn that was not blank; null at
+     * the start), which counts only when the utterance's context holds that turn; without weights, the rules'
+     * result ({@link Reading#rules()}) whatever {@code previous} is. Counselor turns stay unlabelled.
+     */
+    public UtteranceResult decide(Reading reading, Reading previous) {
+        return runtime.decide(Objects.requireNonNull(reading, "reading"), previous);
+    }
+
+    /** The evidence weights' file or resource name, or null when the rules' resolution decides (weights none). */
+    public String weights() {
+        return runtime.weights();
     }
 
     /** Classifies utterances one after another, in order. For parallel batches, call {@link #classify(Utterance)} from your own threads. */
@@ -77,8 +105,13 @@ public final class Classifier {
     public List<UtteranceResult> classifyTranscript(List<Turn> turns, String target) {
         List<UtteranceResult> out = new ArrayList<>(turns.size());
         ContextWindow window = new ContextWindow();
+        Reading previous = null;
         for (Turn t : turns) {
-            out.add(classify(window.next(t, target)));
+            Reading r = read(window.next(t, target));
+            out.add(decide(r, previous));
+            if (t.speaker() == Speaker.CLIENT && !t.text().isBlank()) {
+                previous = r;
+            }
         }
         return out;
     }
@@ -136,6 +169,7 @@ public final class Classifier {
         private int maxCharacters = Settings.Limits.DEFAULTS.maxCharacters();
         private int maxSentenceTokens = Settings.Limits.DEFAULTS.maxSentenceTokens();
         private long matchStepLimit = Settings.Limits.DEFAULTS.matchStepLimit();
+        private Settings.Weights weights = Settings.Weights.DEFAULT;
 
         private Builder() {
         }
@@ -242,10 +276,34 @@ public final class Classifier {
             return this;
         }
 
+        /**
+         * Evidence weights from a file (written by {@code changetalk train}): they decide each client
+         * utterance's direction from the rules that fired and named context features (see {@link Weighing}).
+         * The file is read by {@link #build()}, which fails with one line naming file and line when it is broken.
+         */
+        public Builder weights(Path file) {
+            Objects.requireNonNull(file, "file");
+            weights = new Settings.Weights(false, file, null);
+            return this;
+        }
+
+        /** Evidence weights given as YAML text; {@code name} identifies them in error messages and explanations. */
+        public Builder weights(String name, String yaml) {
+            weights = new Settings.Weights(false, null, new PackSources.Source(Objects.requireNonNull(name, "name"),
+                    Objects.requireNonNull(yaml, "yaml")));
+            return this;
+        }
+
+        /** No evidence weights: the rules' bands and overrides decide, as documented in docs/rule-language.md. */
+        public Builder noWeights() {
+            weights = Settings.Weights.NONE;
+            return this;
+        }
+
         /** Loads and checks every pack, compiles every pattern, and loads the NLP models. */
         public Classifier build() {
             Settings settings = new Settings(defaults, packs, disabled, targets,
-                    new Settings.Limits(maxParseTokens, maxCharacters, maxSentenceTokens, matchStepLimit));
+                    new Settings.Limits(maxParseTokens, maxCharacters, maxSentenceTokens, matchStepLimit), weights);
             return new Classifier(RuntimeLoader.load(settings));
         }
     }

@@ -42,42 +42,6 @@ public final class ContextWindow {
         }
     }
 
-    /**
-     * Records the label the turn last added was given (a client turn, once classified), so that the next
-     * turns see it in their context: the evidence weights read the client's previous label. Does nothing when
-     * the last turn added was blank (left out) or is not the client's.
-     */
-    public void labelLast(Turn turn, Label label) {
-        Turn last = turns.peekLast();
-        if (last == turn && last.speaker() == Speaker.CLIENT) {
-            turns.removeLast();
-            turns.addLast(last.withLabel(label));
-        }
-    }
-
-    /**
-     * The label of the client's turn in this context (the latest, when both are the client's), or null when
-     * the context holds no client turn or its label is not known.
-     */
-    public static Label previousClientLabel(List<Turn> context) {
-        for (int i = context.size() - 1; i >= 0; i--) {
-            if (context.get(i).speaker() == Speaker.CLIENT) {
-                return context.get(i).label();
-            }
-        }
-        return null;
-    }
-
-    /** Whether the context holds a turn of the client's. */
-    public static boolean hasClientTurn(List<Turn> context) {
-        for (Turn t : context) {
-            if (t.speaker() == Speaker.CLIENT) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The utterance to classify for this turn, with the context as it stands, then records the turn. */
     public Utterance next(Turn turn, String target) {
         Utterance u = new Utterance(turn.text(), turn.speaker(), context(), target);

@@ -1,5 +1,6 @@
 package io.github.changetalk;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -10,7 +11,8 @@ import java.util.List;
  * there are no sentences: they are context, not labelled.
  */
 public record UtteranceResult(String text, Speaker speaker, Label label, Direction direction, Kind kind,
-                              List<SentenceResult> sentences, List<Notice> notices, Weighing weighing) {
+                              List<SentenceResult> sentences, List<Notice> notices,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Weighing weighing) {
     public UtteranceResult {
         sentences = List.copyOf(sentences);
         notices = List.copyOf(notices);

@@ -10,7 +10,8 @@ import java.util.Map;
  * utterance (its id), or a named context feature: {@code prior=change} (the direction the rules' bands
  * and overrides give), {@code after.question} (the counselor turn before is a question),
  * {@code after.reflected=change} (that turn, read in the client's voice, is change talk),
- * {@code answer.yes}, {@code length=3-5}, {@code previous=sustain} (the client's turn before) and others;
+ * {@code answer.yes}, {@code length=3-5}, {@code previous=sustain} (the direction the rules gave the client's
+ * turn before) and others;
  * docs/rule-language.md lists them. {@code weights} names the weights file. Null in results classified
  * without weights ({@code --weights none}).
  */

@@ -120,11 +120,40 @@ public final class Fields {
         o.put("direction", r == null || r.direction() == null ? null : r.direction().id());
         o.put("kind", r == null || r.kind() == null ? null : r.kind().id());
         o.set("sentences", sentences(r, explain));
+        if (explain && r != null && r.weighing() != null) {
+            o.set("weights", weighing(r.weighing()));
+        }
         o.set("notices", notices(r == null ? List.of() : r.notices()));
         if (p.error() != null) {
             o.put("error", p.error());
         }
         return o;
+    }
+
+    /** How the evidence weights decided: the file, each direction's score, the bias and each feature's weight toward the decision. */
+    static ObjectNode weighing(io.github.changetalk.Weighing w) {
+        ObjectNode o = NODES.objectNode();
+        o.put("file", w.weights());
+        o.put("direction", w.direction().id());
+        ObjectNode scores = o.putObject("scores");
+        for (io.github.changetalk.Direction d : io.github.changetalk.Direction.values()) {
+            scores.put(d.id(), round(w.scores().get(d)));
+        }
+        o.put("bias", round(w.bias()));
+        com.fasterxml.jackson.databind.node.ArrayNode features = o.putArray("features");
+        for (io.github.changetalk.Weighing.FeatureWeight f : w.features()) {
+            features.addObject().put("feature", f.feature()).put("weight", round(f.weight()));
+        }
+        return o;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+
+    /** A weight as text: signed, four decimals at most. */
+    static String weight(double v) {
+        return (v >= 0 ? "+" : "") + round(v);
     }
 
     static JsonNode value(Object v) {

@@ -31,9 +31,14 @@ final class SessionContext {
         this.defaultTarget = defaultTarget;
     }
 
+    /** The session a record belongs to: its file and its session column. */
+    static String key(InputRecord r) {
+        return r.source() + '\u0000' + r.session();
+    }
+
     /** The utterance to classify for this record, then remembers the record as context for the next. */
     Utterance next(InputRecord r) {
-        ContextWindow window = sessions.computeIfAbsent(r.source() + '\u0000' + r.session(), k -> new ContextWindow());
+        ContextWindow window = sessions.computeIfAbsent(key(r), k -> new ContextWindow());
         return window.next(new Turn(r.speaker(), r.text()), r.target() != null ? r.target() : defaultTarget);
     }
 }

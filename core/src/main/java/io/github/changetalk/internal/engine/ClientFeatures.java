@@ -28,9 +28,15 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code length=1-2|3-5|6-12|13-25|26+}</td><td>words in the utterance</td></tr>
  *   <tr><td>{@code sentences=2|3+}, {@code decided=earlier}</td><td>how many sentences; the rules' deciding
  *       sentence is not the last</td></tr>
- *   <tr><td>{@code previous=change|sustain|neutral}</td><td>the label of the client's turn before, in a
- *       transcript (added when the decision is made: {@link #previous})</td></tr>
+ *   <tr><td>{@code previous=change|sustain|neutral}</td><td>the direction the rules gave the client's turn
+ *       before, when the context holds it (added when the decision is made: {@link #previous})</td></tr>
  * </table>
+ *
+ * <p><b>The counselor-turn seam.</b> What the counselor turn just before contributes is {@link Before}, and
+ * {@link #of} is the one method that names it as features. When the counselor turn carries its coding
+ * (behaviour, MISC code, the function of the question it asks, the talk it reflects: phase 2's
+ * {@code CounselorCoding}), {@code Before} is built from it and {@link #of} adds {@code after.behaviour=...},
+ * {@code after.code=...}, {@code after.function=...} beside today's question mark and echo.
  */
 final class ClientFeatures {
     /** Answers of at most this many words get the counselor turn read in their voice. */
@@ -106,6 +112,16 @@ final class ClientFeatures {
     /** The feature for the client's previous label in a transcript, or null when there is none or it is unknown. */
     static String previous(Label previous) {
         return previous == null ? null : "previous=" + previous.direction().id();
+    }
+
+    /** Whether the context holds a turn of the client's (whose reading then gives {@code previous=}). */
+    static boolean hasClientTurn(java.util.List<io.github.changetalk.Turn> context) {
+        for (io.github.changetalk.Turn t : context) {
+            if (t.speaker() == io.github.changetalk.Speaker.CLIENT) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether a counselor turn's text is a question: its last sentence ends with a question mark. */

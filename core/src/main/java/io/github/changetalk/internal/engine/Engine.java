@@ -9,6 +9,7 @@ import io.github.changetalk.Explanation;
 import io.github.changetalk.Kind;
 import io.github.changetalk.Label;
 import io.github.changetalk.Notice;
+import io.github.changetalk.Reading;
 import io.github.changetalk.SentenceResult;
 import io.github.changetalk.Speaker;
 import io.github.changetalk.TokenInfo;
@@ -53,45 +54,43 @@ public final class Engine {
     private final Analysis analyzer;
     private final int maxCharacters;
     private final long matchStepLimit;
-    private final boolean weighted;
 
     /**
      * @param analyzer       text to analyzed sentences (the real pipeline, or pre-parsed fixtures in tests)
      * @param maxCharacters  longer utterances are cut to this many characters, and their results say so
      * @param matchStepLimit how many tokens one pattern may read on one sentence before it is stopped
-     * @param weighted       whether to work out the features evidence weights read ({@link Outcome#pending})
      */
-    public Engine(Analysis analyzer, int maxCharacters, long matchStepLimit, boolean weighted) {
+    public Engine(Analysis analyzer, int maxCharacters, long matchStepLimit) {
         this.analyzer = analyzer;
         this.maxCharacters = maxCharacters;
         this.matchStepLimit = matchStepLimit;
-        this.weighted = weighted;
-    }
-
-    public Engine(Analysis analyzer, int maxCharacters, long matchStepLimit) {
-        this(analyzer, maxCharacters, matchStepLimit, false);
     }
 
     /**
-     * The result the rules give and, when {@code trace}, the per-sentence explanation; {@code pending} is what
-     * the evidence weights decide from (null without weights, and for counselor turns and failures).
+     * The result the rules give and, when {@code trace}, the per-sentence explanation; {@code reading} is the
+     * utterance read for the evidence weights (without features unless they were asked for).
      */
-    public record Outcome(UtteranceResult result, List<Explanation.Sentence> explained, WeightedDecision.Pending pending) {
+    public record Outcome(UtteranceResult result, List<Explanation.Sentence> explained, Reading reading) {
         Outcome(UtteranceResult result, List<Explanation.Sentence> explained) {
-            this(result, explained, null);
+            this(result, explained, Reading.of(result));
         }
+    }
+
+    /** As {@link #classify(MatchingRules, Utterance, boolean, boolean)} without the weights' features. */
+    public Outcome classify(MatchingRules rules, Utterance utterance, boolean trace) {
+        return classify(rules, utterance, trace, false);
     }
 
     /**
      * Never throws for any text: what could not be done is said in the result's notices. Throws
      * {@link CancellationException} when the calling thread is interrupted.
      */
-    public Outcome classify(MatchingRules rules, Utterance utterance, boolean trace) {
+    public Outcome classify(MatchingRules rules, Utterance utterance, boolean trace, boolean features) {
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("classification interrupted");
         }
         try {
-            return classifyUnguarded(rules, utterance, trace);
+            return classifyUnguarded(rules, utterance, trace, features);
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeInterruptedException e) {
@@ -111,7 +110,7 @@ public final class Engine {
         }
     }
 
-    private Outcome classifyUnguarded(MatchingRules rules, Utterance utterance, boolean trace) {
+    private Outcome classifyUnguarded(MatchingRules rules, Utterance utterance, boolean trace, boolean features) {
         if (utterance.speaker() != Speaker.CLIENT) {
             return new Outcome(new UtteranceResult(utterance.text(), utterance.speaker(), null, null, null,
                     List.of(), List.of()), List.of());
@@ -158,7 +157,7 @@ public final class Engine {
             }
         }
         UtteranceResult result = new UtteranceResult(original, Speaker.CLIENT, label, direction, kind, results, notices);
-        if (!weighted) {
+        if (!features) {
             return new Outcome(result, explained);
         }
         int words = words(sentences);
@@ -169,9 +168,8 @@ public final class Engine {
         ClientFeatures.Before before = !counselor.present() ? ClientFeatures.Before.NONE
                 : new ClientFeatures.Before(true, ClientFeatures.isQuestion(counselor.text()),
                         reflected == null ? null : reflected.direction());
-        var features = ClientFeatures.of(results, direction, before, text, words);
-        return new Outcome(result, explained, new WeightedDecision.Pending(result, features, reflected,
-                io.github.changetalk.ContextWindow.hasClientTurn(utterance.context())));
+        return new Outcome(result, explained, new Reading(result, ClientFeatures.of(results, direction, before, text, words),
+                reflected, ClientFeatures.hasClientTurn(utterance.context())));
     }
 
     /** Tokens that hold a letter or a digit. */

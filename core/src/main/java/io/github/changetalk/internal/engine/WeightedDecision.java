@@ -4,6 +4,7 @@ import io.github.changetalk.Direction;
 import io.github.changetalk.Evidence;
 import io.github.changetalk.Kind;
 import io.github.changetalk.Label;
+import io.github.changetalk.Reading;
 import io.github.changetalk.SentenceResult;
 import io.github.changetalk.UtteranceResult;
 import io.github.changetalk.Weighing;
@@ -22,8 +23,8 @@ import java.util.TreeSet;
  * <ul>
  *   <li><b>Kind.</b> The kind of the fired rule of the winning direction with the largest weight toward it
  *       (ties: the later sentence, then the later match). With no such rule, the context's: the counselor turn
- *       read in the client's voice when its talk has that direction, else (change only) the kind of the client's
- *       previous turn when it was change talk. A direction no evidence gives a kind to is not chosen: the
+ *       read in the client's voice when its talk has that direction, else the kind the rules gave the client's
+ *       previous turn when it had that direction. A direction no evidence gives a kind to is not chosen: the
  *       best-scoring direction that has one is (neutral never needs one), so the weights never invent a kind.</li>
  *   <li><b>Sentences.</b> The sentence the kind came from (the first sentence when the context gave it)
  *       carries the utterance's label, and names the rule it came from; the other sentences keep the rules'
@@ -72,29 +73,25 @@ public final class WeightedDecision {
     }
 
     /**
-     * A client utterance read by the rules, with what the decision needs but the client's previous label.
-     *
-     * @param rules      the result the rules give ({@code --weights none})
-     * @param features   its features but {@code previous=}
-     * @param reflected  the decisive match of the counselor turn before read in the client's voice, or null
-     * @param followsClientTurn whether its context holds a client turn, whose label is then wanted
+     * The utterance's result: the rules' result when the reading has no features (counselor turns, failures),
+     * else the weights' decision. {@code previous} is the reading of the client's turn before (null: none);
+     * it is used only when the utterance's context holds that turn ({@link Reading#followsClientTurn()}),
+     * and gives {@code previous=} the direction the rules gave it.
      */
-    public record Pending(UtteranceResult rules, Set<String> features, Evidence reflected, boolean followsClientTurn) {
-    }
-
-    /** The utterance's result given the label of the client's previous turn (null: none, or not known). */
-    public UtteranceResult decide(Pending p, Label previous) {
-        Set<String> features = new TreeSet<>(p.features());
-        String prev = ClientFeatures.previous(previous);
-        if (prev != null) {
-            features.add(prev);
+    public UtteranceResult decide(Reading reading, Reading previous) {
+        if (!reading.decidable()) {
+            return reading.rules();
         }
+        UtteranceResult before = previous != null && reading.followsClientTurn() && previous.rules().label() != null
+                ? previous.rules() : null;
+        Set<String> features = features(reading, previous);
         EvidenceWeights.Scores scores = model.score(features);
-        List<SentenceResult> sentences = p.rules().sentences();
+        List<SentenceResult> sentences = reading.rules().sentences();
         Carrier[] carriers = new Carrier[Direction.values().length];
         int chosen = scores.best(c -> {
             Direction d = direction(c);
-            return d == Direction.NEUTRAL || (carriers[d.ordinal()] = carrier(d, features, sentences, p.reflected(), previous)) != null;
+            return d == Direction.NEUTRAL
+                    || (carriers[d.ordinal()] = carrier(d, features, sentences, reading.reflected(), before)) != null;
         });
         Direction direction = direction(chosen);
         Carrier carrier = carriers[direction.ordinal()];
@@ -118,9 +115,24 @@ public final class WeightedDecision {
         for (EvidenceWeights.Contribution c : model.contributions(features, chosen)) {
             weights.add(new Weighing.FeatureWeight(c.feature(), c.weight()));
         }
-        UtteranceResult r = p.rules();
+        UtteranceResult r = reading.rules();
         return new UtteranceResult(r.text(), r.speaker(), label, direction, kind, out, r.notices(),
                 new Weighing(direction, byDirection, model.bias(chosen), weights, source));
+    }
+
+    /**
+     * Every feature of a reading, {@code previous=} included: what the weights score, and what training
+     * fits them on (the one definition both use).
+     */
+    public static Set<String> features(Reading reading, Reading previous) {
+        Set<String> features = new TreeSet<>(reading.features());
+        if (previous != null && reading.followsClientTurn()) {
+            String prev = ClientFeatures.previous(previous.rules().label());
+            if (prev != null) {
+                features.add(prev);
+            }
+        }
+        return features;
     }
 
     private Direction direction(int cls) {
@@ -136,7 +148,8 @@ public final class WeightedDecision {
     private record Carrier(int sentence, Kind kind, String rule) {
     }
 
-    private Carrier carrier(Direction d, Set<String> features, List<SentenceResult> sentences, Evidence reflected, Label previous) {
+    private Carrier carrier(Direction d, Set<String> features, List<SentenceResult> sentences, Evidence reflected,
+                            UtteranceResult previous) {
         Carrier best = null;
         double bestWeight = Double.NEGATIVE_INFINITY;
         int cls = index[d.ordinal()];
@@ -158,8 +171,8 @@ public final class WeightedDecision {
         if (reflected != null && reflected.direction() == d && reflected.kind() != null) {
             return new Carrier(0, reflected.kind(), reflected.rule());
         }
-        if (d == Direction.CHANGE && previous != null && previous.direction() == Direction.CHANGE) {
-            return new Carrier(0, Kind.valueOf(previous.name()), null);
+        if (previous != null && previous.direction() == d && previous.kind() != null) {
+            return new Carrier(0, previous.kind(), null);
         }
         return null;
     }

@@ -38,6 +38,45 @@ public final class WeightsFile {
     private WeightsFile() {
     }
 
+    /** Reads a weights file from disk; errors name it as given. */
+    public static EvidenceWeights read(java.nio.file.Path file) {
+        String name = file.toString();
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(YamlReader.MAX_CHARS * 4 + 1);
+            if (bytes.length > YamlReader.MAX_CHARS * 4) {
+                throw new WeightsFileException(name, 0, "the file is too large for a weights file");
+            }
+            return read(name, decode(name, bytes));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new WeightsFileException(name, 0, "cannot read weights file: no such file");
+        } catch (java.io.IOException e) {
+            throw new WeightsFileException(name, 0, "cannot read weights file: " + e.getMessage());
+        }
+    }
+
+    /** Reads a weights file from the classpath, e.g. {@link DefaultWeights#RESOURCE}. */
+    public static EvidenceWeights readResource(String resource) {
+        try (java.io.InputStream in = WeightsFile.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new WeightsFileException(resource, 0, "no such weights file on the classpath");
+            }
+            return read(resource, decode(resource, in.readAllBytes()));
+        } catch (java.io.IOException e) {
+            throw new WeightsFileException(resource, 0, "cannot read weights file: " + e.getMessage());
+        }
+    }
+
+    private static String decode(String name, byte[] bytes) {
+        try {
+            return java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new WeightsFileException(name, 0, "a weights file is UTF-8 text, and this is not");
+        }
+    }
+
     /** Reads a weights file; {@code source} names it in errors. */
     public static EvidenceWeights read(String source, String text) {
         YamlNode root;

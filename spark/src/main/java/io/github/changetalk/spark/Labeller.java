@@ -1,6 +1,7 @@
 package io.github.changetalk.spark;
 
 import io.github.changetalk.Classifier;
+import io.github.changetalk.Reading;
 import io.github.changetalk.Speaker;
 import io.github.changetalk.Utterance;
 import io.github.changetalk.UtteranceResult;
@@ -68,6 +69,7 @@ final class Labeller implements MapPartitionsFunction<Row, Row> {
             private final TranscriptWindow window = new TranscriptWindow();
             private Object session;
             private Classifier classifier;
+            private Reading previous; // the session's last client turn that was not blank, for the evidence weights
 
             @Override
             public boolean hasNext() {
@@ -81,6 +83,7 @@ final class Labeller implements MapPartitionsFunction<Row, Row> {
                 if (!Objects.equals(key, session)) {
                     session = key;
                     window.reset();
+                    previous = null;
                 }
                 Object[] results = label(in);
                 Object[] out = new Object[in.size() + results.length];
@@ -117,7 +120,15 @@ final class Labeller implements MapPartitionsFunction<Row, Row> {
                 }
                 UtteranceResult r;
                 try {
-                    r = classifier.classify(u);
+                    if (perSession) {
+                        Reading reading = classifier.read(u);
+                        r = classifier.decide(reading, previous);
+                        if (!text.isBlank()) {
+                            previous = reading;
+                        }
+                    } else {
+                        r = classifier.classify(u);
+                    }
                 } catch (RuntimeException e) {
                     return RecordSchema.values(null, CLASSIFICATION_FAILED + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + JobException.oneLine(e.getMessage())));

@@ -38,6 +38,9 @@ import java.util.Set;
  * <p><b>Resolution.</b> Within a sentence the match in the highest precedence band decides (unless a rule
  * that also fired overrides it), then the longest, then the one ending last; across an utterance, the last non-neutral sentence decides. Counselor turns
  * are not labelled. See {@code docs/rule-language.md} for both policies in full.
+ * With evidence weights ({@link Builder#weights(Path)}), the client turn's direction is instead the highest
+ * score of the weights over the rules that fired and named context features ({@link Weighing}); its kind is
+ * that of the strongest-weighted rule of that direction.
  */
 public final class Classifier {
     private final ClassifierRuntime runtime;

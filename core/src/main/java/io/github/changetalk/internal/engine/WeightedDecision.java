@@ -29,8 +29,8 @@ import java.util.TreeSet;
  *   <li><b>Sentences.</b> The sentence the kind came from (the first sentence when the context gave it)
  *       carries the utterance's label, and names the rule it came from; the other sentences keep the rules'
  *       reading, so a turn of change and sustain talk still shows both. A turn decided neutral shows no talk: its
- *       sentences are all neutral, their rules still listed as evidence. With one sentence and the rules'
- *       own direction, nothing changes.</li>
+ *       sentences are all neutral, their rules still listed as evidence. The carrying sentence names the
+ *       strongest-weighted rule as the one that decided it, which may differ from the bands' pick.</li>
  * </ul>
  * Immutable and thread-safe.
  */

@@ -38,6 +38,9 @@ import java.util.Set;
  * <p><b>Resolution.</b> Within a sentence the match in the highest precedence band decides (unless a rule
  * that also fired overrides it), then the longest, then the one ending last; across an utterance, the last non-neutral sentence decides. Counselor turns
  * are not labelled. See {@code docs/rule-language.md} for both policies in full.
+ * With evidence weights ({@link Builder#weights(Path)}), the client turn's direction is instead the highest
+ * score of the weights over the rules that fired and named context features ({@link Weighing}); its kind is
+ * that of the strongest-weighted rule of that direction.
  */
 public final class Classifier {
     private final ClassifierRuntime runtime;
@@ -59,10 +62,36 @@ public final class Classifier {
      * Classifies one utterance. A counselor utterance comes back unlabelled, with its coding
      * ({@link UtteranceResult#coding()}) when counselor packs are loaded; a client utterance after a
      * counselor turn reads that turn's coding from its context ({@link Turn#coding()}), or codes the turn
-     * itself when it carries none.
+     * itself when it carries none. With evidence weights, the client's previous turn is not known here, so
+     * {@code previous=} is not among the features: a conversation gets it through {@link #classifyTranscript},
+     * or {@link #read} and {@link #decide}.
      */
     public UtteranceResult classify(Utterance utterance) {
         return runtime.classify(Objects.requireNonNull(utterance, "utterance"));
+    }
+
+    /**
+     * The first of two steps that make {@link #classify}: the utterance read by the rules, with the features
+     * the evidence weights read (worked out whether or not this classifier has weights). Readings can be
+     * made in parallel; {@link #decide} then takes them in conversation order.
+     */
+    public Reading read(Utterance utterance) {
+        return runtime.read(Objects.requireNonNull(utterance, "utterance"));
+    }
+
+    /**
+     * The second step: the result of a reading. With evidence weights, they decide it, given the reading of
+     * the client's previous turn in the same conversation (the last client turn that was not blank; null at
+     * the start), which counts only when the utterance's context holds that turn; without weights, the rules'
+     * result ({@link Reading#rules()}) whatever {@code previous} is. Counselor turns stay unlabelled.
+     */
+    public UtteranceResult decide(Reading reading, Reading previous) {
+        return runtime.decide(Objects.requireNonNull(reading, "reading"), previous);
+    }
+
+    /** The evidence weights' file or resource name, or null when the rules' resolution decides (weights none). */
+    public String weights() {
+        return runtime.weights();
     }
 
     /** Classifies utterances one after another, in order. For parallel batches, call {@link #classify(Utterance)} from your own threads. */
@@ -83,10 +112,15 @@ public final class Classifier {
     public List<UtteranceResult> classifyTranscript(List<Turn> turns, String target) {
         List<UtteranceResult> out = new ArrayList<>(turns.size());
         ContextWindow window = new ContextWindow();
+        Reading previous = null;
         for (Turn t : turns) {
-            UtteranceResult r = classify(window.next(t, target));
-            window.coded(r.coding()); // the client turn after a counselor turn reads its coding, not coding it again
-            out.add(r);
+            Reading r = read(window.next(t, target));
+            UtteranceResult result = decide(r, previous);
+            window.coded(result.coding()); // the client turn after a counselor turn reads its coding, not coding it again
+            out.add(result);
+            if (t.speaker() == Speaker.CLIENT && !t.text().isBlank()) {
+                previous = r;
+            }
         }
         return out;
     }
@@ -144,6 +178,7 @@ public final class Classifier {
         private int maxCharacters = Settings.Limits.DEFAULTS.maxCharacters();
         private int maxSentenceTokens = Settings.Limits.DEFAULTS.maxSentenceTokens();
         private long matchStepLimit = Settings.Limits.DEFAULTS.matchStepLimit();
+        private Settings.Weights weights = Settings.Weights.DEFAULT;
 
         private Builder() {
         }
@@ -250,10 +285,34 @@ public final class Classifier {
             return this;
         }
 
+        /**
+         * Evidence weights from a file (written by {@code changetalk train}): they decide each client
+         * utterance's direction from the rules that fired and named context features (see {@link Weighing}).
+         * The file is read by {@link #build()}, which fails with one line naming file and line when it is broken.
+         */
+        public Builder weights(Path file) {
+            Objects.requireNonNull(file, "file");
+            weights = new Settings.Weights(false, file, null);
+            return this;
+        }
+
+        /** Evidence weights given as YAML text; {@code name} identifies them in error messages and explanations. */
+        public Builder weights(String name, String yaml) {
+            weights = new Settings.Weights(false, null, new PackSources.Source(Objects.requireNonNull(name, "name"),
+                    Objects.requireNonNull(yaml, "yaml")));
+            return this;
+        }
+
+        /** No evidence weights: the rules' bands and overrides decide, as documented in docs/rule-language.md. */
+        public Builder noWeights() {
+            weights = Settings.Weights.NONE;
+            return this;
+        }
+
         /** Loads and checks every pack, compiles every pattern, and loads the NLP models. */
         public Classifier build() {
             Settings settings = new Settings(defaults, packs, disabled, targets,
-                    new Settings.Limits(maxParseTokens, maxCharacters, maxSentenceTokens, matchStepLimit));
+                    new Settings.Limits(maxParseTokens, maxCharacters, maxSentenceTokens, matchStepLimit), weights);
             return new Classifier(RuntimeLoader.load(settings));
         }
     }

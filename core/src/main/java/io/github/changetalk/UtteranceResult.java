@@ -1,25 +1,28 @@
 package io.github.changetalk;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
  * The result for one utterance (turn). For client turns, {@code label}, {@code direction} and
- * {@code kind} roll the sentences up by the documented policy (see {@link Classifier}); {@code kind}
- * is null for neutral, and {@code coding} is null. For counselor turns all three are null and there are
- * no client sentences: {@code coding} holds the turn's helper-side coding (its behaviour, MISC code and
- * sentences), or is null when no counselor pack is loaded.
+ * {@code kind} are decided by the documented policy (see {@link Classifier}): the evidence weights, or
+ * without them the roll-up of the sentences; {@code kind} is null for neutral, and {@code coding} is null.
+ * {@code weighing} says how the weights decided (null without weights). For counselor turns label,
+ * direction and kind are null and there are no client sentences: {@code coding} holds the turn's
+ * helper-side coding (its behaviour, MISC code and sentences), or is null when no counselor pack is loaded.
  */
 public record UtteranceResult(String text, Speaker speaker, Label label, Direction direction, Kind kind,
-                              List<SentenceResult> sentences, List<Notice> notices, CounselorCoding coding) {
+                              List<SentenceResult> sentences, List<Notice> notices, CounselorCoding coding,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) Weighing weighing) {
     public UtteranceResult {
         sentences = List.copyOf(sentences);
         notices = List.copyOf(notices);
     }
 
-    /** A result with no counselor coding (a client turn, or a counselor turn left uncoded). */
+    /** A result with no counselor coding and decided without evidence weights. */
     public UtteranceResult(String text, Speaker speaker, Label label, Direction direction, Kind kind,
                            List<SentenceResult> sentences, List<Notice> notices) {
-        this(text, speaker, label, direction, kind, sentences, notices, null);
+        this(text, speaker, label, direction, kind, sentences, notices, null, null);
     }
 
     /** True when this turn was labelled (a client turn). */

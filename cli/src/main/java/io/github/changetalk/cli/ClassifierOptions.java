@@ -20,6 +20,23 @@ public final class ClassifierOptions {
     @Option(names = "--disable", paramLabel = "ID", split = ",", description = "Turn rules off by id (comma-separated, repeatable).")
     List<String> disable = new ArrayList<>();
 
+    @Option(names = "--weights", paramLabel = "FILE|none",
+            description = "Evidence weights that decide each client turn from the rules that fired and its context "
+                    + "(a file written by changetalk train), or none: the rules' bands and overrides decide. Default: "
+                    + "the shipped default (" + (io.github.changetalk.internal.weights.DefaultWeights.ON ? "the fitted file"
+                    : "none") + ", see README).")
+    String weights;
+
+    /** What {@code --weights} may say besides a file: the rules decide. */
+    static final String NONE = "none";
+    /** {@code eval --folds COLUMN --weights fit}: fit on the other folds, score each fold (eval only). */
+    static final String FIT = "fit";
+
+    /** Whether {@code --weights fit} was asked for. */
+    boolean fitWeights() {
+        return weights != null && weights.strip().equals(FIT);
+    }
+
     private static volatile Classifier shared;
 
     /**
@@ -36,7 +53,7 @@ public final class ClassifierOptions {
      * a classifier built now start loading the parser at once when that text will need it.
      */
     public Classifier build(String firstInput) {
-        boolean defaults = rules.isEmpty() && onlyRules.isEmpty() && disable.isEmpty();
+        boolean defaults = rules.isEmpty() && onlyRules.isEmpty() && disable.isEmpty() && weights == null;
         if (defaults) {
             Classifier c = shared;
             if (c == null) {
@@ -67,6 +84,16 @@ public final class ClassifierOptions {
         packs().forEach(b::addRules);
         if (!disable.isEmpty()) {
             b.disable(disabled());
+        }
+        if (weights != null) {
+            String w = weights.strip();
+            if (w.equals(NONE) || w.equals(FIT)) {
+                b.noWeights(); // fit: the command fits and applies weights itself, from readings
+            } else if (w.isEmpty()) {
+                throw new CliException(CliException.USAGE, "--weights: give a weights file or none");
+            } else {
+                b.weights(Path.of(w));
+            }
         }
         return b;
     }

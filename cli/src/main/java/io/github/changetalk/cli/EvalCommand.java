@@ -10,12 +10,18 @@ import io.github.changetalk.Label;
 import io.github.changetalk.SentenceResult;
 import io.github.changetalk.cli.eval.Confusion;
 import io.github.changetalk.cli.io.Inputs;
+import io.github.changetalk.cli.eval.Gold;
+import io.github.changetalk.cli.eval.GoldReadings;
+import io.github.changetalk.cli.run.PreviousTurns;
+import io.github.changetalk.Reading;
+import io.github.changetalk.internal.engine.WeightedDecision;
+import io.github.changetalk.train.FitSettings;
+import io.github.changetalk.train.WeightsTrainer;
 import io.github.changetalk.cli.run.Pipeline;
 import io.github.changetalk.cli.run.Processed;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,10 +55,12 @@ import picocli.CommandLine.Option;
             "  changetalk eval --gold testdata/gold/dev.csv --errors",
             "  changetalk eval --gold sessions.csv --gold-column code --summary --format json",
             "  changetalk eval --gold annomi-dev/transcripts.csv --summary   (client labels, helper codes, mi_adherence AUC)",
+            "  changetalk eval --gold study.csv --folds fold --summary                 each fold apart",
+            "  changetalk eval --gold study.csv --folds fold --weights fit             weights fitted on the other fold",
         })
 public final class EvalCommand implements Callable<Integer> {
-    private static final List<String> NINE = Arrays.stream(Label.values()).map(Label::id).toList();
-    private static final List<String> THREE = List.of("change", "sustain", "neutral");
+    private static final List<String> NINE = Gold.NINE;
+    private static final List<String> THREE = Gold.THREE;
 
     @Option(names = "--gold", paramLabel = "FILE", required = true, arity = "1..*",
             description = "Gold files: CSV, TSV or JSON Lines (transcripts: speaker, session and topic columns are used).")
@@ -72,6 +80,13 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
     String format;
 
+    @Option(names = "--folds", paramLabel = "COLUMN",
+            description = {"Score each fold (the value of COLUMN; rows without one form the fold '(none)') separately, "
+                    + "as well as all together. With --weights fit, weights are fitted for each fold on the other folds "
+                    + "(changetalk train's fit, penalty by cross-validation within them) and score that fold only: the "
+                    + "2-fold figures in one command."})
+    String folds;
+
     @Mixin
     InputOptions input = new InputOptions();
 
@@ -84,9 +99,16 @@ public final class EvalCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    /** One scored utterance. */
-    private record Scored(String where, String session, String gold, Label predicted, String text, List<String> fired) {
+    /** One scored utterance; {@code reading} and {@code previous} are kept for --weights fit only. */
+    private record Scored(String where, String session, String gold, Label predicted, String text, List<String> fired,
+                          String fold, GoldReadings.Turn turn) {
+        Scored withPredicted(Label label) {
+            return new Scored(where, session, gold, label, text, fired, fold, turn);
+        }
     }
+
+    /** The fold of rows with no value in the --folds column. */
+    private static final String NO_FOLD = "(none)";
 
     @Override
     public Integer call() throws JsonProcessingException {
@@ -97,11 +119,18 @@ public final class EvalCommand implements Callable<Integer> {
             throw new CliException(CliException.USAGE, "--format: expected text or json, not '" + format + "'");
         }
         checkGoldColumn();
-        List<Scored> scored = new ArrayList<>();
+        boolean fit = rules.fitWeights();
+        if (fit && folds == null) {
+            throw new CliException(CliException.USAGE, "--weights fit needs --folds COLUMN: each fold is scored with weights fitted on the others");
+        }
+        List<Scored> collected = new ArrayList<>();
         long[] unscored = {0};
         CliException[] bad = {null};
         HelperEval helper = new HelperEval();
-        Pipeline.Outcome outcome = Runner.run(gold, input, rules, debug.debug, out, err, p -> {
+        PreviousTurns previous = new PreviousTurns();
+        List<String> ruleIds = new ArrayList<>();
+        Pipeline.Outcome outcome = Runner.run(gold, input, rules, debug.debug, out, err,
+                c -> c.rules().forEach(r -> ruleIds.add(r.id())), p -> {
             if (bad[0] != null) {
                 return;
             }
@@ -111,7 +140,16 @@ public final class EvalCommand implements Callable<Integer> {
                 bad[0] = e;
                 return;
             }
+            GoldReadings.Turn turn = null;
             String g = goldOf(p);
+            if (fit && p.reading() != null && !p.isError()) {
+                Reading before = previous.before(p.input());
+                previous.record(p.input(), p.reading());
+                if (g != null && p.reading().decidable()) {
+                    turn = new GoldReadings.Turn(p.input().where(), p.input().source() + " / " + p.input().session(),
+                            foldOf(p), g, p.reading(), before);
+                }
+            }
             if (g == null || p.isError()) {
                 unscored[0]++;
                 return;
@@ -120,7 +158,7 @@ public final class EvalCommand implements Callable<Integer> {
                 unscored[0]++;
                 return;
             }
-            if (!NINE.contains(g) && !THREE.contains(g)) {
+            if (!Gold.valid(g)) {
                 bad[0] = new CliException(CliException.FAILED, p.input().where() + ": unknown gold label '" + g
                         + "' in column " + goldColumn + " (expected one of the nine labels, or change/sustain/neutral)");
                 return;
@@ -133,15 +171,16 @@ public final class EvalCommand implements Callable<Integer> {
                     }
                 });
             }
-            scored.add(new Scored(p.input().where(), p.input().session(), g, p.result().label(),
-                    errors ? p.input().text() : null, fired));
-        });
+            collected.add(new Scored(p.input().where(), p.input().session(), g, p.result().label(),
+                    errors ? p.input().text() : null, fired, foldOf(p), turn));
+        }, fit);
         if (outcome.failure() != null) {
             throw outcome.failure();
         }
         if (bad[0] != null) {
             throw bad[0];
         }
+        List<Scored> scored = collected;
         boolean helperGold = helper.hasGold() || (summary && helper.hasQuality());
         if (scored.isEmpty() && !helperGold) {
             throw new CliException(CliException.FAILED, "no utterance with a gold label in column '" + goldColumn
@@ -149,7 +188,26 @@ public final class EvalCommand implements Callable<Integer> {
                     + HelperEval.BEHAVIOUR + "', '" + HelperEval.QUESTION + "' or '" + HelperEval.REFLECTION + "'");
         }
         boolean threeWayGold = scored.stream().anyMatch(s -> s.gold().equals("change"));
+        ObjectNode fitted = null;
+        if (fit && !scored.isEmpty()) {
+            fitted = JsonNodeFactory.instance.objectNode();
+            scored = crossFitted(scored, ruleIds, fitted);
+        }
         ObjectNode report = scored.isEmpty() ? null : report(scored, unscored[0], threeWayGold);
+        if (report != null && folds != null) {
+            report.put("fold_column", folds);
+            report.put("weights", fit ? "fitted on the other folds" : rules.weights == null ? "default" : rules.weights.strip());
+            ObjectNode byFold = report.putObject("folds");
+            for (String f : foldValues(scored)) {
+                List<Scored> in = scored.stream().filter(s -> s.fold().equals(f)).toList();
+                ObjectNode r = report(in, 0, threeWayGold);
+                r.remove(List.of("gold", "gold_column", "not_scored", "gold_scheme", "errors"));
+                if (fitted != null) {
+                    r.set("fitted", fitted.get(f));
+                }
+                byFold.set(f, r);
+            }
+        }
         ObjectNode helperReport = helperGold ? helper.report(summary) : null;
         if (fmt.equals("json")) {
             ObjectNode all = report != null ? report : JsonNodeFactory.instance.objectNode();
@@ -183,18 +241,56 @@ public final class EvalCommand implements Callable<Integer> {
         }
     }
 
-    private String goldOf(Processed p) {
-        Object v = p.input().fields().get(goldColumn);
-        if (v == null) {
-            return null;
+    private String foldOf(Processed p) {
+        if (folds == null) {
+            return NO_FOLD;
         }
-        String s = v instanceof com.fasterxml.jackson.databind.JsonNode n ? (n.isNull() ? "" : n.asText()) : v.toString();
-        s = s.strip().toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
-        return s.isEmpty() ? null : s;
+        String f = Gold.value(p.input(), folds);
+        return f == null ? NO_FOLD : f;
+    }
+
+    private static List<String> foldValues(List<Scored> scored) {
+        return scored.stream().map(Scored::fold).distinct().sorted().toList();
+    }
+
+    /**
+     * Each fold's turns decided by weights fitted on the other folds' turns; {@code fitted} gets, per fold, the
+     * penalty chosen and the number of training turns. A fold with nothing to train on is an error.
+     */
+    private List<Scored> crossFitted(List<Scored> scored, List<String> ruleIds, ObjectNode fitted) {
+        List<String> values = foldValues(scored);
+        if (values.size() < 2) {
+            throw new CliException(CliException.FAILED, "--weights fit needs at least two folds in column '" + folds
+                    + "', found " + values);
+        }
+        FitSettings settings = TrainCommand.settings(List.of(), 5);
+        Map<String, WeightedDecision> byFold = new LinkedHashMap<>();
+        for (String f : values) {
+            List<GoldReadings.Turn> train = scored.stream().filter(s -> !s.fold().equals(f) && s.turn() != null)
+                    .map(Scored::turn).toList();
+            WeightsTrainer.Fit fit;
+            try {
+                fit = GoldReadings.fit(train, ruleIds, settings, Map.of());
+            } catch (IllegalArgumentException e) {
+                throw new CliException(CliException.FAILED, "cannot fit weights for fold " + f + ": " + e.getMessage());
+            }
+            byFold.put(f, new WeightedDecision(fit.weights(), "fitted on the folds other than " + f));
+            fitted.putObject(f).put("lambda", fit.lambda()).put("trained_on", train.size());
+        }
+        List<Scored> out = new ArrayList<>(scored.size());
+        for (Scored s : scored) {
+            out.add(s.turn() == null ? s : s.withPredicted(
+                    byFold.get(s.fold()).decide(s.turn().reading(), s.turn().previous()).label()));
+        }
+        return out;
+    }
+
+    private String goldOf(Processed p) {
+        return Gold.value(p.input(), goldColumn);
     }
 
     private static String threeWay(String label) {
-        return THREE.contains(label) ? label : Label.fromId(label).direction().id();
+        return Gold.direction(label);
     }
 
     private ObjectNode report(List<Scored> scored, long unscored, boolean threeWayGold) {
@@ -332,6 +428,9 @@ public final class EvalCommand implements Callable<Integer> {
             out.println("Pearson r of predicted vs gold share over " + r.get("share_correlation_sessions").asInt()
                     + " sessions: " + num(r.get("share_correlation")));
         }
+        if (r.has("folds")) {
+            printFolds(out, r);
+        }
         if (r.has("errors")) {
             out.println();
             out.println("misclassified (" + r.get("errors").size() + "):");
@@ -343,6 +442,46 @@ public final class EvalCommand implements Callable<Integer> {
                         + (fired.isEmpty() ? "none" : String.join(", ", fired)));
             });
         }
+    }
+
+    /** One line per fold, then all folds together: the three-way figures (and session r with --summary). */
+    private static void printFolds(PrintWriter out, ObjectNode r) {
+        out.println();
+        out.println("per fold (column '" + r.get("fold_column").asText() + "'; weights: " + r.get("weights").asText() + "):");
+        List<List<String>> rows = new ArrayList<>();
+        List<String> head = new ArrayList<>(List.of("fold", "scored", "accuracy", "kappa", "macro-F1", "change F1",
+                "sustain F1", "neutral F1"));
+        boolean sessions = r.has("share_correlation");
+        boolean fitted = false;
+        for (var it = r.get("folds").elements(); it.hasNext(); ) {
+            fitted |= it.next().has("fitted");
+        }
+        if (sessions) {
+            head.add("session r");
+        }
+        if (fitted) {
+            head.add("lambda (trained on)");
+        }
+        rows.add(head);
+        List<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> entries = new ArrayList<>();
+        r.get("folds").fields().forEachRemaining(entries::add);
+        entries.add(Map.entry("all", r));
+        for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e : entries) {
+            com.fasterxml.jackson.databind.JsonNode f = e.getValue();
+            com.fasterxml.jackson.databind.JsonNode three = f.get("three_way");
+            List<String> row = new ArrayList<>(List.of(e.getKey(), f.get("scored").asText(), num(three.get("accuracy")),
+                    num(three.get("kappa")), num(three.get("macro_f1")), num(three.get("labels").get("change").get("f1")),
+                    num(three.get("labels").get("sustain").get("f1")), num(three.get("labels").get("neutral").get("f1"))));
+            if (sessions) {
+                row.add(num(f.get("share_correlation")));
+            }
+            if (fitted) {
+                com.fasterxml.jackson.databind.JsonNode fit = f.get("fitted");
+                row.add(fit == null ? "" : fit.get("lambda").asText() + " (" + fit.get("trained_on").asText() + ")");
+            }
+            rows.add(row);
+        }
+        RulesCommand.printTable(out, rows);
     }
 
     static String num(com.fasterxml.jackson.databind.JsonNode n) {

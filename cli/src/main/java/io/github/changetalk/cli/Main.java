@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ClassifyCommand.class,
             RulesCommand.class,
             EvalCommand.class,
+            TrainCommand.class,
             ReportCommand.class,
             BenchCommand.class,
         },
@@ -41,7 +42,8 @@ import picocli.CommandLine.Command;
             "  changetalk --format jsonl --explain sessions/ > out.jsonl",
             "  changetalk rules explain \"I can't stop.\"",
             "  changetalk eval --gold testdata/gold/dev.csv",
-            "  changetalk report testdata/sessions/*.txt -o reports/",
+            "  changetalk train --gold testdata/gold/dev.csv --out weights.yaml",
+            "  changetalk report testdata/sessions/*.txt -o reports/   HTML session reports",
             "",
             "Exit status: 0 ok, 1 processing failed, 2 usage error or bad rule pack.",
         })

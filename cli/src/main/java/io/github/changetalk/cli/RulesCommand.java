@@ -36,9 +36,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code changetalk rules}: list, check and explain rules, for people writing and debugging packs. */
 @Command(name = "rules", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        description = "List, check and explain rules.",
+        description = "List, check and explain rules, and measure them on coded data.",
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Check.class, RulesCommand.Explain.class,
-            RulesCommand.Doc.class, RulesCommand.Index.class},
+            RulesCommand.Doc.class, RulesCommand.Index.class, RuleStatsCommand.class},
         footer = {
             "",
             "Examples:",
@@ -47,6 +47,7 @@ import picocli.CommandLine.Parameters;
             "  changetalk rules check my-pack.yaml",
             "  changetalk rules explain \"I can't stop.\"",
             "  changetalk rules explain --context \"Do you want to quit?\" \"Yes, definitely.\"",
+            "  changetalk rules stats --gold testdata/gold/dev.csv --sort precision",
         })
 public final class RulesCommand implements Callable<Integer> {
     @CommandLine.Spec

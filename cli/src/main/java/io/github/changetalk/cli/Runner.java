@@ -39,7 +39,20 @@ final class Runner {
     /** As above; {@code built} is given the classifier once it is built, before the first record is classified. */
     static Pipeline.Outcome run(List<String> files, InputOptions in, ClassifierOptions rules, boolean debug,
                                 PrintWriter out, PrintWriter err, Consumer<Classifier> built, Consumer<Processed> sink) {
+        return run(files, in, rules, debug, out, err, built, sink, false);
+    }
+
+    /**
+     * As above; {@code readings}: every client record keeps its reading (the evidence weights' features), for
+     * commands that fit or score weights themselves ({@code eval --weights fit}, {@code train}).
+     */
+    static Pipeline.Outcome run(List<String> files, InputOptions in, ClassifierOptions rules, boolean debug,
+                                PrintWriter out, PrintWriter err, Consumer<Classifier> built, Consumer<Processed> sink,
+                                boolean readings) {
         InputOptions.checkThreads(in.threads); // before anything is read or loaded
+        if (rules.fitWeights() && !readings) {
+            throw new CliException(CliException.USAGE, "--weights fit is for eval --folds COLUMN only: give a weights file or none");
+        }
         AtomicReference<Progress> shown = new AtomicReference<>(); // a warning goes above the progress bar
         Consumer<String> warn = m -> {
             Progress bar = shown.get();
@@ -88,7 +101,8 @@ final class Runner {
             sink.accept(p);
             progress.update(++done[0]);
         };
-        Pipeline pipeline = new Pipeline(classifier, in.threads, in.onError == InputOptions.OnError.FAIL, in.target, warn, trace);
+        Pipeline pipeline = new Pipeline(classifier, in.threads, in.onError == InputOptions.OnError.FAIL, in.target, warn, trace,
+                readings);
         try {
             // checkError() flushes and reports output that cannot be written: stop reading rather than
             // classify the rest of the input for nobody (quietly when the reader went away, "| head").

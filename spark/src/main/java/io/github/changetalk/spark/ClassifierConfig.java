@@ -18,7 +18,7 @@ import java.util.List;
  * need no shared file system), whether the default packs are left out, the disabled rules and the
  * evidence weights. Small and serializable: this, never a {@link Classifier}, travels with the tasks.
  */
-record ClassifierConfig(boolean defaultPacks, List<Pack> packs, List<String> disabled, String weights)
+record ClassifierConfig(boolean defaultPacks, List<Pack> packs, List<String> disabled, EvidenceWeights.Choice weights)
         implements Serializable {
 
     /** A rule pack: the name its errors give (the path as the user wrote it) and its YAML text. */
@@ -32,7 +32,7 @@ record ClassifierConfig(boolean defaultPacks, List<Pack> packs, List<String> dis
 
     /** As the command line: {@code --only-rules} packs replace the defaults, {@code --rules} packs are added after them. */
     static ClassifierConfig of(List<Path> onlyRules, List<Path> rules, List<String> disable, String weights) {
-        EvidenceWeights.check(weights);
+        EvidenceWeights.Choice choice = EvidenceWeights.read(weights);
         List<Pack> packs = new ArrayList<>();
         for (Path p : onlyRules) {
             packs.add(read("--only-rules", p));
@@ -41,7 +41,7 @@ record ClassifierConfig(boolean defaultPacks, List<Pack> packs, List<String> dis
             packs.add(read("--rules", p));
         }
         List<String> ids = disable.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
-        return new ClassifierConfig(onlyRules.isEmpty(), packs, ids, weights);
+        return new ClassifierConfig(onlyRules.isEmpty(), packs, ids, choice);
     }
 
     private static Pack read(String option, Path file) {

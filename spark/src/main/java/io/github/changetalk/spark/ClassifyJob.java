@@ -102,8 +102,9 @@ public final class ClassifyJob implements Callable<Integer> {
     @Option(names = "--disable", paramLabel = "ID", split = ",", description = "Turn rules off by id (comma-separated, repeatable).")
     List<String> disable = new ArrayList<>();
 
-    @Option(names = "--weights", paramLabel = "FILE|none", defaultValue = "none",
-            description = "Learned evidence weights (default: ${DEFAULT-VALUE}; this build has none).")
+    @Option(names = "--weights", paramLabel = "FILE|none",
+            description = "Evidence weights (a file written by changetalk train; read on the driver), or none: the rules' "
+                    + "bands and overrides decide. Default: the classifier's default, as changetalk's.")
     String weights;
 
     @Option(names = "--on-error", paramLabel = "fail|skip", defaultValue = "fail",

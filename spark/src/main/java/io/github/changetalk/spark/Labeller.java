@@ -2,6 +2,7 @@ package io.github.changetalk.spark;
 
 import io.github.changetalk.Classifier;
 import io.github.changetalk.ContextWindow;
+import io.github.changetalk.Reading;
 import io.github.changetalk.Speaker;
 import io.github.changetalk.Turn;
 import io.github.changetalk.Utterance;
@@ -72,6 +73,7 @@ final class Labeller implements MapPartitionsFunction<Row, Row> {
             private ContextWindow window = new ContextWindow();
             private Object session;
             private Classifier classifier;
+            private Reading previous; // the session's last client turn that was not blank, for the evidence weights
 
             @Override
             public boolean hasNext() {
@@ -85,6 +87,7 @@ final class Labeller implements MapPartitionsFunction<Row, Row> {
                 if (!Objects.equals(key, session)) {
                     session = key;
                     window = new ContextWindow();
+                    previous = null;
                 }
                 Object[] results = label(in);
                 Object[] out = new Object[in.size() + results.length];
@@ -119,7 +122,16 @@ final class Labeller implements MapPartitionsFunction<Row, Row> {
                 }
                 UtteranceResult r;
                 try {
-                    r = classifier.classify(u);
+                    if (perSession) {
+                        Reading reading = classifier.read(u);
+                        r = classifier.decide(reading, previous);
+                        window.coded(r.coding()); // the client turn after a counselor turn reads its coding, not coding it again
+                        if (speaker == Speaker.CLIENT && !text.isBlank()) {
+                            previous = reading;
+                        }
+                    } else {
+                        r = classifier.classify(u);
+                    }
                 } catch (RuntimeException e) {
                     return RecordSchema.values(null, CLASSIFICATION_FAILED + e.getClass().getSimpleName()
                             + (e.getMessage() == null ? "" : ": " + JobException.oneLine(e.getMessage())));

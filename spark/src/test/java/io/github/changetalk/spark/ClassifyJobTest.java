@@ -53,6 +53,49 @@ class ClassifyJobTest {
         run.report().buildJvms().forEach(jvm -> assertThat(jvm).isEqualTo(ExecutorClassifier.jvmName()));
     }
 
+    // Written for this test: the rules' own direction as the prior, and a previous change turn pulling the next
+    // turn toward change, so that the weights (and the previous turn, which the job must carry) change labels.
+    private static final String WEIGHTS = """
+            decides: client-direction
+            provenance:
+              note: "written by hand for ClassifyJobTest"
+            classes: [change, sustain, neutral]
+            bias: [0.0, 0.0, 0.0]
+            weights:
+              prior=change:    [1.0, 0.0, 0.0]
+              prior=sustain:   [0.0, 1.0, 0.0]
+              prior=neutral:   [0.0, 0.0, 1.0]
+              previous=change: [1.5, 0.0, 0.0]
+            """;
+
+    @Test
+    void aWeightsFileGivesTheCommandLinesWeightedLabels() throws IOException {
+        Path weights = tmp.resolve("weights.yaml");
+        Files.writeString(weights, WEIGHTS);
+        List<String> inputs = TestData.strings(TestData.sessionFiles());
+        Path out = tmp.resolve("out");
+        List<String> args = new ArrayList<>(List.of("--weights", weights.toString(), "--partitions", "3"));
+        args.addAll(inputs);
+        args.add(out.toString());
+        Run run = job(args.toArray(String[]::new));
+        assertThat(run.code()).as(run.err()).isZero();
+        List<ObjectNode> records = TestData.jsonParts(out);
+
+        List<String> cliArgs = new ArrayList<>(List.of("classify", "--format", "jsonl", "--weights", weights.toString()));
+        cliArgs.addAll(inputs);
+        List<ObjectNode> cli = TestData.commandLine(cliArgs.toArray(String[]::new));
+        List<String> plainArgs = new ArrayList<>(List.of("classify", "--format", "jsonl", "--weights", "none"));
+        plainArgs.addAll(inputs);
+        List<ObjectNode> plain = TestData.commandLine(plainArgs.toArray(String[]::new));
+        assertThat(records).hasSize(cli.size());
+        int changed = 0;
+        for (int i = 0; i < records.size(); i++) {
+            assertThat(TestData.asCommandLineWrites(records.get(i))).as("record %d", i).isEqualTo(cli.get(i));
+            changed += cli.get(i).get("label").equals(plain.get(i).get("label")) ? 0 : 1;
+        }
+        assertThat(changed).as("labels the weights changed").isPositive();
+    }
+
     @Test
     void blankTurnsAreNotContextAsInTheLibraryAndTheCommandLine() throws IOException {
         // Two blank rows between a question and its short answer: the answer still reads the question.
@@ -220,8 +263,11 @@ class ClassifyJobTest {
         assertUsageError(job(csv.toString(), out.toString()), "no 'text' column in the input (columns: utterance;"
                 + " choose another with --text-column)");
         Files.writeString(csv, "text\nI want to quit.\n");
-        assertUsageError(job("--weights", "weights.tsv", csv.toString(), out.toString()),
-                "--weights weights.tsv: learned evidence weights are not supported by this build (use --weights none)");
+        assertUsageError(job("--weights", "weights.tsv", csv.toString(), out.toString()), "--weights weights.tsv: no such file");
+        Path badWeights = tmp.resolve("bad-weights.yaml");
+        Files.writeString(badWeights, "decides: client-direction\nclasses: [change, sustain, neutral]\n");
+        assertUsageError(job("--weights", badWeights.toString(), csv.toString(), out.toString()),
+                badWeights + ":1: missing key 'provenance'");
         assertUsageError(job("--target", "knitting", csv.toString(), out.toString()), "--target: unknown target 'knitting' (known: ");
         assertUsageError(job(tmp.resolve("missing.csv").toString(), out.toString()), "missing.csv: no such file or directory");
         Path pack = tmp.resolve("broken.yaml");

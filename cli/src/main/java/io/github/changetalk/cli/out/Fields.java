@@ -40,7 +40,7 @@ public final class Fields {
     /** What one output record stands for. */
     public enum Shape {
         /** One record per input record: the turn's label, its deciding rule, and its sentences. */
-        TURNS(List.of("label", "direction", "kind", "rule", "sentences", "notices", "coding", "error"), List.of()),
+        TURNS(List.of("label", "direction", "kind", "rule", "sentences", "notices", "coding", "error"), List.of("weights")),
         /**
          * One record per sentence of a turn ({@code --per-sentence}): its number in the turn (from 1),
          * text, label and deciding rule; a turn without sentences (a counselor turn, an error, an empty
@@ -168,6 +168,9 @@ public final class Fields {
         if (r != null) {
             r.sentences().forEach(s -> sentence(sentences.addObject(), s, explain, true));
         }
+        if (explain && r != null && r.weighing() != null) {
+            o.set("weights", weighing(r.weighing()));
+        }
         o.set("notices", notices(r == null ? List.of() : r.notices()));
         o.set("coding", r == null || r.coding() == null ? NODES.nullNode() : coding(r.coding(), explain));
         if (p.error() != null) {
@@ -241,6 +244,32 @@ public final class Fields {
             }
         }
         return null;
+    }
+
+    /** How the evidence weights decided: the file, each direction's score, the bias and each feature's weight toward the decision. */
+    static ObjectNode weighing(io.github.changetalk.Weighing w) {
+        ObjectNode o = NODES.objectNode();
+        o.put("file", w.weights());
+        o.put("direction", w.direction().id());
+        ObjectNode scores = o.putObject("scores");
+        for (io.github.changetalk.Direction d : io.github.changetalk.Direction.values()) {
+            scores.put(d.id(), round(w.scores().get(d)));
+        }
+        o.put("bias", round(w.bias()));
+        com.fasterxml.jackson.databind.node.ArrayNode features = o.putArray("features");
+        for (io.github.changetalk.Weighing.FeatureWeight f : w.features()) {
+            features.addObject().put("feature", f.feature()).put("weight", round(f.weight()));
+        }
+        return o;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 10000) / 10000.0;
+    }
+
+    /** A weight as text: signed, four decimals at most. */
+    static String weight(double v) {
+        return (v >= 0 ? "+" : "") + round(v);
     }
 
     static JsonNode value(Object v) {

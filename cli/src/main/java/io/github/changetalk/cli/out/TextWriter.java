@@ -80,6 +80,9 @@ public final class TextWriter implements RecordWriter {
                 for (SentenceResult s : r.sentences()) {
                     b.append('\n').append(pad("")).append("   ").append(sentence(s));
                 }
+                if (r.weighing() != null) {
+                    b.append('\n').append(pad("")).append("   ").append(weighing(r.weighing()));
+                }
             }
         }
         out.print(b.append('\n'));
@@ -169,6 +172,18 @@ public final class TextWriter implements RecordWriter {
         }
         for (Notice n : s.notices()) {
             b.append("; note: ").append(n.code());
+        }
+        return b.toString();
+    }
+
+    /** The weights' decision: each direction's score, then each feature with its weight toward the decided one. */
+    private static String weighing(io.github.changetalk.Weighing w) {
+        StringBuilder b = new StringBuilder("weights ").append(safe(w.weights())).append(": ");
+        b.append(java.util.Arrays.stream(Direction.values()).map(d -> d.id() + " " + Fields.weight(w.scores().get(d)))
+                .collect(Collectors.joining(", ")));
+        b.append("; toward ").append(w.direction().id()).append(": bias ").append(Fields.weight(w.bias()));
+        for (io.github.changetalk.Weighing.FeatureWeight f : w.features()) {
+            b.append(", ").append(f.feature()).append(' ').append(Fields.weight(f.weight()));
         }
         return b.toString();
     }

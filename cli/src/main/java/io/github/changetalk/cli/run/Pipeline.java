@@ -2,6 +2,8 @@ package io.github.changetalk.cli.run;
 
 import io.github.changetalk.Classifier;
 import io.github.changetalk.ContextWindow;
+import io.github.changetalk.Reading;
+import io.github.changetalk.Speaker;
 import io.github.changetalk.Utterance;
 import io.github.changetalk.cli.CliException;
 import io.github.changetalk.cli.io.InputRecord;
@@ -49,9 +51,20 @@ public final class Pipeline {
     private final String defaultTarget;
     private final Consumer<String> warn;
     private final Consumer<Throwable> trace;
+    private final boolean readings;
 
     public Pipeline(Classifier classifier, int threads, boolean failOnError, String defaultTarget,
                     Consumer<String> warn, Consumer<Throwable> trace) {
+        this(classifier, threads, failOnError, defaultTarget, warn, trace, false);
+    }
+
+    /**
+     * As above; {@code readings}: keep each client record's {@link Processed#reading()} (the evidence weights'
+     * features) even when the classifier has no weights. With weights, records are always read in parallel and
+     * decided in order by the writer, which knows each session's previous client turn.
+     */
+    public Pipeline(Classifier classifier, int threads, boolean failOnError, String defaultTarget,
+                    Consumer<String> warn, Consumer<Throwable> trace, boolean readings) {
         if (threads < 1) {
             throw new CliException(CliException.USAGE, "--threads must be at least 1, was " + threads);
         }
@@ -61,6 +74,7 @@ public final class Pipeline {
         this.defaultTarget = defaultTarget;
         this.warn = warn;
         this.trace = trace;
+        this.readings = readings || classifier.weights() != null;
     }
 
     /** {@code sink} gets each record in order; {@code flush} is called when the writer has caught up. */
@@ -141,6 +155,10 @@ public final class Pipeline {
 
     private Processed classify(InputRecord r, Utterance u) {
         try {
+            if (readings) {
+                Reading reading = classifier.read(u);
+                return new Processed(r, reading.rules(), null, reading);
+            }
             return new Processed(r, classifier.classify(u), null);
         } catch (RuntimeException e) {
             trace.accept(e);
@@ -186,6 +204,7 @@ public final class Pipeline {
         volatile CliException failure;
 
         private final Semaphore budget;
+        private final PreviousTurns previous = new PreviousTurns();
 
         Writer(BlockingQueue<Item> queue, Consumer<Processed> sink, Runnable flush, Semaphore budget) {
             this.budget = budget;
@@ -203,6 +222,11 @@ public final class Pipeline {
                         break;
                     }
                     Processed p = item.result().get();
+                    if (p.reading() != null) {
+                        p = new Processed(p.input(), classifier.decide(p.reading(), previous.before(p.input())), null,
+                                p.reading());
+                        previous.record(p.input(), p.reading());
+                    }
                     if (p.isError()) {
                         errors++;
                         String message = p.input().where() + ": " + p.error();

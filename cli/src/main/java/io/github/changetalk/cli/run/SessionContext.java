@@ -33,6 +33,11 @@ final class SessionContext {
         this.defaultTarget = defaultTarget;
     }
 
+    /** The session a record belongs to: its file and its session column. */
+    static String key(InputRecord r) {
+        return r.source() + '\u0000' + r.session();
+    }
+
     /** The utterance to classify for this record, then remembers the record as context for the next. */
     Utterance next(InputRecord r) {
         return session(r).window().next(new Turn(r.speaker(), r.text()), r.target() != null ? r.target() : defaultTarget);
@@ -54,7 +59,7 @@ final class SessionContext {
     }
 
     private Session session(InputRecord r) {
-        return sessions.computeIfAbsent(r.source() + '\u0000' + r.session(), k -> new Session(new ContextWindow()));
+        return sessions.computeIfAbsent(key(r), k -> new Session(new ContextWindow()));
     }
 
     /** One session's context window, and the result of its last counselor turn while no client turn has followed it. */

@@ -2,6 +2,7 @@ package io.github.changetalk.internal.engine;
 
 import io.github.changetalk.ExampleCheck;
 import io.github.changetalk.Explanation;
+import io.github.changetalk.Reading;
 import io.github.changetalk.RuleInfo;
 import io.github.changetalk.Utterance;
 import io.github.changetalk.UtteranceResult;
@@ -39,24 +40,45 @@ public final class ClassifierRuntime {
     private final ConcurrentHashMap<Set<String>, RuleSets> byTargets = new ConcurrentHashMap<>();
     private final Analyzer analyzer;
     private final Engine engine;
+    private final WeightedDecision decision; // null: --weights none
 
     ClassifierRuntime(RuleCatalog catalog, Set<String> defaultTargets, RuleSets defaultRules, TargetRules targetRules,
-                      Analyzer analyzer, Engine engine) {
+                      Analyzer analyzer, Engine engine, WeightedDecision decision) {
         this.catalog = catalog;
         this.defaultTargets = defaultTargets;
         this.defaultRules = defaultRules;
         this.targetRules = targetRules;
         this.analyzer = analyzer;
         this.engine = engine;
+        this.decision = decision;
     }
 
+    /** Classifies with no previous client turn known: the rules' result, or the weights' decision. */
     public UtteranceResult classify(Utterance utterance) {
-        return engine.classify(rulesFor(utterance.target()), utterance, false).result();
+        if (decision == null) {
+            return engine.classify(rulesFor(utterance.target()), utterance, false).result();
+        }
+        return decision.decide(read(utterance), null);
+    }
+
+    /** The utterance read by the rules, with the features the evidence weights read (whether or not weights are loaded). */
+    public Reading read(Utterance utterance) {
+        return engine.classify(rulesFor(utterance.target()), utterance, false, true).reading();
+    }
+
+    /** The weights' decision of a reading, given the reading of the client's turn before (may be null); without weights, the rules' result. */
+    public UtteranceResult decide(Reading reading, Reading previous) {
+        return decision == null ? reading.rules() : decision.decide(reading, previous);
+    }
+
+    /** The weights' file or resource name, or null without weights. */
+    public String weights() {
+        return decision == null ? null : decision.source();
     }
 
     public Explanation explain(Utterance utterance) {
-        Engine.Outcome o = engine.classify(rulesFor(utterance.target()), utterance, true);
-        return new Explanation(o.result(), o.explained());
+        Engine.Outcome o = engine.classify(rulesFor(utterance.target()), utterance, true, decision != null);
+        return new Explanation(decision == null ? o.result() : decision.decide(o.reading(), null), o.explained());
     }
 
     /** Runs every example of every enabled rule, against all targets. */

@@ -53,6 +53,11 @@ final class CounselorTurn {
                 List.copyOf(context.subList(0, at)), coder);
     }
 
+    /** The turn's text, made safe and cut; null when there is none. */
+    String text() {
+        return text;
+    }
+
     /** Whether the utterance answers a counselor turn. */
     boolean present() {
         return text != null;

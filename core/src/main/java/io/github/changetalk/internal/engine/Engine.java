@@ -10,6 +10,7 @@ import io.github.changetalk.Explanation;
 import io.github.changetalk.Kind;
 import io.github.changetalk.Label;
 import io.github.changetalk.Notice;
+import io.github.changetalk.Reading;
 import io.github.changetalk.SentenceResult;
 import io.github.changetalk.Speaker;
 import io.github.changetalk.TokenInfo;
@@ -50,6 +51,9 @@ public final class Engine {
         List<SentenceView> analyze(String text, Predicate<List<CoreLabel>> needsTags);
     }
 
+    /** The pattern name of the evidence a short answer takes from the counselor turn read in the client's voice. */
+    static final String ECHO = "echo";
+
     private final Analysis analyzer;
     private final int maxCharacters;
     private final long matchStepLimit;
@@ -65,25 +69,44 @@ public final class Engine {
         this.matchStepLimit = matchStepLimit;
     }
 
-    /** The result and, when {@code trace}, the per-sentence explanation. */
-    public record Outcome(UtteranceResult result, List<Explanation.Sentence> explained) {
+    /**
+     * The result the rules give and, when {@code trace}, the per-sentence explanation; {@code reading} is the
+     * utterance read for the evidence weights (without features unless they were asked for).
+     */
+    public record Outcome(UtteranceResult result, List<Explanation.Sentence> explained, Reading reading) {
+        Outcome(UtteranceResult result, List<Explanation.Sentence> explained) {
+            this(result, explained, Reading.of(result));
+        }
+    }
+
+    /** As {@link #classify(MatchingRules, Utterance, boolean, boolean)} without the weights' features. */
+    public Outcome classify(MatchingRules rules, Utterance utterance, boolean trace) {
+        return classify(rules, utterance, trace, false);
     }
 
     /**
      * Never throws for any text: what could not be done is said in the result's notices. Throws
      * {@link CancellationException} when the calling thread is interrupted.
      */
-    public Outcome classify(MatchingRules clientRules, Utterance utterance, boolean trace) {
-        return classify(RuleSets.clientOnly(clientRules), utterance, trace);
+    public Outcome classify(MatchingRules clientRules, Utterance utterance, boolean trace, boolean features) {
+        return classify(RuleSets.clientOnly(clientRules), utterance, trace, features);
     }
 
-    /** As above, with counselor rules: a counselor utterance is coded, and a client utterance reads that coding. */
+    /** As {@link #classify(RuleSets, Utterance, boolean, boolean)} without the weights' features. */
     public Outcome classify(RuleSets rules, Utterance utterance, boolean trace) {
+        return classify(rules, utterance, trace, false);
+    }
+
+    /**
+     * As above, with counselor rules: a counselor utterance is coded, and a client utterance reads that coding;
+     * with {@code features}, the outcome's reading holds the features the evidence weights read.
+     */
+    public Outcome classify(RuleSets rules, Utterance utterance, boolean trace, boolean features) {
         if (Thread.currentThread().isInterrupted()) {
             throw new CancellationException("classification interrupted");
         }
         try {
-            return classifyUnguarded(rules, utterance, trace);
+            return classifyUnguarded(rules, utterance, trace, features);
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeInterruptedException e) {
@@ -103,7 +126,7 @@ public final class Engine {
         }
     }
 
-    private Outcome classifyUnguarded(RuleSets ruleSets, Utterance utterance, boolean trace) {
+    private Outcome classifyUnguarded(RuleSets ruleSets, Utterance utterance, boolean trace, boolean features) {
         if (utterance.speaker() != Speaker.CLIENT) {
             if (!ruleSets.counselor().codesTurns()) {
                 return new Outcome(new UtteranceResult(utterance.text(), utterance.speaker(), null, null, null,
@@ -155,7 +178,35 @@ public final class Engine {
                 }
             }
         }
-        return new Outcome(new UtteranceResult(original, Speaker.CLIENT, label, direction, kind, results, notices), explained);
+        UtteranceResult result = new UtteranceResult(original, Speaker.CLIENT, label, direction, kind, results, notices);
+        if (!features) {
+            return new Outcome(result, explained);
+        }
+        int words = words(sentences);
+        Evidence reflected = null;
+        if (counselor.present() && words <= ClientFeatures.SHORT) {
+            reflected = echo.get().map(t -> new Evidence(t.rule(), t.label(), t.direction(), t.kind(), t.band().rank(), ECHO,
+                    t.words(), 0, 0)).orElse(null);
+        }
+        ClientFeatures.Before before = !counselor.present() ? ClientFeatures.Before.NONE
+                : new ClientFeatures.Before(true, ClientFeatures.isQuestion(counselor.text()),
+                        reflected == null ? null : reflected.direction());
+        return new Outcome(result, explained, new Reading(result, ClientFeatures.of(results, direction, before, text, words),
+                reflected, ClientFeatures.hasClientTurn(utterance.context())));
+    }
+
+    /** Tokens that hold a letter or a digit. */
+    private static int words(List<SentenceView> sentences) {
+        int n = 0;
+        for (SentenceView s : sentences) {
+            for (CoreLabel t : s.tokens()) {
+                String w = t.word();
+                if (w != null && w.codePoints().anyMatch(Character::isLetterOrDigit)) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     /** The text cut to {@code maxCharacters}, at a space near the limit. */
@@ -312,7 +363,7 @@ public final class Engine {
                     direction = answer == Echo.AFFIRM ? d : Direction.SUSTAIN;
                     kind = talk.kind();
                     label = Label.of(direction, kind);
-                    evidence.add(new Evidence(talk.rule(), label, direction, kind, talk.band().rank(), "echo",
+                    evidence.add(new Evidence(talk.rule(), label, direction, kind, talk.band().rank(), ECHO,
                             talk.words(), said.begin(), said.end()));
                 }
             }

@@ -14,6 +14,9 @@ import io.github.changetalk.internal.shortcut.Trigger;
 import io.github.changetalk.internal.shortcut.TriggerGate;
 import io.github.changetalk.internal.startup.PatternIndex;
 import io.github.changetalk.internal.startup.Startup;
+import io.github.changetalk.internal.weights.DefaultWeights;
+import io.github.changetalk.internal.weights.EvidenceWeights;
+import io.github.changetalk.internal.weights.WeightsFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -33,6 +36,7 @@ public final class RuntimeLoader {
 
     /** @throws io.github.changetalk.RulePackException when a pack is broken */
     public static ClassifierRuntime load(Settings settings) {
+        WeightedDecision decision = weights(settings.weights()); // a bad file fails before any model loads
         Startup startup = Startup.current();
         PatternIndex index = startup.readPatternIndex();
         String first = startup.firstInput();
@@ -68,7 +72,8 @@ public final class RuntimeLoader {
             analyzer.awaitTagger(); // as documented: building loads the tagger, and fails if it cannot
         }
         Engine engine = new Engine(analyzer::analyze, limits.maxCharacters(), limits.matchStepLimit());
-        ClassifierRuntime runtime = new ClassifierRuntime(catalog, selection, defaultRules, targetRules, analyzer, engine);
+        ClassifierRuntime runtime = new ClassifierRuntime(catalog, selection, defaultRules, targetRules, analyzer, engine,
+                decision);
         if (taggerAfterCompile) {
             Analyzer.loadTaggerInBackground().whenComplete((loaded, failure) -> {
                 if (failure != null) {
@@ -79,6 +84,25 @@ public final class RuntimeLoader {
             });
         }
         return runtime;
+    }
+
+    /** The weighted decision the settings ask for, or null for none. */
+    static WeightedDecision weights(Settings.Weights weights) {
+        EvidenceWeights model;
+        String name;
+        if (weights.file() != null) {
+            name = weights.file().toString();
+            model = WeightsFile.read(weights.file());
+        } else if (weights.source() != null) {
+            name = weights.source().name();
+            model = WeightsFile.read(name, weights.source().text());
+        } else if (weights.defaults() && DefaultWeights.ON) {
+            name = DefaultWeights.RESOURCE;
+            model = WeightsFile.readResource(name);
+        } else {
+            return null;
+        }
+        return new WeightedDecision(model, name);
     }
 
     /** Parses each pack, or takes it from the index when the index holds it parsed from the same text. */

@@ -14,11 +14,28 @@ import java.util.Set;
  * limits. The loader ({@link RuntimeLoader}) builds the classifier's runtime from it.
  */
 public record Settings(boolean defaultPacks, List<PackSources.Source> packs, Set<String> disabled, List<String> targets,
-                       Limits limits) {
+                       Limits limits, Weights weights) {
+    /**
+     * Which evidence weights decide client utterances: the default ones ({@code defaults}, when the project
+     * ships them on: {@link io.github.changetalk.internal.weights.DefaultWeights}), a file ({@code file}), YAML
+     * text ({@code source}), or none (all off: the rules' bands and overrides decide).
+     */
+    public record Weights(boolean defaults, java.nio.file.Path file, PackSources.Source source) {
+        public static final Weights DEFAULT = new Weights(true, null, null);
+        public static final Weights NONE = new Weights(false, null, null);
+    }
+
+    /** Settings with the default weights. */
+    public Settings(boolean defaultPacks, List<PackSources.Source> packs, Set<String> disabled, List<String> targets,
+                    Limits limits) {
+        this(defaultPacks, packs, disabled, targets, limits, Weights.DEFAULT);
+    }
+
     public Settings {
         packs = List.copyOf(packs);
         disabled = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(disabled));
         targets = targets == null ? null : List.copyOf(targets);
+        weights = weights == null ? Weights.DEFAULT : weights;
     }
 
     /**

@@ -1,0 +1,185 @@
+package io.github.changetalk.cli;
+
+import io.github.changetalk.RuleInfo;
+import io.github.changetalk.cli.eval.Gold;
+import io.github.changetalk.cli.eval.GoldReadings;
+import io.github.changetalk.cli.run.Pipeline;
+import io.github.changetalk.internal.weights.WeightsFile;
+import io.github.changetalk.train.FitSettings;
+import io.github.changetalk.train.WeightsTrainer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code changetalk train}: fits evidence weights on coded files and writes the weights file (issue 19). */
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+        description = {
+            "Fits evidence weights on coded files: how much each rule's firing and each named context feature",
+            "(the rules' own direction as a prior, the counselor turn before, the answer's shape, the client's",
+            "previous turn) counts toward change, sustain and neutral. A multinomial logistic regression with an",
+            "L2 penalty chosen by cross-validation grouped by session (Smile). The file lists one line per rule",
+            "and feature with its count in the data, and a provenance header; no text from the data.",
+            "Use it with --weights FILE; score it fairly with eval --folds COLUMN --weights fit.",
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  changetalk train --gold testdata/gold/dev.csv --out weights.yaml",
+            "  changetalk train --gold study.csv testdata/gold/dev.csv --out rules/weights/client-direction.yaml \\",
+            "      --provenance commit=$(git rev-parse --short HEAD)",
+        })
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--gold", paramLabel = "FILE", required = true, arity = "1..*",
+            description = "Coded files: CSV, TSV or JSON Lines, read as eval reads them (transcripts keep their context).")
+    List<String> gold = new ArrayList<>();
+
+    @Option(names = "--gold-column", paramLabel = "NAME", defaultValue = "label",
+            description = "The column holding the gold label: nine labels or change/sustain/neutral (default: ${DEFAULT-VALUE}).")
+    String goldColumn;
+
+    @Option(names = "--fold-column", paramLabel = "NAME", defaultValue = "fold",
+            description = "A column naming folds, counted in the provenance (default: ${DEFAULT-VALUE}).")
+    String foldColumn;
+
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "Where to write the weights (replaced in one step).")
+    Path out;
+
+    @Option(names = "--lambda", paramLabel = "L", split = ",",
+            description = "L2 penalties to choose among (default: 1,3,10,30,100); one value: no cross-validation.")
+    List<Double> lambdas = new ArrayList<>();
+
+    @Option(names = "--cv-folds", paramLabel = "K", defaultValue = "5",
+            description = "Cross-validation folds, by session, that choose the penalty (default: ${DEFAULT-VALUE}).")
+    int cvFolds;
+
+    @Option(names = "--provenance", paramLabel = "KEY=VALUE",
+            description = "Adds a line to the file's provenance, e.g. commit=0123abc. Repeatable.")
+    Map<String, String> extra = new LinkedHashMap<>();
+
+    @Mixin
+    InputOptions input = new InputOptions();
+
+    @Mixin
+    ClassifierOptions rules = new ClassifierOptions();
+
+    @Mixin
+    DebugOption debug = new DebugOption();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        FitSettings settings = settings(lambdas, cvFolds);
+        GoldReadings readings = new GoldReadings();
+        List<String> ruleIds = new ArrayList<>();
+        Map<String, Map<String, Integer>> perFile = new LinkedHashMap<>();
+        CliException[] bad = {null};
+        Pipeline.Outcome outcome = Runner.run(gold, input, rules, debug.debug, spec.commandLine().getOut(), err,
+                c -> c.rules().stream().map(RuleInfo::id).forEach(ruleIds::add), p -> {
+                    if (bad[0] != null || p.isError()) {
+                        return;
+                    }
+                    String g = Gold.value(p.input(), goldColumn);
+                    if (g != null && !Gold.valid(g)) {
+                        bad[0] = new CliException(CliException.FAILED, p.input().where() + ": unknown gold label '" + g
+                                + "' in column " + goldColumn + " (expected one of the nine labels, or change/sustain/neutral)");
+                        return;
+                    }
+                    String fold = Gold.value(p.input(), foldColumn);
+                    readings.add(p, g, fold);
+                    if (g != null && p.reading() != null && p.reading().decidable()) {
+                        perFile.computeIfAbsent(p.input().source(), k -> new TreeMap<>())
+                                .merge(fold == null ? "" : fold, 1, Integer::sum);
+                    }
+                }, true);
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        if (bad[0] != null) {
+            throw bad[0];
+        }
+        List<GoldReadings.Turn> turns = readings.turns();
+        if (turns.isEmpty()) {
+            throw new CliException(CliException.FAILED, "no client turn with a gold label in column '" + goldColumn
+                    + "' to fit on (choose it with --gold-column)");
+        }
+        Map<String, List<String>> provenance = new LinkedHashMap<>();
+        provenance.put("corpora", corpora(perFile));
+        provenance.put("date", List.of(LocalDate.now(ZoneOffset.UTC).toString()));
+        provenance.put("changetalk", List.of(new Main.Version().getVersion()[0] + ", " + ruleIds.size() + " rules loaded"
+                + (rules.onlyRules.isEmpty() && rules.rules.isEmpty() ? " (default packs)" : " (packs given)")
+                + (rules.disable.isEmpty() ? "" : ", disabled " + String.join(" ", rules.disable))));
+        extra.forEach((k, v) -> provenance.put(k, List.of(v)));
+        WeightsTrainer.Fit fit;
+        try {
+            fit = GoldReadings.fit(turns, ruleIds, settings, provenance);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(CliException.FAILED, "cannot fit weights: " + e.getMessage());
+        }
+        write(out, WeightsFile.write(fit.weights(), HEADER, fit.featureCounts()));
+        err.println("changetalk: wrote " + out + ": " + fit.weights().features().size() + " features fitted on "
+                + turns.size() + " coded client turns, lambda " + fit.lambda());
+        return 0;
+    }
+
+    /** The weights file's opening comment. */
+    static final List<String> HEADER = List.of(
+            "changetalk evidence weights: how much each rule that fired, and each named context feature, counts",
+            "toward each direction of a client turn (bias + the sum of the weights present; the highest wins).",
+            "Written by changetalk train; use with --weights FILE. Features: docs/rule-language.md, Precedence.",
+            "Counts (n=) are client turns of the training data with the feature; no text from the data is here.");
+
+    static FitSettings settings(List<Double> lambdas, int cvFolds) {
+        if (cvFolds < 2) {
+            throw new CliException(CliException.USAGE, "--cv-folds must be at least 2, was " + cvFolds);
+        }
+        FitSettings d = FitSettings.DEFAULTS;
+        try {
+            return new FitSettings(lambdas.isEmpty() ? d.lambdas() : lambdas, cvFolds, d.tolerance(), d.maxIterations());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(CliException.USAGE, "--lambda: " + e.getMessage());
+        }
+    }
+
+    private static List<String> corpora(Map<String, Map<String, Integer>> perFile) {
+        List<String> out = new ArrayList<>();
+        perFile.forEach((file, folds) -> {
+            int n = folds.values().stream().mapToInt(Integer::intValue).sum();
+            StringBuilder b = new StringBuilder(file).append(": ").append(n).append(" coded client turns");
+            if (!(folds.size() == 1 && folds.containsKey(""))) {
+                b.append(", folds");
+                folds.forEach((f, c) -> b.append(' ').append(f.isEmpty() ? "(none)" : f).append(" (").append(c).append(')'));
+            }
+            out.add(b.toString());
+        });
+        return out;
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Path tmp = Files.createTempFile(parent, ".weights", ".tmp");
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new CliException(CliException.FAILED, "cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

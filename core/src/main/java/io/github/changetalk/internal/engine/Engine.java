@@ -273,7 +273,7 @@ public final class Engine {
             }
         }
         return new Outcome(new UtteranceResult(utterance.text(), Speaker.COUNSELOR, null, null, null, List.of(), notices,
-                coded.coding()), explained);
+                coded.coding(), null), explained);
     }
 
     /**

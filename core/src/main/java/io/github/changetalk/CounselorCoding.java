@@ -25,7 +25,8 @@ import java.util.Locale;
  *                       or pleasantry), or null when the turn holds none
  * @param reflected      the change or sustain talk the turn carries read in the client's voice ("So you're
  *                       worried about your liver" reads "I'm worried about my liver": reason, change), by the
- *                       client rules; null when it carries none
+ *                       client rules; read only for a turn holding a reflection or answered by a closed question
+ *                       (what a client's "yes" takes up); null when it carries none or is not read
  * @param sentences      every sentence with its code, the rule that decided it and the rules that fired
  */
 public record CounselorCoding(Behaviour behaviour, MiscCode code, boolean miInconsistent, QuestionKind questionKind,

@@ -27,8 +27,8 @@ import scala.jdk.javaapi.CollectionConverters;
 final class RecordSchema {
     /** The output's row id column. */
     static final String ROW_ID = "row_id";
-    static final List<String> RESULT_FIELDS = List.of("label", "direction", "kind", "rule", "sentences", "notices", "error");
-    private static final Set<String> RESERVED = Set.of(ROW_ID, "label", "direction", "kind", "rule", "sentences", "notices", "error");
+    static final List<String> RESULT_FIELDS = List.of("label", "direction", "kind", "rule", "sentences", "notices", "coding", "error");
+    private static final Set<String> RESERVED = Set.of(ROW_ID, "label", "direction", "kind", "rule", "sentences", "notices", "coding", "error");
 
     /** Columns the job adds while it works; never written. */
     static final String ROW = "__changetalk_row";
@@ -60,6 +60,27 @@ final class RecordSchema {
         DataTypes.createStructField("notices", DataTypes.createArrayType(NOTICE, false), false),
     });
 
+    private static StructField string(String name) {
+        return DataTypes.createStructField(name, DataTypes.StringType, true);
+    }
+
+    /** A counselor turn's coding, as the command line's {@code coding} field (without --explain's fired rules). */
+    static final StructType CODING = new StructType(new StructField[] {
+        string("behaviour"), string("code"),
+        DataTypes.createStructField("mi_inconsistent", DataTypes.BooleanType, false),
+        string("question"), string("reflection"), string("permission"), string("rule"),
+        DataTypes.createStructField("answered", new StructType(new StructField[] {
+            DataTypes.createStructField("sentence", DataTypes.IntegerType, false),
+            string("code"), string("rule"), string("function"), string("asks"), string("dimension"),
+        }), true),
+        DataTypes.createStructField("reflected", new StructType(new StructField[] {
+            string("label"), string("direction"), string("kind"), string("rule"), string("words"),
+        }), true),
+        DataTypes.createStructField("sentences", DataTypes.createArrayType(new StructType(new StructField[] {
+            string("text"), string("code"), string("rule"), string("function"), string("asks"), string("dimension"),
+        }), false), false),
+    });
+
     /** The result fields, in output order. */
     static final StructType RESULTS = new StructType(new StructField[] {
         DataTypes.createStructField("label", DataTypes.StringType, true),
@@ -68,6 +89,7 @@ final class RecordSchema {
         DataTypes.createStructField("rule", DataTypes.StringType, true),
         DataTypes.createStructField("sentences", DataTypes.createArrayType(SENTENCE, false), false),
         DataTypes.createStructField("notices", DataTypes.createArrayType(NOTICE, false), false),
+        DataTypes.createStructField("coding", CODING, true),
         DataTypes.createStructField("error", DataTypes.StringType, true),
     });
 
@@ -88,7 +110,7 @@ final class RecordSchema {
      */
     static Object[] values(UtteranceResult r, String error) {
         if (r == null) {
-            return new Object[] {null, null, null, null, seq(List.of()), seq(List.of()), error, false, null, false};
+            return new Object[] {null, null, null, null, seq(List.of()), seq(List.of()), null, error, false, null, false};
         }
         List<Row> sentences = new ArrayList<>(r.sentences().size());
         for (SentenceResult s : r.sentences()) {
@@ -97,7 +119,7 @@ final class RecordSchema {
         }
         CounselorCoding c = r.coding();
         return new Object[] {id(r.label()), id(r.direction()), id(r.kind()), decidingRule(r), seq(sentences),
-            notices(r.notices()), error, c != null, c == null ? null : id(c.code()), c != null && c.miInconsistent()};
+            notices(r.notices()), c == null ? null : coding(c), error, c != null, c == null ? null : id(c.code()), c != null && c.miInconsistent()};
     }
 
     /**
@@ -113,6 +135,21 @@ final class RecordSchema {
             }
         }
         return null;
+    }
+
+    /** The {@link #CODING} value of a counselor turn's coding. */
+    private static Row coding(CounselorCoding c) {
+        CounselorCoding.Answered a = c.answered();
+        CounselorCoding.ReflectedTalk t = c.reflected();
+        List<Row> sentences = new ArrayList<>(c.sentences().size());
+        for (CounselorCoding.Sentence s : c.sentences()) {
+            sentences.add(RowFactory.create(s.text(), id(s.code()), s.decidedBy(), id(s.function()), id(s.asks()), id(s.dimension())));
+        }
+        return RowFactory.create(id(c.behaviour()), id(c.code()), c.miInconsistent(), id(c.questionKind()), id(c.reflectionKind()),
+                id(c.permission()), c.decidedBy(),
+                a == null ? null : RowFactory.create(a.sentence(), id(a.code()), a.rule(), id(a.function()), id(a.asks()), id(a.dimension())),
+                t == null ? null : RowFactory.create(id(t.label()), id(t.direction()), id(t.kind()), t.rule(), t.words()),
+                seq(sentences));
     }
 
     private static Seq<Row> notices(List<Notice> notices) {

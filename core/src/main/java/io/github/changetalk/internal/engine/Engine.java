@@ -152,8 +152,9 @@ public final class Engine {
         }
         // A short answer reads the counselor turn in the client's voice: from the turn's coding when it came
         // with one (worked out once, for the turn itself), else here.
+        // (A coding read only reflections and closed questions so; for another turn it is read here, on demand.)
         Supplier<Optional<CounselorCoding.ReflectedTalk>> echo = memoize(() -> counselor.attached() != null
-                ? Optional.ofNullable(counselor.attached().reflected())
+                && counselor.attached().reflected() != null ? Optional.of(counselor.attached().reflected())
                 : Optional.ofNullable(counselor.present() ? reflected(rules, counselor.voiced()) : null));
         SentenceMatcher matcher = TimedMatcher.of(rules.matcher(counselor::asSaid, counselor::coding, original, trace,
                 matchStepLimit));

@@ -134,9 +134,13 @@ public final class CounselorCoder {
             coded.add(sentence(i, drafts.get(i), codes.get(i), text));
         }
         boolean inconsistent = codes.stream().anyMatch(c -> c != null && c.miInconsistent());
+        Answered answered = answered(coded);
+        // Only a reflection or a closed question puts words in the client's mouth that a "yes" takes up (MI);
+        // reading the turn in the client's voice costs a second analysis, so other turns are not read.
+        boolean voiced = reflectionKind != null || (answered != null && answered.code() == MiscCode.CQ);
         return new Coded(new CounselorCoding(code.behaviour(), code, inconsistent, questionKind, reflectionKind, permission,
-                drafts.get(decider).coder().map(m -> m.rule().id()).orElse(null), answered(coded), reflected.get(), coded),
-                matches);
+                drafts.get(decider).coder().map(m -> m.rule().id()).orElse(null), answered, voiced ? reflected.get() : null,
+                coded), matches);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.changetalk.internal.engine;
 
+import io.github.changetalk.CounselorCoding;
 import io.github.changetalk.Direction;
 import io.github.changetalk.Evidence;
 import io.github.changetalk.Label;
@@ -22,6 +23,12 @@ import java.util.regex.Pattern;
  *   <tr><td>{@code after.reflected=change|sustain}</td><td>the counselor turn just before, read in the client's
  *       voice by the same rules, is change or sustain talk (worked out for answers of at most
  *       {@value #SHORT} words, the confirmations and short answers whose meaning that turn gives)</td></tr>
+ *   <tr><td>{@code after.behaviour=question|reflection|input|other}, {@code after.function=F},
+ *       {@code after.asks=KIND}, {@code after.dimension=D}</td><td>the counselor turn's coding (when counselor packs
+ *       are loaded): its behaviour group, and of the act the client answers its function (evoking change,
+ *       ruler...), the kind of talk it asks for and a ruler's dimension</td></tr>
+ *   <tr><td>{@code answer.yes+after.behaviour=B}, {@code answer.no+after.behaviour=B}</td><td>a yes to a
+ *       reflection confirms it; a yes to a closed question answers it</td></tr>
  *   <tr><td>{@code answer.yes}, {@code answer.no}</td><td>the utterance opens with an agreement or a denial</td></tr>
  *   <tr><td>{@code answer.yes+after.reflected=D}, {@code answer.no+after.reflected=D}</td><td>both at once: a
  *       yes to change talk is not a yes to sustain talk, which one weight per feature could not say</td></tr>
@@ -33,10 +40,9 @@ import java.util.regex.Pattern;
  * </table>
  *
  * <p><b>The counselor-turn seam.</b> What the counselor turn just before contributes is {@link Before}, and
- * {@link #of} is the one method that names it as features. When the counselor turn carries its coding
- * (behaviour, MISC code, the function of the question it asks, the talk it reflects: phase 2's
- * {@code CounselorCoding}), {@code Before} is built from it and {@link #of} adds {@code after.behaviour=...},
- * {@code after.code=...}, {@code after.function=...} beside today's question mark and echo.
+ * {@link #of} is the one method that names it as features: its question mark, its talk read in the client's
+ * voice, and its {@link CounselorCoding} from the counselor packs (the one counselor-turn classifier, shared
+ * with the helper-side coding).
  */
 final class ClientFeatures {
     /** Answers of at most this many words get the counselor turn read in their voice. */
@@ -49,9 +55,12 @@ final class ClientFeatures {
     private ClientFeatures() {
     }
 
-    /** What the counselor turn just before gives: whether there is one, whether it asks, what it reflects (null: not worked out or none). */
-    record Before(boolean present, boolean question, Direction reflected) {
-        static final Before NONE = new Before(false, false, null);
+    /**
+     * What the counselor turn just before gives: whether there is one, whether it asks, what it reflects (null:
+     * not worked out or none), and its coding (null when no counselor pack is loaded).
+     */
+    record Before(boolean present, boolean question, Direction reflected, CounselorCoding coding) {
+        static final Before NONE = new Before(false, false, null, null);
     }
 
     /**
@@ -81,6 +90,20 @@ final class ClientFeatures {
             if (before.reflected() != null && before.reflected() != Direction.NEUTRAL) {
                 f.add("after.reflected=" + before.reflected().id());
             }
+            CounselorCoding c = before.coding();
+            if (c != null) {
+                f.add("after.behaviour=" + c.behaviour().id());
+                CounselorCoding.Answered a = c.answered();
+                if (a != null && a.function() != null) {
+                    f.add("after.function=" + a.function().id());
+                    if (a.asks() != null) {
+                        f.add("after.asks=" + a.asks().id());
+                    }
+                    if (a.dimension() != null) {
+                        f.add("after.dimension=" + a.dimension().id());
+                    }
+                }
+            }
         }
         boolean yes = YES.matcher(text).find();
         boolean no = !yes && NO.matcher(text).find();
@@ -89,6 +112,9 @@ final class ClientFeatures {
             f.add(answer);
             if (before.reflected() != null && before.reflected() != Direction.NEUTRAL) {
                 f.add(answer + "+after.reflected=" + before.reflected().id());
+            }
+            if (before.coding() != null) {
+                f.add(answer + "+after.behaviour=" + before.coding().behaviour().id());
             }
         }
         if (words > 0) {

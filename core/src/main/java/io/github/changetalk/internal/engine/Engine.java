@@ -191,7 +191,7 @@ public final class Engine {
         }
         ClientFeatures.Before before = !counselor.present() ? ClientFeatures.Before.NONE
                 : new ClientFeatures.Before(true, ClientFeatures.isQuestion(counselor.text()),
-                        reflected == null ? null : reflected.direction());
+                        reflected == null ? null : reflected.direction(), counselor.coding());
         return new Outcome(result, explained, new Reading(result, ClientFeatures.of(results, direction, before, text, words),
                 reflected, ClientFeatures.hasClientTurn(utterance.context())));
     }

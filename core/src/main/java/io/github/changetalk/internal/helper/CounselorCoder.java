@@ -1,6 +1,7 @@
 package io.github.changetalk.internal.helper;
 
 import edu.stanford.nlp.ling.CoreLabel;
+import io.github.changetalk.Band;
 import io.github.changetalk.Behaviour;
 import io.github.changetalk.CounselorCoding;
 import io.github.changetalk.CounselorCoding.Answered;
@@ -64,6 +65,10 @@ public final class CounselorCoder {
         MiscCode ruleCode() {
             return coder.map(m -> m.rule().spec().helper().code()).orElse(null);
         }
+
+        boolean shapeOnly() {
+            return coder.isPresent() && coder.get().rule().spec().band() == Band.BACKCHANNEL;
+        }
     }
 
     /**
@@ -121,7 +126,9 @@ public final class CounselorCoder {
                 codes.set(i, reflectionKind == ReflectionKind.COMPLEX ? MiscCode.CR : MiscCode.SR);
             }
         }
-        int decider = TurnRollUp.decide(codes, drafts.stream().map(Draft::words).toList());
+        // A sentence coded only from its shape (the backchannel band's defaults: no cue of any act) is weak
+        // evidence of what the turn does, so it weighs half its words in the roll-up.
+        int decider = TurnRollUp.decide(codes, drafts.stream().map(d -> d.shapeOnly() ? d.words() / 2 : d.words()).toList());
         MiscCode code = codes.get(decider);
         QuestionKind questionKind = null;
         for (MiscCode c : codes) {

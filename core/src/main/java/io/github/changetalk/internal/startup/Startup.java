@@ -117,7 +117,9 @@ public record Startup(boolean parserOnDemand, int parserPrecompute, boolean trig
             parsed.add(new PatternIndex.ParsedPack(PackCodec.digest(s.text()), spec));
         }
         RuleCatalog catalog = new RuleCatalog(specs, new LinkedHashSet<>(disabled));
-        PatternIndex.write(TriggerGate.of(RuleCompiler.compile(catalog, null, Analyzer::tokenizeEntry), PatternHints.NONE),
-                parsed, file);
+        // The index answers "could any rule match this text?" before the tagger is up, for client text: so it
+        // holds the client rules (a counselor pack's catch-all default would answer yes to every text).
+        PatternIndex.write(TriggerGate.of(RuleCompiler.compile(catalog, null, Analyzer::tokenizeEntry)
+                .of(io.github.changetalk.Speaker.CLIENT), PatternHints.NONE), parsed, file);
     }
 }

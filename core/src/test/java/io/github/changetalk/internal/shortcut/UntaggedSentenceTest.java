@@ -30,7 +30,7 @@ class UntaggedSentenceTest {
 
     @BeforeAll
     static void load() {
-        rules = TriggerGate.of(DefaultRules.compiled(), PatternHints.NONE);
+        rules = TriggerGate.of(DefaultRules.compiled().of(io.github.changetalk.Speaker.CLIENT), PatternHints.NONE); // client text
         analyzer = Analyzer.load(Analyzer.Options.DEFAULTS.withoutParser());
         sentences = DefaultRules.testdataSentences(analyzer);
     }

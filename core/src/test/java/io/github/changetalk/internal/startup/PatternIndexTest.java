@@ -173,7 +173,8 @@ class PatternIndexTest {
 
     @Test
     void theIndexTellsBeforeAnyCompileWhichTextsNoRuleCouldMatch() throws IOException {
-        TriggerGate rules = gate(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry));
+        // client text: the rules that label it (counselor packs hold a catch-all default)
+        TriggerGate rules = gate(RuleCompiler.compile(defaults, null, Analyzer::tokenizeEntry).of(io.github.changetalk.Speaker.CLIENT));
         PatternIndex index = written(rules.rules());
         assertThat(index.matchTriggers()).hasToString(String.valueOf(rules.matchTriggers()));
         Classifier classifier = SharedClassifier.get();

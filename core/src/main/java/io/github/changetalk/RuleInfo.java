@@ -8,12 +8,13 @@ import java.util.List;
  * it sets aside when both fire. {@code patterns}, {@code unless} and {@code context} are as the pack
  * writes them (macros unexpanded, comments kept). {@code triggers} are the words ({@code word:x}) or
  * lemmas ({@code lemma:x}) of which a sentence must contain one for the rule to be tried; empty when
- * the rule is tried on every sentence.
+ * the rule is tried on every sentence. {@code targets} are the target directions ({@code less},
+ * {@code more}, {@code none}) the rule is restricted to; empty when it is for every target.
  */
 public record RuleInfo(String id, Label label, Direction direction, Kind kind, int priority, Band band,
                        List<String> overrides, String pack, String source, int line, String description,
                        List<String> patterns, List<String> unless, List<String> context, List<Example> examples,
-                       List<String> triggers, boolean usesDependencies) {
+                       List<String> triggers, boolean usesDependencies, List<String> targets) {
     public RuleInfo {
         overrides = List.copyOf(overrides);
         patterns = List.copyOf(patterns);
@@ -21,9 +22,13 @@ public record RuleInfo(String id, Label label, Direction direction, Kind kind, i
         context = List.copyOf(context);
         examples = List.copyOf(examples);
         triggers = List.copyOf(triggers);
+        targets = List.copyOf(targets);
     }
 
-    /** An example sentence of the rule; {@code context} is the counselor turn before it, or null. */
-    public record Example(String text, String context, boolean match) {
+    /**
+     * An example sentence of the rule; {@code context} is the counselor turn before it, or null;
+     * {@code target} the target behaviour it is classified under, or null for the default targets.
+     */
+    public record Example(String text, String context, boolean match, String target) {
     }
 }

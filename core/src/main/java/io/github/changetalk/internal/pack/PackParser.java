@@ -24,12 +24,13 @@ public final class PackParser {
     public static final int MIN_NOMATCH_EXAMPLES = 1;
 
     private static final Set<String> PACK_KEYS = Set.of("pack", "description", "target", "aliases", "lexicons", "macros",
-            "rules");
+            "rules", "direction");
     private static final Set<String> RULE_KEYS = Set.of("id", "kind", "direction", "neutral", "priority",
-            "overrides", "description", "patterns", "unless", "context", "examples", "echo");
+            "overrides", "description", "patterns", "unless", "context", "examples", "echo", "targets");
     private static final Set<String> PATTERN_KEYS = Set.of("tokens", "dependency", "graph");
     private static final Set<String> EXAMPLES_KEYS = Set.of("match", "nomatch");
-    private static final Set<String> EXAMPLE_KEYS = Set.of("text", "context");
+    private static final Set<String> EXAMPLE_KEYS = Set.of("text", "context", "target");
+    private static final String TARGET_DIRECTIONS = "less, more or none";
 
     private final String source;
 
@@ -60,6 +61,7 @@ public final class PackParser {
         if (target != null && !LEXICON_ENTRY.matcher(target).matches()) {
             throw error(map.keyLines().get("target"), null, "target name '" + target + "' must be a plain word or phrase");
         }
+        TargetDirection targetDirection = targetDirection(map, target);
         List<LexiconSpec> lexicons = new ArrayList<>();
         if (map.entries().containsKey("lexicons")) {
             YamlNode.Mapping lex = mapping(map.entries().get("lexicons"), null, "'lexicons' (a mapping of NAME: [entries])");
@@ -86,7 +88,25 @@ public final class PackParser {
                 rules.add(rule(item, name));
             }
         }
-        return new PackSpec(source, name, description, target, aliases, lexicons, macros, rules);
+        return new PackSpec(source, name, description, target, aliases, lexicons, macros, rules, targetDirection);
+    }
+
+    /** A target pack's 'direction: less | more | none'; null when it says none. */
+    private TargetDirection targetDirection(YamlNode.Mapping map, String target) {
+        String text = optionalString(map, "direction", null);
+        if (text == null) {
+            return null;
+        }
+        Integer line = map.keyLines().get("direction");
+        if (target == null) {
+            throw error(line, null, "'direction' is for target packs (packs with 'target:'): which way change goes for"
+                    + " the behaviour, " + TARGET_DIRECTIONS);
+        }
+        TargetDirection d = TargetDirection.fromId(text);
+        if (d == null) {
+            throw error(line, null, "target direction must be " + TARGET_DIRECTIONS + ", not '" + text + "'");
+        }
+        return d;
     }
 
     private MacroSpec macro(String name, int line, YamlNode value) {
@@ -217,8 +237,34 @@ public final class PackParser {
                 throw error(map.keyLines().get("echo"), id, "'echo' is for neutral answer rules: the answer takes its label from the counselor turn");
             }
         }
+        Set<TargetDirection> targets = targets(map, id);
         return new RuleSpec(source, pack, id, map.line(), direction, kind, band, overrides, description,
-                patterns, unless, context, examples, echo);
+                patterns, unless, context, examples, echo, targets);
+    }
+
+    /** A rule's 'targets: [less, more]': the target directions it is for; empty (every target) when absent. */
+    private Set<TargetDirection> targets(YamlNode.Mapping map, String id) {
+        if (!map.entries().containsKey("targets")) {
+            return Set.of();
+        }
+        Set<TargetDirection> out = java.util.EnumSet.noneOf(TargetDirection.class);
+        YamlNode.Sequence list = sequence(map.entries().get("targets"), id, "'targets' (a list of target directions: "
+                + TARGET_DIRECTIONS + ")");
+        for (YamlNode item : list.items()) {
+            String text = scalar(item, id, "a target direction in 'targets'").strip();
+            TargetDirection d = TargetDirection.fromId(text);
+            if (d == null) {
+                throw error(item.line(), id, "targets lists target directions (" + TARGET_DIRECTIONS + "), not '" + text
+                        + "' (a target pack says which way its behaviour goes with 'direction:')");
+            }
+            if (!out.add(d)) {
+                throw error(item.line(), id, "targets lists " + d.id() + " twice");
+            }
+        }
+        if (out.isEmpty()) {
+            throw error(map.keyLines().get("targets"), id, "'targets' is empty (leave it out for a rule of every target)");
+        }
+        return out;
     }
 
     private static final String KINDS = "desire, ability, reason, need, commitment, activation or taking-steps";
@@ -358,17 +404,19 @@ public final class PackParser {
         for (YamlNode item : sequence(map.entries().get(key), id, "'" + key + "'").items()) {
             String text;
             String context = null;
+            String target = null;
             if (item instanceof YamlNode.Mapping m) {
                 checkKeys(m, EXAMPLE_KEYS, id, "example");
                 text = requiredString(m, "text", id);
                 context = optionalString(m, "context", id);
+                target = optionalString(m, "target", id);
             } else {
                 text = scalar(item, id, "an example sentence");
             }
             if (text.isBlank()) {
                 throw error(item.line(), id, "an example is empty");
             }
-            out.add(new ExampleSpec(text, context, match, item.line()));
+            out.add(new ExampleSpec(text, context, match, item.line(), target));
             count++;
         }
         return count;

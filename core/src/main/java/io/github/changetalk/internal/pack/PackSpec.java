@@ -5,15 +5,24 @@ import java.util.List;
 /**
  * One pack file. A target pack ({@code target:} set) defines the lexicons of one target behaviour;
  * lexicons of the same name in several target packs are merged over the targets that are active.
- * Lexicons and macros are shared by all loaded packs.
+ * Lexicons and macros are shared by all loaded packs. {@code direction} is which way change goes for
+ * a target pack's behaviour ({@code direction:}), null when the pack does not say (and for packs that
+ * are not target packs).
  */
 public record PackSpec(String source, String name, String description, String target, List<String> aliases,
-                       List<LexiconSpec> lexicons, List<MacroSpec> macros, List<RuleSpec> rules) {
+                       List<LexiconSpec> lexicons, List<MacroSpec> macros, List<RuleSpec> rules,
+                       TargetDirection direction) {
     public PackSpec {
         aliases = List.copyOf(aliases);
         lexicons = List.copyOf(lexicons);
         macros = List.copyOf(macros);
         rules = List.copyOf(rules);
+    }
+
+    /** A pack that declares no target direction. */
+    public PackSpec(String source, String name, String description, String target, List<String> aliases,
+                    List<LexiconSpec> lexicons, List<MacroSpec> macros, List<RuleSpec> rules) {
+        this(source, name, description, target, aliases, lexicons, macros, rules, null);
     }
 
     public boolean isTarget() {

@@ -4,24 +4,44 @@ import io.github.changetalk.Band;
 import io.github.changetalk.Direction;
 import io.github.changetalk.Kind;
 import io.github.changetalk.Label;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A rule as written in a pack, validated for shape but not yet compiled. {@code kind} is null for
  * neutral rules; {@code echo} is null except for neutral answer rules (see {@link Echo}). {@code band}
  * is the rule's precedence band; {@code overrides} the ids of rules whose readings this rule's sets
- * aside when both fire on a sentence.
+ * aside when both fire on a sentence. {@code targets} are the target directions the rule is for
+ * ({@code targets: [more]}); empty when it is for every target.
  */
 public record RuleSpec(String source, String pack, String id, int line, Direction direction, Kind kind,
                        Band band, List<String> overrides, String description,
                        List<PatternSpec> patterns, List<PatternSpec> unless,
-                       List<PatternSpec> context, List<ExampleSpec> examples, Echo echo) {
+                       List<PatternSpec> context, List<ExampleSpec> examples, Echo echo,
+                       Set<TargetDirection> targets) {
     public RuleSpec {
         overrides = List.copyOf(overrides);
         patterns = List.copyOf(patterns);
         unless = List.copyOf(unless);
         context = List.copyOf(context);
         examples = List.copyOf(examples);
+        targets = targets.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(targets));
+    }
+
+    /** A rule for every target. */
+    public RuleSpec(String source, String pack, String id, int line, Direction direction, Kind kind,
+                    Band band, List<String> overrides, String description,
+                    List<PatternSpec> patterns, List<PatternSpec> unless,
+                    List<PatternSpec> context, List<ExampleSpec> examples, Echo echo) {
+        this(source, pack, id, line, direction, kind, band, overrides, description, patterns, unless, context,
+                examples, echo, Set.of());
+    }
+
+    /** Whether the rule is for a selection of targets whose directions are {@code directions}. */
+    public boolean appliesTo(Set<TargetDirection> directions) {
+        return targets.isEmpty() || directions.stream().anyMatch(targets::contains);
     }
 
     /** Every pattern of the rule: its patterns, then its unless, then its context patterns. */
@@ -45,6 +65,6 @@ public record RuleSpec(String source, String pack, String id, int line, Directio
     /** The same rule with its patterns as the compiler reads them (macros expanded). */
     public RuleSpec withPatterns(List<PatternSpec> patterns, List<PatternSpec> unless, List<PatternSpec> context) {
         return new RuleSpec(source, pack, id, line, direction, kind, band, overrides, description,
-                patterns, unless, context, examples, echo);
+                patterns, unless, context, examples, echo, targets);
     }
 }

@@ -12,6 +12,7 @@ import io.github.changetalk.internal.pack.PackSpec;
 import io.github.changetalk.internal.pack.PatternSpec;
 import io.github.changetalk.internal.pack.PatternType;
 import io.github.changetalk.internal.pack.RuleSpec;
+import io.github.changetalk.internal.pack.TargetDirection;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -19,9 +20,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Parsed packs in a compact binary form, kept in the start-up index beside the YAML they came from:
@@ -169,6 +172,7 @@ public final class PackCodec {
             for (RuleSpec r : p.rules()) {
                 rule(r);
             }
+            ordinal(p.direction());
         }
 
         void rule(RuleSpec r) {
@@ -190,8 +194,11 @@ public final class PackCodec {
                 string(e.context());
                 ints.add(e.match() ? 1 : 0);
                 ints.add(e.line());
+                string(e.target());
             }
             ordinal(r.echo());
+            ints.add(r.targets().size());
+            r.targets().forEach(this::ordinal);
         }
 
         void patterns(List<PatternSpec> list) {
@@ -269,7 +276,8 @@ public final class PackCodec {
             for (int i = 0; i < ruleCount; i++) {
                 rules.add(rule());
             }
-            return new PackSpec(source, name, description, target, aliases, lexicons, macros, rules);
+            TargetDirection direction = ordinal(TargetDirection.values());
+            return new PackSpec(source, name, description, target, aliases, lexicons, macros, rules, direction);
         }
 
         RuleSpec rule() {
@@ -288,11 +296,16 @@ public final class PackCodec {
             int exampleCount = count();
             List<ExampleSpec> examples = new ArrayList<>(exampleCount);
             for (int i = 0; i < exampleCount; i++) {
-                examples.add(new ExampleSpec(string(), string(), next() == 1, next()));
+                examples.add(new ExampleSpec(string(), string(), next() == 1, next(), string()));
             }
             Echo echo = ordinal(Echo.values());
+            int targetCount = count();
+            Set<TargetDirection> targets = EnumSet.noneOf(TargetDirection.class);
+            for (int i = 0; i < targetCount; i++) {
+                targets.add(ordinal(TargetDirection.values()));
+            }
             return new RuleSpec(source, pack, id, line, direction, kind, band, overrides, description, patterns,
-                    unless, context, examples, echo);
+                    unless, context, examples, echo, targets);
         }
 
         List<PatternSpec> patterns() {

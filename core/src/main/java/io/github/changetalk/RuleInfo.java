@@ -15,14 +15,15 @@ import java.util.List;
  * {@code asks} for, or a ruler's {@code dimension}) and a {@code cue} (as written, e.g.
  * {@code client-asks}); each null when not given, and all null for client rules. {@code after} is a
  * client rule's condition on the counselor turn before, as written in a pack ({@code {function: ruler}}),
- * or null.
+ * or null. {@code targets} are the target directions
+ * ({@code less}, {@code more}, {@code none}) the rule is restricted to; empty when it is for every target.
  */
 public record RuleInfo(String id, Label label, Direction direction, Kind kind, int priority, Band band,
                        List<String> overrides, String pack, String source, int line, String description,
                        List<String> patterns, List<String> unless, List<String> context, List<Example> examples,
                        List<String> triggers, boolean usesDependencies, Speaker speaker, MiscCode code,
                        CounselorCoding.Function function, Kind asks, CounselorCoding.Dimension dimension, String cue,
-                       String after) {
+                       String after, List<String> targets) {
     public RuleInfo {
         overrides = List.copyOf(overrides);
         patterns = List.copyOf(patterns);
@@ -30,9 +31,13 @@ public record RuleInfo(String id, Label label, Direction direction, Kind kind, i
         context = List.copyOf(context);
         examples = List.copyOf(examples);
         triggers = List.copyOf(triggers);
+        targets = List.copyOf(targets);
     }
 
-    /** An example sentence of the rule; {@code context} is the counselor turn before it, or null. */
-    public record Example(String text, String context, boolean match) {
+    /**
+     * An example sentence of the rule; {@code context} is the counselor turn before it, or null;
+     * {@code target} the target behaviour it is classified under, or null for the default targets.
+     */
+    public record Example(String text, String context, boolean match, String target) {
     }
 }

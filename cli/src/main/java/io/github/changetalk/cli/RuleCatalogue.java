@@ -81,6 +81,9 @@ final class RuleCatalogue {
                 b.append(i == 0 ? "" : ", ").append('[').append(o).append("](#").append(anchor(o)).append(')');
             }
         }
+        if (!r.targets().isEmpty()) {
+            b.append(", only for targets where change means **").append(String.join("** or **", r.targets())).append("**");
+        }
         b.append(". Written in [").append(r.source()).append(':').append(r.line()).append("](../").append(r.source())
                 .append("#L").append(r.line()).append(").\n\n");
         if (r.description() != null) {
@@ -125,7 +128,11 @@ final class RuleCatalogue {
             if (e.context() != null) {
                 b.append("*Counselor:* ").append(escape(e.context())).append(" *Client:* ");
             }
-            b.append(escape(e.text())).append('\n');
+            b.append(escape(e.text()));
+            if (e.target() != null) {
+                b.append(" *(target: ").append(escape(e.target())).append(")*");
+            }
+            b.append('\n');
         }
         b.append('\n');
     }

@@ -8,7 +8,9 @@ import io.github.changetalk.internal.pack.PatternSpec;
 import io.github.changetalk.internal.pack.PatternType;
 import io.github.changetalk.internal.pack.RuleSpec;
 import io.github.changetalk.internal.pack.Suggestion;
+import io.github.changetalk.internal.pack.TargetDirection;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -268,7 +270,10 @@ public final class RuleCatalog {
     /**
      * Resolves what a user or a transcript calls the target behaviour: a target name, one of its
      * aliases, or a longer topic that contains one (e.g. "reducing alcohol consumption" contains the
-     * alias "alcohol"). Returns null when nothing fits.
+     * alias "alcohol"; the longest alias contained wins, then the target name first in alphabetical
+     * order). A topic that contains the name of a behaviour resolves to that behaviour's target rather
+     * than to a target of direction none ("self-confidence to quit smoking" is about smoking). Returns
+     * null when nothing fits.
      */
     public String resolveTarget(String text) {
         if (text == null || text.isBlank()) {
@@ -278,27 +283,77 @@ public final class RuleCatalog {
         if (targets.containsKey(t)) {
             return t;
         }
-        for (Map.Entry<String, PackSpec> e : targets.entrySet()) {
-            for (String alias : e.getValue().aliases()) {
+        for (String name : targetNames()) {
+            for (String alias : targets.get(name).aliases()) {
                 if (alias.equalsIgnoreCase(t)) {
-                    return e.getKey();
+                    return name;
                 }
             }
         }
+        String behaviour = containedTarget(t, false);
+        return behaviour != null ? behaviour : containedTarget(t, true);
+    }
+
+    /** The target whose longest name or alias the topic contains, among the targets of direction none or the others. */
+    private String containedTarget(String topic, boolean directionNone) {
         String best = null;
         int bestLength = 0;
-        for (Map.Entry<String, PackSpec> e : targets.entrySet()) {
-            List<String> names = new ArrayList<>(e.getValue().aliases());
-            names.add(e.getKey());
+        for (String name : targetNames()) {
+            PackSpec pack = targets.get(name);
+            if ((pack.direction() == TargetDirection.NONE) != directionNone) {
+                continue;
+            }
+            List<String> names = new ArrayList<>(pack.aliases());
+            names.add(name);
             for (String alias : names) {
                 String a = alias.toLowerCase(Locale.ROOT);
-                if (a.length() > bestLength && Pattern.compile("\\b" + Pattern.quote(a) + "\\b").matcher(t).find()) {
-                    best = e.getKey();
+                if (a.length() > bestLength && Pattern.compile("\\b" + Pattern.quote(a) + "\\b").matcher(topic).find()) {
+                    best = name;
                     bestLength = a.length();
                 }
             }
         }
         return best;
+    }
+
+    /**
+     * Resolves a topic that may name several behaviours, separated by semicolons ("reducing alcohol
+     * consumption; compliance with rules"): each part as {@link #resolveTarget} resolves it. Parts that
+     * name no target are left out; the result is empty when none does.
+     */
+    public Set<String> resolveTargets(String text) {
+        Set<String> out = new TreeSet<>();
+        if (text == null) {
+            return out;
+        }
+        for (String part : text.split(";")) {
+            String t = resolveTarget(part);
+            if (t != null) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Which ways change goes for a selection of targets (null: every target): the directions its target
+     * packs declare. A selection none of whose packs declares one (the generic target alone, a user's
+     * target pack that does not say) is about some behaviour, either way: {@link TargetDirection#UNKNOWN}.
+     */
+    public Set<TargetDirection> directions(Set<String> selection) {
+        Set<TargetDirection> out = EnumSet.noneOf(TargetDirection.class);
+        for (Map.Entry<String, PackSpec> e : targets.entrySet()) {
+            if ((selection == null || selection.contains(e.getKey())) && e.getValue().direction() != null) {
+                out.add(e.getValue().direction());
+            }
+        }
+        return out.isEmpty() ? TargetDirection.UNKNOWN : out;
+    }
+
+    /** The direction a target declares, or null (unknown target, or none declared). */
+    public TargetDirection direction(String target) {
+        PackSpec p = target == null ? null : targets.get(target.toLowerCase(Locale.ROOT));
+        return p == null ? null : p.direction();
     }
 
     boolean isTargetLexicon(String name) {

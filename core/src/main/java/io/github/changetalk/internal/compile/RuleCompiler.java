@@ -7,6 +7,7 @@ import io.github.changetalk.RulePackException;
 import io.github.changetalk.internal.pack.PatternSpec;
 import io.github.changetalk.internal.pack.PatternType;
 import io.github.changetalk.internal.pack.RuleSpec;
+import io.github.changetalk.internal.pack.TargetDirection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,7 +63,13 @@ public final class RuleCompiler {
         List<CompiledRule> rules = new ArrayList<>();
         Parsing parsing = new Parsing(env, known.knownUnder(bound), new Object());
         Map<String, CompiledPattern.Tokens> shared = new HashMap<>();
+        // A rule restricted to targets of one direction ('targets: [more]') is left out of a selection
+        // with no target of that direction: "I don't want to fall" is sustain talk about exercise only.
+        Set<TargetDirection> directions = catalog.directions(activeTargets);
         for (RuleSpec r : catalog.rules()) {
+            if (!r.appliesTo(directions)) {
+                continue;
+            }
             List<CompiledPattern> patterns = compileAll(r, r.patterns(), parsing, lexicons, shared, uses);
             List<CompiledPattern> unless = compileAll(r, r.unless(), parsing, lexicons, shared, uses);
             List<CompiledPattern> context = compileAll(r, r.context(), parsing, lexicons, shared, uses);

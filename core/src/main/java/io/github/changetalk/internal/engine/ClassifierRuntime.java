@@ -14,6 +14,7 @@ import io.github.changetalk.internal.pack.ExampleSpec;
 import io.github.changetalk.internal.pack.HelperSpec;
 import io.github.changetalk.internal.pack.PatternSpec;
 import io.github.changetalk.internal.pack.RuleSpec;
+import io.github.changetalk.internal.pack.TargetDirection;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -90,15 +91,22 @@ public final class ClassifierRuntime {
         return out;
     }
 
-    /** Runs the examples of one rule, against all targets. */
+    /** Runs the examples of one rule, against all targets, or the target an example names. */
     public List<ExampleCheck> checkExamples(String ruleId) {
         RuleSpec rule = catalog.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no enabled rule " + ruleId));
         RuleSets all = rulesForSelection(null);
         List<ExampleCheck> out = new ArrayList<>();
         for (ExampleSpec example : rule.examples()) {
-            out.add(ExampleRunner.check(rule, example, u -> engine.classify(all, u, false).result(),
-                    text -> engine.clientCues(all, text)));
+            if (example.target() != null && catalog.resolveTargets(example.target()).isEmpty()) {
+                out.add(new ExampleCheck(rule.id(), rule.source(), example.line(), example.text(), example.context(),
+                        example.match(), false, "the example's target '" + example.target() + "' names no known target"
+                        + " (known: " + String.join(", ", catalog.targetNames()) + ")"));
+                continue;
+            }
+            RuleSets rules = example.target() == null ? all : rulesFor(example.target());
+            out.add(ExampleRunner.check(rule, example, u -> engine.classify(rules, u, false).result(),
+                    text -> engine.clientCues(rules, text)));
         }
         return out;
     }
@@ -127,10 +135,10 @@ public final class ClassifierRuntime {
         return new RuleInfo(s.id(), s.label(), s.direction(), s.kind(), s.priority(),
                 s.band(), s.overrides(), s.pack(), s.source(), s.line(), s.description(),
                 texts(s.patterns()), texts(s.unless()), texts(s.context()),
-                s.examples().stream().map(e -> new RuleInfo.Example(e.text(), e.context(), e.match())).toList(),
+                s.examples().stream().map(e -> new RuleInfo.Example(e.text(), e.context(), e.match(), e.target())).toList(),
                 triggers, r.usesDependencies(), s.speaker(), h == null ? null : h.code(), h == null ? null : h.function(),
                 h == null ? null : h.asks(), h == null ? null : h.dimension(), h == null || h.cue() == null ? null : h.cue().id(),
-                s.after() == null ? null : AfterText.of(s.after()));
+                s.after() == null ? null : AfterText.of(s.after()), s.targets().stream().map(TargetDirection::id).toList());
     }
 
     private static List<String> texts(List<PatternSpec> patterns) {
@@ -149,14 +157,15 @@ public final class ClassifierRuntime {
         return analyzer.hasParser();
     }
 
-    /** The rules for an utterance's target: the default ones, or those of the target it names (with the generic target). */
+    /**
+     * The rules for an utterance's target: the default ones, or those of the targets its topic names
+     * (several when the topic lists several behaviours, "a; b"), with the generic target.
+     */
     private RuleSets rulesFor(String target) {
-        String resolved = target == null ? null : catalog.resolveTarget(target);
-        if (resolved == null) {
+        Set<String> selection = target == null ? new TreeSet<>() : new TreeSet<>(catalog.resolveTargets(target));
+        if (selection.isEmpty()) {
             return defaultRules;
         }
-        Set<String> selection = new TreeSet<>();
-        selection.add(resolved);
         return rulesForSelection(withGeneric(catalog, selection));
     }
 

@@ -122,12 +122,12 @@ public final class RuntimeLoader {
         }
         Set<String> selection = new TreeSet<>();
         for (String t : targets) {
-            String resolved = catalog.resolveTarget(t);
-            if (resolved == null) {
+            Set<String> resolved = catalog.resolveTargets(t);
+            if (resolved.isEmpty()) {
                 throw new IllegalArgumentException("unknown target '" + t + "' (known: "
                         + String.join(", ", catalog.targetNames()) + ")");
             }
-            selection.add(resolved);
+            selection.addAll(resolved);
         }
         return ClassifierRuntime.withGeneric(catalog, selection);
     }

@@ -28,17 +28,18 @@ public final class PackParser {
     public static final int MIN_NOMATCH_EXAMPLES = 1;
 
     private static final Set<String> PACK_KEYS = Set.of("pack", "description", "target", "aliases", "lexicons", "macros",
-            "rules", "speaker");
+            "rules", "speaker", "direction");
     private static final Set<String> RULE_KEYS = Set.of("id", "kind", "direction", "neutral", "priority",
-            "overrides", "description", "patterns", "unless", "context", "examples", "echo", "after");
+            "overrides", "description", "patterns", "unless", "context", "examples", "echo", "after", "targets");
     private static final Set<String> COUNSELOR_RULE_KEYS = Set.of("id", "code", "function", "asks", "dimension", "cue",
             "priority", "overrides", "description", "patterns", "unless", "context", "examples");
-    private static final Set<String> CLIENT_ONLY_KEYS = Set.of("kind", "direction", "neutral", "echo", "after");
+    private static final Set<String> CLIENT_ONLY_KEYS = Set.of("kind", "direction", "neutral", "echo", "after", "targets");
     private static final Set<String> AFTER_KEYS = Set.of("behaviour", "code", "question", "function", "asks", "dimension",
             "reflected");
     private static final Set<String> PATTERN_KEYS = Set.of("tokens", "dependency", "graph");
     private static final Set<String> EXAMPLES_KEYS = Set.of("match", "nomatch");
-    private static final Set<String> EXAMPLE_KEYS = Set.of("text", "context");
+    private static final Set<String> EXAMPLE_KEYS = Set.of("text", "context", "target");
+    private static final String TARGET_DIRECTIONS = "less, more or none";
 
     private final String source;
 
@@ -82,6 +83,7 @@ public final class PackParser {
         if (target != null && !LEXICON_ENTRY.matcher(target).matches()) {
             throw error(map.keyLines().get("target"), null, "target name '" + target + "' must be a plain word or phrase");
         }
+        TargetDirection targetDirection = targetDirection(map, target);
         List<LexiconSpec> lexicons = new ArrayList<>();
         if (map.entries().containsKey("lexicons")) {
             YamlNode.Mapping lex = mapping(map.entries().get("lexicons"), null, "'lexicons' (a mapping of NAME: [entries])");
@@ -108,7 +110,25 @@ public final class PackParser {
                 rules.add(rule(item, name, speaker));
             }
         }
-        return new PackSpec(source, name, description, target, aliases, lexicons, macros, rules, speaker);
+        return new PackSpec(source, name, description, target, aliases, lexicons, macros, rules, speaker, targetDirection);
+    }
+
+    /** A target pack's 'direction: less | more | none'; null when it says none. */
+    private TargetDirection targetDirection(YamlNode.Mapping map, String target) {
+        String text = optionalString(map, "direction", null);
+        if (text == null) {
+            return null;
+        }
+        Integer line = map.keyLines().get("direction");
+        if (target == null) {
+            throw error(line, null, "'direction' is for target packs (packs with 'target:'): which way change goes for"
+                    + " the behaviour, " + TARGET_DIRECTIONS);
+        }
+        TargetDirection d = TargetDirection.fromId(text);
+        if (d == null) {
+            throw error(line, null, "target direction must be " + TARGET_DIRECTIONS + ", not '" + text + "'");
+        }
+        return d;
     }
 
     private MacroSpec macro(String name, int line, YamlNode value) {
@@ -261,8 +281,9 @@ public final class PackParser {
             }
         }
         AfterSpec after = map.entries().containsKey("after") ? after(map.entries().get("after"), id) : null;
+        Set<TargetDirection> targets = targets(map, id);
         return new RuleSpec(source, pack, id, map.line(), direction, kind, band, overrides, description,
-                patterns, unless, context, examples, echo, helper, after);
+                patterns, unless, context, examples, echo, helper, after, targets);
     }
 
     /** A counselor rule's code, function (with what it asks or a ruler's dimension) and cue; at least one of code, function, cue. */
@@ -394,6 +415,31 @@ public final class PackParser {
             b.append(b.isEmpty() ? "" : ", ").append(f.id());
         }
         return b.toString();
+    }
+
+    /** A rule's 'targets: [less, more]': the target directions it is for; empty (every target) when absent. */
+    private Set<TargetDirection> targets(YamlNode.Mapping map, String id) {
+        if (!map.entries().containsKey("targets")) {
+            return Set.of();
+        }
+        Set<TargetDirection> out = java.util.EnumSet.noneOf(TargetDirection.class);
+        YamlNode.Sequence list = sequence(map.entries().get("targets"), id, "'targets' (a list of target directions: "
+                + TARGET_DIRECTIONS + ")");
+        for (YamlNode item : list.items()) {
+            String text = scalar(item, id, "a target direction in 'targets'").strip();
+            TargetDirection d = TargetDirection.fromId(text);
+            if (d == null) {
+                throw error(item.line(), id, "targets lists target directions (" + TARGET_DIRECTIONS + "), not '" + text
+                        + "' (a target pack says which way its behaviour goes with 'direction:')");
+            }
+            if (!out.add(d)) {
+                throw error(item.line(), id, "targets lists " + d.id() + " twice");
+            }
+        }
+        if (out.isEmpty()) {
+            throw error(map.keyLines().get("targets"), id, "'targets' is empty (leave it out for a rule of every target)");
+        }
+        return out;
     }
 
     private static final String KINDS = "desire, ability, reason, need, commitment, activation or taking-steps";
@@ -533,17 +579,19 @@ public final class PackParser {
         for (YamlNode item : sequence(map.entries().get(key), id, "'" + key + "'").items()) {
             String text;
             String context = null;
+            String target = null;
             if (item instanceof YamlNode.Mapping m) {
                 checkKeys(m, EXAMPLE_KEYS, id, "example");
                 text = requiredString(m, "text", id);
                 context = optionalString(m, "context", id);
+                target = optionalString(m, "target", id);
             } else {
                 text = scalar(item, id, "an example sentence");
             }
             if (text.isBlank()) {
                 throw error(item.line(), id, "an example is empty");
             }
-            out.add(new ExampleSpec(text, context, match, item.line()));
+            out.add(new ExampleSpec(text, context, match, item.line(), target));
             count++;
         }
         return count;

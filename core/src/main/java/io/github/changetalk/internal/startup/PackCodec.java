@@ -19,6 +19,7 @@ import io.github.changetalk.internal.pack.PackSpec;
 import io.github.changetalk.internal.pack.PatternSpec;
 import io.github.changetalk.internal.pack.PatternType;
 import io.github.changetalk.internal.pack.RuleSpec;
+import io.github.changetalk.internal.pack.TargetDirection;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -26,9 +27,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Parsed packs in a compact binary form, kept in the start-up index beside the YAML they came from:
@@ -177,6 +180,7 @@ public final class PackCodec {
                 rule(r);
             }
             ordinal(p.speaker());
+            ordinal(p.direction());
         }
 
         void rule(RuleSpec r) {
@@ -198,6 +202,7 @@ public final class PackCodec {
                 string(e.context());
                 ints.add(e.match() ? 1 : 0);
                 ints.add(e.line());
+                string(e.target());
             }
             ordinal(r.echo());
             HelperSpec h = r.helper();
@@ -220,11 +225,17 @@ public final class PackCodec {
                 ordinals(a.dimension());
                 ordinals(a.reflected());
             }
+            targets(r.targets());
         }
 
         void ordinals(java.util.Set<? extends Enum<?>> set) {
             ints.add(set.size());
             set.stream().sorted(java.util.Comparator.comparingInt(Enum::ordinal)).forEach(this::ordinal);
+        }
+
+        void targets(java.util.Set<TargetDirection> targets) {
+            ints.add(targets.size());
+            targets.forEach(this::ordinal);
         }
 
         void patterns(List<PatternSpec> list) {
@@ -302,7 +313,9 @@ public final class PackCodec {
             for (int i = 0; i < ruleCount; i++) {
                 rules.add(rule());
             }
-            return new PackSpec(source, name, description, target, aliases, lexicons, macros, rules, ordinal(Speaker.values()));
+            Speaker speaker = ordinal(Speaker.values());
+            TargetDirection direction = ordinal(TargetDirection.values());
+            return new PackSpec(source, name, description, target, aliases, lexicons, macros, rules, speaker, direction);
         }
 
         RuleSpec rule() {
@@ -321,7 +334,7 @@ public final class PackCodec {
             int exampleCount = count();
             List<ExampleSpec> examples = new ArrayList<>(exampleCount);
             for (int i = 0; i < exampleCount; i++) {
-                examples.add(new ExampleSpec(string(), string(), next() == 1, next()));
+                examples.add(new ExampleSpec(string(), string(), next() == 1, next(), string()));
             }
             Echo echo = ordinal(Echo.values());
             HelperSpec helper = next() == 1 ? new HelperSpec(ordinal(MiscCode.values()), ordinal(CounselorCoding.Function.values()),
@@ -329,8 +342,13 @@ public final class PackCodec {
             AfterSpec after = next() == 1 ? new AfterSpec(ordinals(Behaviour.values()), ordinals(MiscCode.values()),
                     ordinals(CounselorCoding.QuestionKind.values()), ordinals(CounselorCoding.Function.values()),
                     ordinals(Kind.values()), ordinals(CounselorCoding.Dimension.values()), ordinals(Direction.values())) : null;
+            int targetCount = count();
+            Set<TargetDirection> targets = EnumSet.noneOf(TargetDirection.class);
+            for (int i = 0; i < targetCount; i++) {
+                targets.add(ordinal(TargetDirection.values()));
+            }
             return new RuleSpec(source, pack, id, line, direction, kind, band, overrides, description, patterns,
-                    unless, context, examples, echo, helper, after);
+                    unless, context, examples, echo, helper, after, targets);
         }
 
         <E extends Enum<E>> java.util.Set<E> ordinals(E[] values) {

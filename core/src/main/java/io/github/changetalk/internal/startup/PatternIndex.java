@@ -45,7 +45,7 @@ import java.util.Set;
  */
 public final class PatternIndex implements KnownPatterns, PatternHints {
     /** Bump when the file layout or the way triggers and length bounds are derived changes. */
-    static final int FORMAT = 7;
+    static final int FORMAT = 8;
     private static final String MAGIC = "changetalk-pattern-index";
 
     private final String fingerprint;

@@ -81,9 +81,9 @@ class BrokenPackTest {
     @Test
     void unknownKeys() {
         assertOneLine(load("k.yaml", "pack: k\nrulez: []\n"),
-                "k.yaml:2: unknown key 'rulez' in pack (allowed: aliases, description, lexicons, macros, pack, rules, speaker, target)");
+                "k.yaml:2: unknown key 'rulez' in pack (allowed: aliases, description, direction, lexicons, macros, pack, rules, speaker, target)");
         assertOneLine(load("k.yaml", pack("      - tokens: '[{lemma:want}]'", "    colour: red\n")),
-                "k.yaml:11: rule MY_RULE: unknown key 'colour' in rule (allowed: after, context, description, direction, echo, examples, id, kind, neutral, overrides, patterns, priority, unless)");
+                "k.yaml:11: rule MY_RULE: unknown key 'colour' in rule (allowed: after, context, description, direction, echo, examples, id, kind, neutral, overrides, patterns, priority, targets, unless)");
         assertOneLine(load("k.yaml", pack("      - tokens: '[{lemma:want}]'\n        weight: 3", "")),
                 "k.yaml:8: rule MY_RULE: unknown key 'weight' in pattern (allowed: dependency, graph, tokens)");
     }

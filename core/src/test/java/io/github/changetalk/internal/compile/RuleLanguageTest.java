@@ -12,6 +12,7 @@ import io.github.changetalk.internal.startup.PackCodec;
 import io.github.changetalk.internal.pack.PackParser;
 import io.github.changetalk.internal.pack.PackSpec;
 import io.github.changetalk.internal.pack.RuleSpec;
+import io.github.changetalk.internal.pack.TargetDirection;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.nio.ByteBuffer;
@@ -192,8 +193,96 @@ class RuleLanguageTest {
                 .isEqualTo("[{word:/(?i)i/}] [{lemma:/be/}] [{word:/(?i)addict|addicted|alcoholic|junkie|hooked/}] []{0,2}");
     }
 
+    /** Targets of each direction, and rules restricted to some of them. */
+    private static final String DIRECTED = """
+            pack: directed
+            rules:
+              - id: ANY_TARGET
+                kind: reason
+                direction: change
+                patterns: [{tokens: '[{lemma:x}]'}]
+                examples: {match: [a, b], nomatch: [c]}
+              - id: DO_MORE_ONLY
+                kind: reason
+                direction: sustain
+                targets: [more]
+                patterns: [{tokens: '[{lemma:y}]'}]
+                examples: {match: [a, {text: b, target: walking}], nomatch: [c]}
+              - id: SOME_BEHAVIOUR
+                kind: need
+                direction: change
+                targets: [less, more]
+                patterns: [{tokens: '[{lemma:z}]'}]
+                examples: {match: [a, b], nomatch: [c]}
+            """;
+
+    private static List<PackSpec> directedPacks() {
+        return parse("directed.yaml", DIRECTED,
+                "drink.yaml", "pack: t-drink\ntarget: drinking\ndirection: less\naliases: [alcohol]\n",
+                "walk.yaml", "pack: t-walk\ntarget: walking\ndirection: more\naliases: [increasing activity]\n",
+                "none.yaml", "pack: t-none\ntarget: none\ndirection: none\naliases: [unidentifiable, life goals]\n",
+                "plain.yaml", "pack: t-plain\ntarget: plain\n");
+    }
+
+    private static List<String> compiledFor(RuleCatalog c, Set<String> selection) {
+        return RuleCompiler.compile(c, selection, Analyzer::tokenizeEntry).rules().stream().map(CompiledRule::id).toList();
+    }
+
+    @Test
+    void rulesRestrictedToTargetDirectionsAreLeftOutOfOtherSelections() {
+        RuleCatalog c = new RuleCatalog(directedPacks(), Set.of());
+        assertThat(rule(c, "DO_MORE_ONLY").targets()).containsExactly(TargetDirection.MORE);
+        assertThat(rule(c, "ANY_TARGET").targets()).isEmpty();
+        assertThat(compiledFor(c, null)).containsExactly("ANY_TARGET", "DO_MORE_ONLY", "SOME_BEHAVIOUR");
+        assertThat(compiledFor(c, Set.of("drinking"))).containsExactly("ANY_TARGET", "SOME_BEHAVIOUR");
+        assertThat(compiledFor(c, Set.of("walking"))).containsExactly("ANY_TARGET", "DO_MORE_ONLY", "SOME_BEHAVIOUR");
+        assertThat(compiledFor(c, Set.of("drinking", "walking"))).containsExactly("ANY_TARGET", "DO_MORE_ONLY", "SOME_BEHAVIOUR");
+        // A topic that names no behaviour: only the rules for every target.
+        assertThat(compiledFor(c, Set.of("none"))).containsExactly("ANY_TARGET");
+        // A target that declares no direction is some behaviour, either way.
+        assertThat(c.directions(Set.of("plain"))).isEqualTo(TargetDirection.UNKNOWN);
+        assertThat(compiledFor(c, Set.of("plain"))).containsExactly("ANY_TARGET", "DO_MORE_ONLY", "SOME_BEHAVIOUR");
+        assertThat(c.direction("Walking")).isEqualTo(TargetDirection.MORE);
+        assertThat(c.direction("plain")).isNull();
+    }
+
+    @Test
+    void aTopicListingSeveralBehavioursResolvesToEach() {
+        RuleCatalog c = new RuleCatalog(directedPacks(), Set.of());
+        assertThat(c.resolveTargets("reducing alcohol; increasing activity")).containsExactly("drinking", "walking");
+        assertThat(c.resolveTargets("unidentifiable")).containsExactly("none");
+        assertThat(c.resolveTarget("my life goals")).isEqualTo("none");
+        // A topic that names a behaviour is about it, though it also names something of direction none.
+        assertThat(c.resolveTarget("life goals without alcohol")).isEqualTo("drinking");
+        assertThat(c.resolveTargets("knitting; alcohol")).containsExactly("drinking");
+        assertThat(c.resolveTargets("knitting")).isEmpty();
+        assertThat(c.resolveTargets(null)).isEmpty();
+    }
+
+    @Test
+    void targetDirectionMistakesAreOneLine() {
+        assertOneLine(load("t.yaml", "pack: t\ntarget: x\ndirection: fewer\n"),
+                "t.yaml:3: target direction must be less, more or none, not 'fewer'");
+        assertOneLine(load("t.yaml", "pack: t\ndirection: less\n"),
+                "t.yaml:2: 'direction' is for target packs (packs with 'target:'): which way change goes for the behaviour,"
+                        + " less, more or none");
+        assertOneLine(load("r.yaml", rulePack("    kind: need\n    direction: change\n    targets: [alcohol]", "[{lemma:x}]")),
+                "r.yaml:6: rule MY_RULE: targets lists target directions (less, more or none), not 'alcohol'"
+                        + " (a target pack says which way its behaviour goes with 'direction:')");
+        assertOneLine(load("r.yaml", rulePack("    kind: need\n    direction: change\n    targets: [more, more]", "[{lemma:x}]")),
+                "r.yaml:6: rule MY_RULE: targets lists more twice");
+        assertOneLine(load("r.yaml", rulePack("    kind: need\n    direction: change\n    targets: []", "[{lemma:x}]")),
+                "r.yaml:6: rule MY_RULE: 'targets' is empty (leave it out for a rule of every target)");
+        assertOneLine(load("r.yaml", rulePack("    kind: need\n    direction: change\n    targets: more", "[{lemma:x}]")),
+                "r.yaml:6: rule MY_RULE: 'targets' (a list of target directions: less, more or none) must be a list, not a scalar");
+    }
+
     @Test
     void theCodecKeepsEverythingTheParserRead() throws Exception {
+        List<PackSpec> directed = directedPacks();
+        ByteArrayOutputStream directedBytes = new ByteArrayOutputStream();
+        PackCodec.write(new DataOutputStream(directedBytes), directed);
+        assertThat(PackCodec.read(ByteBuffer.wrap(directedBytes.toByteArray()))).isEqualTo(directed);
         List<PackSpec> packs = parse("common.yaml", COMMON, "desire.yaml", DESIRE);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PackCodec.write(new DataOutputStream(bytes), packs);

@@ -21,12 +21,13 @@ import picocli.CommandLine.Option;
 /** {@code changetalk rules stats}: per-rule evidence on coded data (issue 19), as SpamAssassin reports per rule. */
 @Command(name = "stats", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Per rule, on coded files: how many client turns it fired on (not vetoed, counted once per turn),",
-            "how often its direction was the gold direction (a neutral rule: gold neutral), how often it was",
-            "wrong, its precision with a 95% Wilson interval, how often its kind was the gold kind (where the",
-            "gold has kinds and the direction was right), and how often it decided the turn; for all turns,",
-            "per gold file and per fold. Rules wrong more often than right are marked '!'. A rule read",
-            "through the counselor turn (a short answer taking its talk) is listed as 'RULE (echo)'.",
+            "Per rule, on coded files: how often it fired and how often its direction was right.",
+            "For each rule: how many client turns it fired on (not vetoed, counted once per turn), how often its "
+                    + "direction was the gold direction (a neutral rule: gold neutral), how often it was wrong, its "
+                    + "precision with a 95%% Wilson interval, how often its kind was the gold kind (where the gold has "
+                    + "kinds and the direction was right), and how often it decided the turn; for all turns, per gold "
+                    + "file and per fold. Rules wrong more often than right are marked '!'. A rule read through the "
+                    + "counselor turn (a short answer taking its talk) is listed as 'RULE (echo)'.",
         },
         footer = {
             "",

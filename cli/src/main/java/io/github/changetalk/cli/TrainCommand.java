@@ -29,12 +29,13 @@ import picocli.CommandLine.Option;
 /** {@code changetalk train}: fits evidence weights on coded files and writes the weights file (issue 19). */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
         description = {
-            "Fits evidence weights on coded files: how much each rule's firing and each named context feature",
-            "(the rules' own direction as a prior, the counselor turn before, the answer's shape, the client's",
-            "previous turn) counts toward change, sustain and neutral. A multinomial logistic regression with an",
-            "L2 penalty chosen by cross-validation grouped by session (Smile). The file lists one line per rule",
-            "and feature with its count in the data, and a provenance header; no text from the data.",
-            "Use it with --weights FILE; score it fairly with eval --folds COLUMN --weights fit.",
+            "Fits evidence weights on coded files, for use with --weights FILE.",
+            "How much each rule's firing and each named context feature (the rules' own direction as a prior, the "
+                    + "counselor turn before, the answer's shape, the client's previous turn) counts toward change, "
+                    + "sustain and neutral: a multinomial logistic regression with an L2 penalty chosen by "
+                    + "cross-validation grouped by session (Smile). The file lists one line per rule and feature with "
+                    + "its count in the data, and a provenance header; no text from the data. Score it fairly with "
+                    + "eval --folds COLUMN --weights fit.",
         },
         footer = {
             "",

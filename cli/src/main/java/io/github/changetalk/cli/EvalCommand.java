@@ -62,13 +62,8 @@ public final class EvalCommand implements Callable<Integer> {
     private static final List<String> NINE = Gold.NINE;
     private static final List<String> THREE = Gold.THREE;
 
-    @Option(names = "--gold", paramLabel = "FILE", required = true, arity = "1..*",
-            description = "Gold files: CSV, TSV or JSON Lines (transcripts: speaker, session and topic columns are used).")
-    List<String> gold = new ArrayList<>();
-
-    @Option(names = "--gold-column", paramLabel = "NAME", defaultValue = "label",
-            description = "The column or field holding the gold label (default: ${DEFAULT-VALUE}).")
-    String goldColumn;
+    @Mixin
+    GoldOptions golds = new GoldOptions();
 
     @Option(names = "--errors", description = "List each misclassified utterance with the rules that fired.")
     boolean errors;
@@ -129,7 +124,7 @@ public final class EvalCommand implements Callable<Integer> {
         HelperEval helper = new HelperEval();
         PreviousTurns previous = new PreviousTurns();
         List<String> ruleIds = new ArrayList<>();
-        Pipeline.Outcome outcome = Runner.run(gold, input, rules, debug.debug, out, err,
+        Pipeline.Outcome outcome = Runner.run(golds.files, input, rules, debug.debug, out, err,
                 c -> c.rules().forEach(r -> ruleIds.add(r.id())), p -> {
             if (bad[0] != null) {
                 return;
@@ -160,7 +155,7 @@ public final class EvalCommand implements Callable<Integer> {
             }
             if (!Gold.valid(g)) {
                 bad[0] = new CliException(CliException.FAILED, p.input().where() + ": unknown gold label '" + g
-                        + "' in column " + goldColumn + " (expected one of the nine labels, or change/sustain/neutral)");
+                        + "' in column " + golds.column + " (expected one of the nine labels, or change/sustain/neutral)");
                 return;
             }
             List<String> fired = new ArrayList<>();
@@ -183,7 +178,7 @@ public final class EvalCommand implements Callable<Integer> {
         List<Scored> scored = collected;
         boolean helperGold = helper.hasGold() || (summary && helper.hasQuality());
         if (scored.isEmpty() && !helperGold) {
-            throw new CliException(CliException.FAILED, "no utterance with a gold label in column '" + goldColumn
+            throw new CliException(CliException.FAILED, "no utterance with a gold label in column '" + golds.column
                     + "' to score (choose it with --gold-column), and no counselor turn with a gold '"
                     + HelperEval.BEHAVIOUR + "', '" + HelperEval.QUESTION + "' or '" + HelperEval.REFLECTION + "'");
         }
@@ -219,7 +214,7 @@ public final class EvalCommand implements Callable<Integer> {
             if (report != null) {
                 printText(out, report, threeWayGold);
             } else {
-                out.println("no client utterance with a gold label in column '" + goldColumn + "': helper codes only");
+                out.println("no client utterance with a gold label in column '" + golds.column + "': helper codes only");
             }
             if (helperReport != null) {
                 HelperEval.print(out, helperReport);
@@ -234,10 +229,10 @@ public final class EvalCommand implements Callable<Integer> {
      * as it is read.
      */
     private void checkGoldColumn() {
-        List<String> columns = Inputs.open(gold, input.readOptions(), InputStream.nullInputStream(), m -> { }).fieldNames();
-        if (!columns.isEmpty() && !columns.contains(goldColumn)) {
-            throw new CliException(CliException.USAGE, "--gold-column: no column '" + goldColumn + "' in the gold files"
-                    + DidYouMean.hint(goldColumn, columns) + " (columns: " + String.join(", ", columns) + ")");
+        List<String> columns = Inputs.open(golds.files, input.readOptions(), InputStream.nullInputStream(), m -> { }).fieldNames();
+        if (!columns.isEmpty() && !columns.contains(golds.column)) {
+            throw new CliException(CliException.USAGE, "--gold-column: no column '" + golds.column + "' in the gold files"
+                    + DidYouMean.hint(golds.column, columns) + " (columns: " + String.join(", ", columns) + ")");
         }
     }
 
@@ -286,7 +281,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private String goldOf(Processed p) {
-        return Gold.value(p.input(), goldColumn);
+        return Gold.value(p.input(), golds.column);
     }
 
     private static String threeWay(String label) {
@@ -297,8 +292,8 @@ public final class EvalCommand implements Callable<Integer> {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode r = f.objectNode();
         ArrayNode files = r.putArray("gold");
-        gold.forEach(files::add);
-        r.put("gold_column", goldColumn);
+        golds.files.forEach(files::add);
+        r.put("gold_column", golds.column);
         r.put("scored", scored.size());
         r.put("not_scored", unscored);
         r.put("gold_scheme", threeWayGold ? "change/sustain/neutral" : "nine labels");
@@ -404,8 +399,8 @@ public final class EvalCommand implements Callable<Integer> {
     }
 
     private void printText(PrintWriter out, ObjectNode r, boolean threeWayGold) {
-        out.println("scored " + r.get("scored").asLong() + " utterances against column '" + goldColumn + "' of "
-                + String.join(", ", gold) + " (" + r.get("not_scored").asLong() + " records without gold or label not scored)");
+        out.println("scored " + r.get("scored").asLong() + " utterances against column '" + golds.column + "' of "
+                + String.join(", ", golds.files) + " (" + r.get("not_scored").asLong() + " records without gold or label not scored)");
         if (threeWayGold) {
             out.println("gold is coded change/sustain/neutral: three-way figures only");
         } else {

@@ -37,13 +37,8 @@ import picocli.CommandLine.Option;
             "  changetalk rules stats --gold a.csv b.csv --format csv > stats.csv",
         })
 final class RuleStatsCommand implements Callable<Integer> {
-    @Option(names = "--gold", paramLabel = "FILE", required = true, arity = "1..*",
-            description = "Gold files: CSV, TSV or JSON Lines, read as eval reads them (transcripts keep their context).")
-    List<String> gold = new ArrayList<>();
-
-    @Option(names = "--gold-column", paramLabel = "NAME", defaultValue = "label",
-            description = "The column holding the gold label: nine labels or change/sustain/neutral (default: ${DEFAULT-VALUE}).")
-    String goldColumn;
+    @Mixin
+    GoldOptions golds = new GoldOptions();
 
     @Option(names = "--kind-column", paramLabel = "NAME", defaultValue = "kind",
             description = "The column holding the gold DARN-CAT kind, sustain talk's too, where there is one (default: "
@@ -96,21 +91,21 @@ final class RuleStatsCommand implements Callable<Integer> {
         RuleStats stats = new RuleStats();
         long[] turns = {0};
         CliException[] bad = {null};
-        Pipeline.Outcome outcome = Runner.run(gold, input, rules, debug.debug, out, spec.commandLine().getErr(), p -> {
+        Pipeline.Outcome outcome = Runner.run(golds.files, input, rules, debug.debug, out, spec.commandLine().getErr(), p -> {
             if (bad[0] != null || p.isError() || p.result() == null || p.result().label() == null) {
                 return;
             }
-            String g = Gold.value(p.input(), goldColumn);
+            String g = Gold.value(p.input(), golds.column);
             if (g == null) {
                 return;
             }
             if (!Gold.valid(g)) {
                 bad[0] = new CliException(CliException.FAILED, p.input().where() + ": unknown gold label '" + g
-                        + "' in column " + goldColumn + " (expected one of the nine labels, or change/sustain/neutral)");
+                        + "' in column " + golds.column + " (expected one of the nine labels, or change/sustain/neutral)");
                 return;
             }
             List<String> scopes = new ArrayList<>();
-            if (gold.size() > 1) {
+            if (golds.files.size() > 1) {
                 scopes.add("file:" + p.input().source());
             }
             String fold = Gold.value(p.input(), foldColumn);
@@ -127,7 +122,7 @@ final class RuleStatsCommand implements Callable<Integer> {
             throw bad[0];
         }
         if (turns[0] == 0) {
-            throw new CliException(CliException.FAILED, "no client turn with a gold label in column '" + goldColumn
+            throw new CliException(CliException.FAILED, "no client turn with a gold label in column '" + golds.column
                     + "' (choose it with --gold-column)");
         }
         List<RuleStats.Row> rows = stats.rows(order).stream().filter(r -> r.all().fires() >= minFires).toList();
@@ -142,8 +137,8 @@ final class RuleStatsCommand implements Callable<Integer> {
     private ObjectNode json(RuleStats stats, List<RuleStats.Row> rows, long turns) {
         ObjectNode r = JsonNodeFactory.instance.objectNode();
         ArrayNode files = r.putArray("gold");
-        gold.forEach(files::add);
-        r.put("gold_column", goldColumn);
+        golds.files.forEach(files::add);
+        r.put("gold_column", golds.column);
         r.put("turns", turns);
         ArrayNode scopes = r.putArray("scopes");
         stats.scopes().forEach(scopes::add);
@@ -190,7 +185,7 @@ final class RuleStatsCommand implements Callable<Integer> {
 
     private void text(PrintWriter out, RuleStats stats, List<RuleStats.Row> rows, long turns) {
         List<String> scopes = stats.scopes().subList(1, stats.scopes().size());
-        out.println(turns + " scored client turns in " + String.join(", ", gold) + " (gold column '" + goldColumn + "'); "
+        out.println(turns + " scored client turns in " + String.join(", ", golds.files) + " (gold column '" + golds.column + "'); "
                 + rows.size() + " rules fired" + (minFires > 1 ? " at least " + minFires + " times" : "")
                 + "; a rule counts once per turn; '!' marks a rule wrong more often than right");
         List<List<String>> table = new ArrayList<>();

@@ -45,13 +45,8 @@ import picocli.CommandLine.Option;
             "      --provenance commit=$(git rev-parse --short HEAD)",
         })
 final class TrainCommand implements Callable<Integer> {
-    @Option(names = "--gold", paramLabel = "FILE", required = true, arity = "1..*",
-            description = "Coded files: CSV, TSV or JSON Lines, read as eval reads them (transcripts keep their context).")
-    List<String> gold = new ArrayList<>();
-
-    @Option(names = "--gold-column", paramLabel = "NAME", defaultValue = "label",
-            description = "The column holding the gold label: nine labels or change/sustain/neutral (default: ${DEFAULT-VALUE}).")
-    String goldColumn;
+    @Mixin
+    GoldOptions golds = new GoldOptions();
 
     @Option(names = "--fold-column", paramLabel = "NAME", defaultValue = "fold",
             description = "A column naming folds, counted in the provenance (default: ${DEFAULT-VALUE}).")
@@ -92,15 +87,15 @@ final class TrainCommand implements Callable<Integer> {
         List<String> ruleIds = new ArrayList<>();
         Map<String, Map<String, Integer>> perFile = new LinkedHashMap<>();
         CliException[] bad = {null};
-        Pipeline.Outcome outcome = Runner.run(gold, input, rules, debug.debug, spec.commandLine().getOut(), err,
+        Pipeline.Outcome outcome = Runner.run(golds.files, input, rules, debug.debug, spec.commandLine().getOut(), err,
                 c -> c.rules().stream().map(RuleInfo::id).forEach(ruleIds::add), p -> {
                     if (bad[0] != null || p.isError()) {
                         return;
                     }
-                    String g = Gold.value(p.input(), goldColumn);
+                    String g = Gold.value(p.input(), golds.column);
                     if (g != null && !Gold.valid(g)) {
                         bad[0] = new CliException(CliException.FAILED, p.input().where() + ": unknown gold label '" + g
-                                + "' in column " + goldColumn + " (expected one of the nine labels, or change/sustain/neutral)");
+                                + "' in column " + golds.column + " (expected one of the nine labels, or change/sustain/neutral)");
                         return;
                     }
                     String fold = Gold.value(p.input(), foldColumn);
@@ -118,7 +113,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         List<GoldReadings.Turn> turns = readings.turns();
         if (turns.isEmpty()) {
-            throw new CliException(CliException.FAILED, "no client turn with a gold label in column '" + goldColumn
+            throw new CliException(CliException.FAILED, "no client turn with a gold label in column '" + golds.column
                     + "' to fit on (choose it with --gold-column)");
         }
         Map<String, List<String>> provenance = new LinkedHashMap<>();

@@ -31,7 +31,7 @@ class AfterConditionTest {
                   - tokens: '^ [{word:/(?i)seven|eight|nine/}] [{tag:/[.]/}]? $'
                 examples:
                   match:
-                    - {text: "Seven.", context: "On a scale of zero to ten, how confident are you that you could cut down?"}
+                    - {text: "Seven.", context: "On a scale from nought to ten, where would you put your confidence in cutting down?"}
                     - {text: "Eight.", context: "How confident are you that you could keep it up?"}
                   nomatch:
                     - {text: "Eight.", context: "How many drinks did you have on Saturday?"}
@@ -74,7 +74,7 @@ class AfterConditionTest {
     void inATranscriptTheClientTurnReadsTheCodingTheCounselorTurnGot() {
         List<UtteranceResult> results = classifier.classifyTranscript(List.of(
                 Turn.client("I've been thinking about the drinking."),
-                Turn.counselor("On a scale of zero to ten, how confident are you that you could cut down?"),
+                Turn.counselor("On a scale from nought to ten, where would you put your confidence in cutting down?"),
                 Turn.client("Seven."),
                 Turn.counselor("How many drinks do you have on a Friday?"),
                 Turn.client("Seven.")), null);

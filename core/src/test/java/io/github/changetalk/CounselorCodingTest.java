@@ -101,7 +101,7 @@ class CounselorCodingTest {
 
     @Test
     void theActTheClientAnswersCarriesItsFunction() {
-        CounselorCoding ruler = code("On a scale of zero to ten, how confident are you that you could cut down?");
+        CounselorCoding ruler = code("On a scale from nought to ten, where would you put your confidence in cutting down?");
         assertThat(ruler.code()).isEqualTo(MiscCode.CQ);
         assertThat(ruler.answered().function()).isEqualTo(Function.RULER);
         assertThat(ruler.answered().dimension()).isEqualTo(CounselorCoding.Dimension.CONFIDENCE);

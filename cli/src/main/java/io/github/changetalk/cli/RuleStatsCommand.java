@@ -100,8 +100,7 @@ final class RuleStatsCommand implements Callable<Integer> {
                 return;
             }
             if (!Gold.valid(g)) {
-                bad[0] = new CliException(CliException.FAILED, p.input().where() + ": unknown gold label '" + g
-                        + "' in column " + golds.column + " (expected one of the nine labels, or change/sustain/neutral)");
+                bad[0] = Gold.invalid(p.input(), g, golds.column);
                 return;
             }
             List<String> scopes = new ArrayList<>();

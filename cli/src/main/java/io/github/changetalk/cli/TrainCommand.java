@@ -94,8 +94,7 @@ final class TrainCommand implements Callable<Integer> {
                     }
                     String g = Gold.value(p.input(), golds.column);
                     if (g != null && !Gold.valid(g)) {
-                        bad[0] = new CliException(CliException.FAILED, p.input().where() + ": unknown gold label '" + g
-                                + "' in column " + golds.column + " (expected one of the nine labels, or change/sustain/neutral)");
+                        bad[0] = Gold.invalid(p.input(), g, golds.column);
                         return;
                     }
                     String fold = Gold.value(p.input(), foldColumn);

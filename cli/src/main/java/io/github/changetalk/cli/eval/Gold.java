@@ -2,6 +2,7 @@ package io.github.changetalk.cli.eval;
 
 import io.github.changetalk.Kind;
 import io.github.changetalk.Label;
+import io.github.changetalk.cli.CliException;
 import io.github.changetalk.cli.io.InputRecord;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +36,12 @@ public final class Gold {
     /** Whether a gold value is one of the nine labels or one of the three directions. */
     public static boolean valid(String label) {
         return NINE.contains(label) || THREE.contains(label);
+    }
+
+    /** The error for a gold value that is not {@link #valid}, naming the record and the column. */
+    public static CliException invalid(InputRecord r, String label, String column) {
+        return new CliException(CliException.FAILED, r.where() + ": unknown gold label '" + label
+                + "' in column " + column + " (expected one of the nine labels, or change/sustain/neutral)");
     }
 
     /** The direction (change, sustain or neutral) of a valid gold value. */

@@ -30,6 +30,21 @@ public record UtteranceResult(String text, Speaker speaker, Label label, Directi
         return label != null;
     }
 
+    /**
+     * The rule behind the turn's label: that of the last sentence carrying the turn's label that a rule
+     * decided (for change or sustain talk, the sentence the label rolls up from), or null when no rule
+     * decided one (a turn neutral because nothing fired, or a counselor turn).
+     */
+    public String decidingRule() {
+        for (int i = sentences.size() - 1; i >= 0; i--) {
+            SentenceResult s = sentences.get(i);
+            if (s.label() == label && s.decidedBy() != null) {
+                return s.decidedBy();
+            }
+        }
+        return null;
+    }
+
     /** True when this is a counselor turn with its coding. */
     public boolean coded() {
         return coding != null;

@@ -118,23 +118,8 @@ final class RecordSchema {
                     notices(s.notices())));
         }
         CounselorCoding c = r.coding();
-        return new Object[] {id(r.label()), id(r.direction()), id(r.kind()), decidingRule(r), seq(sentences),
+        return new Object[] {id(r.label()), id(r.direction()), id(r.kind()), r.decidingRule(), seq(sentences),
             notices(r.notices()), c == null ? null : coding(c), error, c != null, c == null ? null : id(c.code()), c != null && c.miInconsistent()};
-    }
-
-    /**
-     * The rule behind a turn's label: that of the last sentence with the turn's label that a rule
-     * decided, or null. The command line's {@code Fields.decidingRule}, which this module cannot use
-     * (the command line is a test dependency here); SessionRecordChecks compares the two record by record.
-     */
-    static String decidingRule(UtteranceResult r) {
-        for (int i = r.sentences().size() - 1; i >= 0; i--) {
-            SentenceResult s = r.sentences().get(i);
-            if (s.label() == r.label() && s.decidedBy() != null) {
-                return s.decidedBy();
-            }
-        }
-        return null;
     }
 
     /** The {@link #CODING} value of a counselor turn's coding. */

@@ -163,7 +163,7 @@ public final class Fields {
         o.put("label", r == null || r.label() == null ? null : r.label().id());
         o.put("direction", r == null || r.direction() == null ? null : r.direction().id());
         o.put("kind", r == null || r.kind() == null ? null : r.kind().id());
-        o.put("rule", r == null ? null : decidingRule(r));
+        o.put("rule", r == null ? null : r.decidingRule());
         ArrayNode sentences = o.putArray("sentences");
         if (r != null) {
             r.sentences().forEach(s -> sentence(sentences.addObject(), s, explain, true));
@@ -228,22 +228,6 @@ public final class Fields {
             o.set(renamed.get(e.getKey()), value(e.getValue()));
         }
         return o;
-    }
-
-    /**
-     * The rule behind a turn's label: that of the last sentence carrying the turn's label that a rule
-     * decided (for change or sustain talk, the sentence the label rolls up from), or null when no rule
-     * decided one (a turn neutral because nothing fired).
-     */
-    public static String decidingRule(UtteranceResult r) {
-        List<SentenceResult> sentences = r.sentences();
-        for (int i = sentences.size() - 1; i >= 0; i--) {
-            SentenceResult s = sentences.get(i);
-            if (s.label() == r.label() && s.decidedBy() != null) {
-                return s.decidedBy();
-            }
-        }
-        return null;
     }
 
     /** How the evidence weights decided: the file, each direction's score, the bias and each feature's weight toward the decision. */

@@ -74,6 +74,21 @@ class TerminalOutputTest {
     }
 
     @Test
+    void counselorTurnsShowTheirCodeAndTheRightingReflexIsMarkedWithItsWords() throws IOException {
+        Path t = write("t.txt", "Counselor: What brings you in?\nClient: I want to quit.\n"
+                + "Counselor: You have to stop tonight.\nClient: It rains.\nCounselor: Nice weather.\n");
+        Cli.Result r = text("", "--only-rules", Cli.COUNSELOR_PACK, t.toString());
+        assertThat(r.lines().get(0)).startsWith("OQ ").endsWith("Counselor: What brings you in?");
+        assertThat(r.lines().get(2)).startsWith("DI (MI-inconsistent) ").endsWith("Counselor: You have to stop tonight.");
+        // No counselor rule coded it: the column stays blank, as for a turn no pack codes.
+        assertThat(r.lines().get(4)).startsWith(" ".repeat("sustain (taking-steps) ".length()) + "Counselor: Nice weather.");
+
+        Cli.Result explained = text("", "--only-rules", Cli.COUNSELOR_PACK, "--explain", t.toString());
+        assertThat(explained.out()).contains("\"You have to stop tonight.\" -> DI by ");
+        assertThat(explained.out()).containsPattern("fired: [A-Z_]+ 'You have to'");
+    }
+
+    @Test
     void longTurnsWrapAtTheTerminalWidthWithAHangingIndent() {
         set("changetalk.stdout.tty", "true");
         set("changetalk.columns", "60");

@@ -1,5 +1,6 @@
 package io.github.changetalk.cli.out;
 
+import io.github.changetalk.CounselorCoding;
 import io.github.changetalk.Direction;
 import io.github.changetalk.Evidence;
 import io.github.changetalk.Kind;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * For people: one line per record, the label in a fixed-width column then the text; sustain talk shows
- * its kind ({@code sustain (ability)}); counselor turns are shown dimmed and unlabelled. A client turn
+ * its kind ({@code sustain (ability)}); counselor turns are shown dimmed with their MISC code (the righting reflex
+ * marked {@code (MI-inconsistent)}) when the counselor packs coded them. A client turn
  * holding both change and sustain talk gets an {@code ambivalent} line under it. With a
  * {@code width} (the terminal's), a long turn wraps there with a hanging indent under its text. After
  * each session (when the next record is of another session, and at the end) one footer line gives its
@@ -64,7 +66,13 @@ public final class TextWriter implements RecordWriter {
         } else if (p.input().speaker() == Speaker.COUNSELOR || p.result() == null) {
             Object tag = p.input().fields().get("speaker");
             String who = tag == null ? "counselor" : Fields.value(tag).asText();
-            b.append(pad("")).append(' ').append(paint(DIM, wrap(safe(who + ": " + p.input().text()))));
+            CounselorCoding coding = p.result() == null ? null : p.result().coding();
+            b.append(codeColumn(coding)).append(' ').append(paint(DIM, wrap(safe(who + ": " + p.input().text()))));
+            if (coding != null && explain) {
+                for (CounselorCoding.Sentence s : coding.sentences()) {
+                    b.append('\n').append(pad("")).append("   ").append(paint(DIM, counselorSentence(s)));
+                }
+            }
         } else {
             UtteranceResult r = p.result();
             counts.add(r.label());
@@ -152,6 +160,29 @@ public final class TextWriter implements RecordWriter {
             b.append(word);
             line += word.length();
         }
+        return b.toString();
+    }
+
+    /**
+     * The label column of a counselor turn: its MISC code, the righting reflex marked so a supervisor's eye
+     * finds it ({@code DI (MI-inconsistent)}, in bold red with colours); blank when the turn was not coded.
+     */
+    private String codeColumn(CounselorCoding coding) {
+        if (coding == null || coding.code() == null) {
+            return pad("");
+        }
+        return coding.miInconsistent() ? paint(BOLD_RED, pad(coding.code().id() + " (MI-inconsistent)"))
+                : paint(DIM, pad(coding.code().id()));
+    }
+
+    /** A counselor sentence explained: its code, the rule that decided it and every rule that fired, with words. */
+    private static String counselorSentence(CounselorCoding.Sentence s) {
+        StringBuilder b = new StringBuilder().append('"').append(safe(s.text())).append("\" -> ");
+        if (s.code() == null) {
+            return b.append("not coded (no rule fired)").toString();
+        }
+        b.append(s.code().id()).append(" by ").append(s.decidedBy()).append("; fired: ").append(s.evidence().stream()
+                .map(e -> e.rule() + " '" + safe(e.text()) + "'").distinct().collect(Collectors.joining(", ")));
         return b.toString();
     }
 

@@ -64,8 +64,8 @@ public final class CounselorCoder {
      * reading of the sentence (the question rule that decides among those that fired), present even when
      * another reading coded it ("How are you?" coded as a pleasantry, "Yeah?" as a backchannel);
      * {@code reflective} says a reflection form fired on it (a rule coding a reflection above the
-     * backchannel band's defaults), even when another reading coded it ("So you're ready?" coded as a
-     * question). Both feed the turn's question and reflection kinds, which describe those sentences.
+     * backchannel band's defaults, or a {@code cue: reflective} rule), even when another reading coded it
+     * ("So you're ready?" coded as a question). Both feed the turn's question and reflection kinds, which describe those sentences.
      */
     private record Draft(SentenceView sentence, SentenceMatch match, Optional<Match> coder, Optional<Match> function,
                          Optional<Match> question, boolean reflective, int words, boolean permission, int complexSignals) {
@@ -115,6 +115,7 @@ public final class CounselorCoder {
                 if (h.cue() == Cue.PERMISSION) {
                     permission = true;
                 }
+                reflective |= h.cue() == Cue.REFLECTIVE;
                 if (h.cue() == Cue.COMPLEX && !WordOverlap.allSaidBy(match.evidence().text(), context.clientBefore())) {
                     complex.add(match.rule().id());
                 }

@@ -16,8 +16,11 @@ import java.util.Locale;
  * @param code           the turn's MISC code, always of {@code behaviour}'s group
  * @param miInconsistent whether some sentence of the turn is coded ADW, RCW, CO, DI or WA (the righting
  *                       reflex); only ever set by a rule that fired, so its words are in that sentence's evidence
- * @param questionKind   open or closed, whenever the turn holds a question (its last one), else null
- * @param reflectionKind simple or complex, whenever the turn holds a reflection, else null
+ * @param questionKind   open or closed, whenever the turn holds a question (its last one, even one coded
+ *                       otherwise, such as a greeting's "how are you?"; a turn coded OQ or CQ gets its code's
+ *                       kind), else null
+ * @param reflectionKind simple or complex, whenever the turn holds a reflection or a reflective sentence coded
+ *                       otherwise (a statement said with a rising voice), else null
  * @param permission     whether advice and concerns in this turn come with permission, and why
  * @param decidedBy      the rule that gave the turn's code (that of the sentence the roll-up took it from);
  *                       null when no rule coded any sentence

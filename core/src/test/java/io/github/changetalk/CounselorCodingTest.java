@@ -61,6 +61,22 @@ class CounselorCodingTest {
     }
 
     @Test
+    void questionAndReflectionKindsDescribeTheirSentencesWhateverTheTurnIsCoded() {
+        CounselorCoding greeting = code("Hello, Sam. How are you today?");
+        assertThat(greeting.code()).as("a pleasantry decides the turn").isEqualTo(MiscCode.FI);
+        assertThat(greeting.questionKind()).as("but it holds an open question").isEqualTo(CounselorCoding.QuestionKind.OPEN);
+
+        CounselorCoding rising = code("So you'd rather keep the weekends for your kids?",
+                Turn.client("I don't want to spend Saturdays at the bar anymore."));
+        assertThat(rising.behaviour()).isEqualTo(Behaviour.QUESTION);
+        assertThat(rising.reflectionKind()).as("a reflection said with a rising voice has a depth").isNotNull();
+
+        CounselorCoding plain = code("Do you work on Saturdays?");
+        assertThat(plain.questionKind()).isEqualTo(CounselorCoding.QuestionKind.CLOSED);
+        assertThat(plain.reflectionKind()).as("a plain yes/no question reflects nothing").isNull();
+    }
+
+    @Test
     void theClientTurnAfterReadsTheCodingItAnswers() {
         CounselorCoding reflection = code("So you're worried about what it's doing to your liver.");
         assertThat(reflection.behaviour()).isEqualTo(Behaviour.REFLECTION);

@@ -59,9 +59,16 @@ public final class CounselorCoder {
     public record Coded(CounselorCoding coding, List<SentenceMatch> matches) {
     }
 
-    /** One sentence as the rules coded it, before the turn is rolled up. */
+    /**
+     * One sentence as the rules coded it, before the turn is rolled up. {@code question} is the question
+     * reading of the sentence (the question rule that decides among those that fired), present even when
+     * another reading coded it ("How are you?" coded as a pleasantry, "Yeah?" as a backchannel);
+     * {@code reflective} says a reflection form fired on it (a rule coding a reflection above the
+     * backchannel band's defaults, or a {@code cue: reflective} rule), even when another reading coded it
+     * ("So you're ready?" coded as a question). Both feed the turn's question and reflection kinds, which describe those sentences.
+     */
     private record Draft(SentenceView sentence, SentenceMatch match, Optional<Match> coder, Optional<Match> function,
-                         int words, boolean permission, int complexSignals) {
+                         Optional<Match> question, boolean reflective, int words, boolean permission, int complexSignals) {
         MiscCode ruleCode() {
             return coder.map(m -> m.rule().spec().helper().code()).orElse(null);
         }
@@ -86,12 +93,21 @@ public final class CounselorCoder {
             SentenceMatch m = matcher.match(s);
             List<Match> coding = new ArrayList<>();
             List<Match> functions = new ArrayList<>();
+            List<Match> questions = new ArrayList<>();
             boolean permission = false;
+            boolean reflective = false;
+            boolean bothSides = false;
             Set<String> complex = new HashSet<>();
             for (Match match : m.matches()) {
                 HelperSpec h = match.rule().spec().helper();
                 if (h.code() != null) {
                     coding.add(match);
+                    if (h.code().behaviour() == Behaviour.QUESTION) {
+                        questions.add(match);
+                    } else if (h.code().behaviour() == Behaviour.REFLECTION && match.rule().spec().band() != Band.BACKCHANNEL) {
+                        reflective = true;
+                        bothSides |= h.code() == MiscCode.CR;
+                    }
                 }
                 if (h.function() != null) {
                     functions.add(match);
@@ -99,13 +115,15 @@ public final class CounselorCoder {
                 if (h.cue() == Cue.PERMISSION) {
                     permission = true;
                 }
+                reflective |= h.cue() == Cue.REFLECTIVE;
                 if (h.cue() == Cue.COMPLEX && !WordOverlap.allSaidBy(match.evidence().text(), context.clientBefore())) {
                     complex.add(match.rule().id());
                 }
             }
             Optional<Match> coder = Resolution.decide(coding);
-            int signals = complex.size() + (coder.isPresent() && coder.get().rule().spec().helper().code() == MiscCode.CR ? 2 : 0);
-            drafts.add(new Draft(s, m, coder, Resolution.decide(functions), words(s), permission, signals));
+            int signals = complex.size() + (bothSides || coder.isPresent() && coder.get().rule().spec().helper().code() == MiscCode.CR ? 2 : 0);
+            drafts.add(new Draft(s, m, coder, Resolution.decide(functions), Resolution.decide(questions), reflective,
+                    words(s), permission, signals));
         }
         List<SentenceMatch> matches = drafts.stream().map(Draft::match).toList();
         if (drafts.stream().allMatch(d -> d.coder().isEmpty())) {
@@ -130,12 +148,7 @@ public final class CounselorCoder {
         // evidence of what the turn does, so it weighs half its words in the roll-up.
         int decider = TurnRollUp.decide(codes, drafts.stream().map(d -> d.shapeOnly() ? d.words() / 2 : d.words()).toList());
         MiscCode code = codes.get(decider);
-        QuestionKind questionKind = null;
-        for (MiscCode c : codes) {
-            if (c == MiscCode.OQ || c == MiscCode.CQ) {
-                questionKind = c == MiscCode.OQ ? QuestionKind.OPEN : QuestionKind.CLOSED;
-            }
-        }
+        QuestionKind questionKind = questionKind(drafts, codes, code);
         List<CounselorCoding.Sentence> coded = new ArrayList<>(drafts.size());
         for (int i = 0; i < drafts.size(); i++) {
             coded.add(sentence(i, drafts.get(i), codes.get(i), text));
@@ -217,13 +230,37 @@ public final class CounselorCoder {
         return false;
     }
 
-    /** Simple or complex for the turn's reflection sentences together; null when it has none. */
+    /**
+     * Open or closed for the turn's last question sentence: its code when it is coded as a question, else
+     * its question reading; null when no sentence reads as a question. A turn coded OQ or CQ gets the kind
+     * of its code, so that the two never disagree.
+     */
+    private static QuestionKind questionKind(List<Draft> drafts, List<MiscCode> codes, MiscCode turnCode) {
+        if (turnCode == MiscCode.OQ || turnCode == MiscCode.CQ) {
+            return turnCode == MiscCode.OQ ? QuestionKind.OPEN : QuestionKind.CLOSED;
+        }
+        for (int i = drafts.size() - 1; i >= 0; i--) {
+            MiscCode c = codes.get(i);
+            if (c == null || c.behaviour() != Behaviour.QUESTION) {
+                c = drafts.get(i).question().map(m -> m.rule().spec().helper().code()).orElse(null);
+            }
+            if (c == MiscCode.OQ || c == MiscCode.CQ) {
+                return c == MiscCode.OQ ? QuestionKind.OPEN : QuestionKind.CLOSED;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Simple or complex for the turn's reflective sentences together (those coded as reflections and those a
+     * reflection form fired on under another code); null when it has none.
+     */
     private static ReflectionKind reflectionKind(List<Draft> drafts, List<MiscCode> codes, String clientBefore) {
         int signals = 0;
         int words = 0;
         StringBuilder said = new StringBuilder();
         for (int i = 0; i < drafts.size(); i++) {
-            if (codes.get(i) != null && codes.get(i).behaviour() == Behaviour.REFLECTION) {
+            if (drafts.get(i).reflective() || codes.get(i) != null && codes.get(i).behaviour() == Behaviour.REFLECTION) {
                 Draft d = drafts.get(i);
                 signals += d.complexSignals();
                 words += d.words();

@@ -11,16 +11,17 @@ import io.github.changetalk.CounselorCoding.ReflectionKind;
  * <ul>
  *   <li>it has {@value #SIGNALS} or more signals, or</li>
  *   <li>it has one signal and repeats few of the client's words (overlap below {@value #LOW_OVERLAP}), or</li>
- *   <li>it is long ({@value #LONG_WORDS}+ words) and repeats few of them (overlap below {@value #LONG_OVERLAP}),</li>
+ *   <li>it is long ({@value #LONG_WORDS}+ words): a summary or a reflection that goes well past the client's
+ *       words, which MISC codes complex however many of the client's words it reuses (a summary gathers them),</li>
  * </ul>
  * overlap being {@link WordOverlap#share} with the client turn before. Hand-set points from MISC's
- * definitions, checked on the study fold only.
+ * definitions, checked on the study fold only. (An earlier version also asked a long reflection to reuse
+ * under 15% of the client's words; that condition cost accuracy on both folds of the study set.)
  */
 final class ReflectionDepth {
     static final int SIGNALS = 2;
     static final double LOW_OVERLAP = 0.1;
     static final int LONG_WORDS = 25;
-    static final double LONG_OVERLAP = 0.15;
 
     private ReflectionDepth() {
     }
@@ -32,7 +33,7 @@ final class ReflectionDepth {
      */
     static ReflectionKind of(int signals, int words, double overlap) {
         boolean complex = signals >= SIGNALS || (signals >= 1 && overlap < LOW_OVERLAP)
-                || (words >= LONG_WORDS && overlap < LONG_OVERLAP);
+                || words >= LONG_WORDS;
         return complex ? ReflectionKind.COMPLEX : ReflectionKind.SIMPLE;
     }
 }

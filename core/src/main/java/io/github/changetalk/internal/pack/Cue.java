@@ -9,6 +9,11 @@ import java.util.Locale;
 public enum Cue {
     /** The reflection adds meaning (a feeling not named, a guess, values, a metaphor): a sign of a complex reflection. */
     COMPLEX,
+    /**
+     * The sentence says the client's meaning back whatever code decides it (a statement said with a rising
+     * voice is coded a question): the turn's simple or complex describes it too.
+     */
+    REFLECTIVE,
     /** The counselor asks permission or leaves the choice to the client: advice and concerns after it in the turn are with permission. */
     PERMISSION,
     /** Matched on the client turn before the counselor turn: the client asks for ideas or the counselor's view. */

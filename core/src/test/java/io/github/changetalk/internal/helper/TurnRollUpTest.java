@@ -63,6 +63,8 @@ class TurnRollUpTest {
         assertThat(ReflectionDepth.of(1, 8, 0.05)).as("one signal, few of the client's words").isEqualTo(ReflectionKind.COMPLEX);
         assertThat(ReflectionDepth.of(1, 8, 0.5)).as("one signal, the client's own words").isEqualTo(ReflectionKind.SIMPLE);
         assertThat(ReflectionDepth.of(0, 30, 0.1)).as("long and new").isEqualTo(ReflectionKind.COMPLEX);
+        assertThat(ReflectionDepth.of(0, 30, 0.6)).as("long, gathering the client's words: a summary").isEqualTo(ReflectionKind.COMPLEX);
+        assertThat(ReflectionDepth.of(0, 24, 0.6)).as("shorter, the client's words").isEqualTo(ReflectionKind.SIMPLE);
         assertThat(ReflectionDepth.of(0, 10, 0.0)).as("short, no signal").isEqualTo(ReflectionKind.SIMPLE);
     }
 

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Trigger gating must never change a result: over the whole testdata corpus, the default classifier
  * (rules tried only where their trigger words are, sentences parsed only when a dependency pattern's
- * trigger is present) gives exactly the labels, deciding rules, evidence and vetoes of a classifier
- * that tries every rule on every sentence and parses every sentence. Holds for whatever packs are loaded.
+ * trigger is present, a counselor turn read in the client's voice from its end back) gives exactly the
+ * labels, deciding rules, evidence, vetoes and counselor codings of a classifier that tries every rule on
+ * every sentence, parses every sentence and reads every sentence. Holds for whatever packs are loaded.
  */
 class GatingEquivalenceTest {
     @Test
@@ -26,6 +27,8 @@ class GatingEquivalenceTest {
         int parsedGated = 0;
         int parsedUngated = 0;
         int sentences = 0;
+        int codings = 0;
+        int reflected = 0;
         for (Transcripts.Transcript s : corpus) {
             List<UtteranceResult> a = gated.classifyTranscript(s.turns(), s.target());
             List<UtteranceResult> b = ungated.classifyTranscript(s.turns(), s.target());
@@ -33,6 +36,9 @@ class GatingEquivalenceTest {
             for (int i = 0; i < a.size(); i++) {
                 String where = s.source() + " " + s.keys().get(i);
                 assertThat(summary(a.get(i))).as(where).isEqualTo(summary(b.get(i)));
+                CounselorCoding c = a.get(i).coding();
+                codings += c == null ? 0 : 1;
+                reflected += c == null || c.reflected() == null ? 0 : 1;
                 for (SentenceResult r : a.get(i).sentences()) {
                     parsedGated += r.parsed() ? 1 : 0;
                     sentences++;
@@ -44,6 +50,11 @@ class GatingEquivalenceTest {
             }
         }
         assertThat(compared).isGreaterThan(1500);
+        if (gated.rules().stream().anyMatch(r -> r.speaker() == Speaker.COUNSELOR)) {
+            // The codings compared are real ones, some of them with talk read in the client's voice.
+            assertThat(codings).as("counselor turns coded").isGreaterThan(100);
+            assertThat(reflected).as("counselor turns carrying talk in the client's voice").isPositive();
+        }
         if (!gated.rules().stream().filter(RuleInfo::usesDependencies).toList().isEmpty()) {
             // Parse-everything really parsed everything the parser accepts, and gating parsed no more.
             assertThat(parsedUngated).isGreaterThan(sentences * 9 / 10);
@@ -51,7 +62,11 @@ class GatingEquivalenceTest {
         }
     }
 
-    /** Everything about a result except which sentences happened to be parsed. */
+    /**
+     * Everything about a result except which sentences happened to be parsed: for a counselor turn, its whole
+     * coding (the record's every field, each sentence's evidence and vetoes, and the talk it carries read in
+     * the client's voice, which the shortcuts read from the turn's end back, stopping at the sentence that decides).
+     */
     private static List<Object> summary(UtteranceResult r) {
         List<Object> out = new ArrayList<>();
         out.add(r.label());
@@ -60,6 +75,17 @@ class GatingEquivalenceTest {
         for (SentenceResult s : r.sentences()) {
             out.add(List.of(s.text(), String.valueOf(s.label()), String.valueOf(s.decidedBy()),
                     s.evidence().toString(), s.vetoed().toString()));
+        }
+        CounselorCoding c = r.coding();
+        if (c != null) {
+            out.add(List.of(c.behaviour(), c.code(), c.miInconsistent(), String.valueOf(c.questionKind()),
+                    String.valueOf(c.reflectionKind()), c.permission(), String.valueOf(c.decidedBy()),
+                    String.valueOf(c.answered()), String.valueOf(c.reflected())));
+            for (CounselorCoding.Sentence s : c.sentences()) {
+                out.add(List.of(s.index(), s.text(), s.begin(), s.end(), String.valueOf(s.code()),
+                        String.valueOf(s.decidedBy()), String.valueOf(s.function()), String.valueOf(s.asks()),
+                        String.valueOf(s.dimension()), s.evidence().toString(), s.vetoed().toString()));
+            }
         }
         return out;
     }

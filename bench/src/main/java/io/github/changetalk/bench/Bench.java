@@ -2,6 +2,7 @@ package io.github.changetalk.bench;
 
 import io.github.changetalk.Classifier;
 import io.github.changetalk.RuleInfo;
+import io.github.changetalk.Speaker;
 import io.github.changetalk.internal.nlp.Analyzer;
 import io.github.changetalk.internal.startup.Startup;
 import java.io.PrintWriter;
@@ -26,9 +27,11 @@ public final class Bench {
      * @param ungated  also time changetalk with trigger gating off
      * @param matchCostSizes synthetic pack sizes for the matching-cost table (empty: skip it)
      * @param rules    extra pack files; {@code onlyThese} drops the default packs
+     * @param counselor also time whole sessions with and without counselor coding, when the input is a CSV
+     *                 transcript with counselor turns ({@code speaker} and {@code session} columns)
      */
     public record Options(Path file, int threads, int passes, int warmup, boolean scaling, boolean ungated,
-                          int[] matchCostSizes, List<Path> rules, boolean onlyThese) {
+                          int[] matchCostSizes, List<Path> rules, boolean onlyThese, boolean counselor) {
     }
 
     public static void run(Options o, PrintWriter out) {
@@ -51,7 +54,7 @@ public final class Bench {
         long changetalkHeap = EndToEnd.liveHeap();
         out.printf(Locale.ROOT, "live heap after loading changetalk: %,d MB%n", changetalkHeap >> 20);
         EndToEnd.HeapWatch heap = new EndToEnd.HeapWatch();
-        List<EndToEnd.Config> configs = new ArrayList<>();
+        List<EndToEnd.Config<String>> configs = new ArrayList<>();
         configs.add(EndToEnd.bare(EndToEnd.barePipeline(), o.threads()));
         configs.add(EndToEnd.changetalk("changetalk end to end", classifier, o.threads()));
         boolean scaling = o.scaling() && o.threads() > 1;
@@ -96,6 +99,13 @@ public final class Bench {
         configs.clear();
         classifier = null;
 
+        if (o.counselor()) {
+            List<BenchInput.Session> sessions = BenchInput.sessions(o.file());
+            if (!sessions.isEmpty()) {
+                counselorCost(o, sessions, out);
+            }
+        }
+
         if (o.matchCostSizes().length > 0) {
             out.println();
             out.println("rule matching alone, synthetic packs (sentences pre-parsed; per sentence, 1 thread):");
@@ -109,6 +119,52 @@ public final class Bench {
                 out.flush();
             }
         }
+    }
+
+    /**
+     * What coding counselor turns costs end to end: whole sessions classified ({@link Classifier#classifyTranscript},
+     * sessions spread over the threads) by the classifier as loaded and by the same with its counselor rules
+     * disabled (client labels are the same; counselor turns are then left uncoded), timed in interleaved
+     * passes in one run, and the ratio of their median times.
+     */
+    private static void counselorCost(Options o, List<BenchInput.Session> sessions, PrintWriter out) {
+        Classifier with = builder(o).build();
+        List<String> counselorRules = with.rules().stream().filter(r -> r.speaker() == Speaker.COUNSELOR)
+                .map(RuleInfo::id).toList();
+        out.println();
+        if (counselorRules.isEmpty()) {
+            out.println("counselor coding: no counselor rules are loaded; not measured");
+            out.flush();
+            return;
+        }
+        Classifier without = builder(o).disable(counselorRules).build();
+        long turns = sessions.stream().mapToLong(s -> s.turns().size()).sum();
+        long counselorTurns = sessions.stream().flatMap(s -> s.turns().stream())
+                .filter(t -> t.speaker() == Speaker.COUNSELOR).count();
+        // Warm up on about as many turns as the utterance benchmark warms up on, in whole sessions.
+        int warm = (int) Math.min(sessions.size(), Math.max(1, o.warmup() * sessions.size() / Math.max(1, turns)));
+        out.printf(Locale.ROOT, "counselor coding: %d sessions, %,d turns (%,d counselor turns), %d counselor rules;"
+                + " warm-up %d sessions, %d timed passes each, interleaved%n", sessions.size(), turns, counselorTurns,
+                counselorRules.size(), warm, o.passes());
+        out.flush();
+        List<EndToEnd.Phase> phases = EndToEnd.run(sessions, List.of(
+                new EndToEnd.Config<>("sessions, counselor coding", o.threads(),
+                        s -> with.classifyTranscript(s.turns(), with.resolveTarget(s.topic())), false),
+                new EndToEnd.Config<>("sessions, counselor rules off", o.threads(),
+                        s -> without.classifyTranscript(s.turns(), without.resolveTarget(s.topic())), false)),
+                warm, o.passes());
+        double turnsPerSession = (double) turns / sessions.size();
+        for (EndToEnd.Phase p : phases) {
+            StringBuilder passes = new StringBuilder();
+            for (double r : p.passRates()) {
+                passes.append(passes.length() == 0 ? "" : " ").append(Math.round(r * turnsPerSession));
+            }
+            out.printf(Locale.ROOT, "%-32s %d thread(s): %,8.0f turns/s  (passes: %s)%n", p.name(), p.threads(),
+                    p.utterancesPerSecond() * turnsPerSession, passes);
+        }
+        out.printf(Locale.ROOT, "counselor coding cost: time with / without counselor coding = %.2fx (%d threads, median passes)%n",
+                phases.get(1).utterancesPerSecond() / phases.get(0).utterancesPerSecond(), o.threads());
+        out.flush();
     }
 
     private static Classifier.Builder builder(Options o) {
@@ -132,7 +188,7 @@ public final class Bench {
         out.flush();
     }
 
-    /** For use before the CLI has a bench subcommand: {@code Bench FILE [THREADS] [--match-cost]}. */
+    /** For use before the CLI has a bench subcommand: {@code Bench FILE [THREADS] [--match-cost] [--no-counselor]}. */
     public static void main(String[] args) {
         Path file = Path.of(args[0]);
         int threads = args.length > 1 && !args[1].startsWith("--") ? Integer.parseInt(args[1])
@@ -146,6 +202,7 @@ public final class Bench {
         }
         PrintWriter out = new PrintWriter(System.out, true);
         run(new Options(file, threads, 3, 500, true, List.of(args).contains("--ungated"),
-                matchCost ? new int[] {100, 300, 1000} : new int[0], rules, List.of(args).contains("--only")), out);
+                matchCost ? new int[] {100, 300, 1000} : new int[0], rules, List.of(args).contains("--only"),
+                !List.of(args).contains("--no-counselor")), out);
     }
 }

@@ -1,13 +1,16 @@
 package io.github.changetalk.bench;
 
+import io.github.changetalk.Turn;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,6 +52,42 @@ public final class BenchInput {
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** One session of a transcript input: its topic (a target or a phrase naming one; null when none) and its turns. */
+    public record Session(String topic, List<Turn> turns) {
+    }
+
+    /**
+     * The sessions of a CSV transcript with {@code text}, {@code speaker} and {@code session} columns (and
+     * optionally {@code topic}), rows in file order, a client row by the speaker {@code client}, every other
+     * a counselor turn; empty when the file is not such a CSV or has no counselor turn.
+     */
+    public static List<Session> sessions(Path file) {
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            return List.of();
+        }
+        Map<String, List<Turn>> turns = new LinkedHashMap<>();
+        Map<String, String> topics = new LinkedHashMap<>();
+        boolean counselor = false;
+        for (Csv.Row row : Csv.read(file)) {
+            String speaker = row.get("speaker");
+            String session = row.get("session");
+            if (row.get("text") == null || speaker == null || session == null) {
+                return List.of();
+            }
+            boolean client = speaker.strip().equalsIgnoreCase("client");
+            counselor |= !client;
+            turns.computeIfAbsent(session, k -> new ArrayList<>())
+                    .add(client ? Turn.client(row.get("text")) : Turn.counselor(row.get("text")));
+            topics.putIfAbsent(session, row.get("topic"));
+        }
+        if (!counselor) {
+            return List.of();
+        }
+        List<Session> out = new ArrayList<>();
+        turns.forEach((session, t) -> out.add(new Session(topics.get(session), List.copyOf(t))));
+        return out;
     }
 
     private static List<String> fromCsv(Path file) {

@@ -39,8 +39,11 @@ public final class EndToEnd {
         }
     }
 
-    /** A configuration to time: a name, its thread count, the work per utterance, whether it is changetalk. */
-    public record Config(String name, int threads, Consumer<String> task, boolean instrumented) {
+    /**
+     * A configuration to time: a name, its thread count, the work per item (an utterance, or a whole session),
+     * whether it is changetalk.
+     */
+    public record Config<T>(String name, int threads, Consumer<T> task, boolean instrumented) {
     }
 
     public static StanfordCoreNLP barePipeline() {
@@ -50,32 +53,35 @@ public final class EndToEnd {
         return new StanfordCoreNLP(props);
     }
 
-    public static Config bare(StanfordCoreNLP pipeline, int threads) {
-        return new Config("CoreNLP, parse every sentence", threads, u -> pipeline.annotate(new Annotation(u)), false);
+    public static Config<String> bare(StanfordCoreNLP pipeline, int threads) {
+        return new Config<>("CoreNLP, parse every sentence", threads, u -> pipeline.annotate(new Annotation(u)), false);
     }
 
-    public static Config changetalk(String name, Classifier classifier, int threads) {
-        return new Config(name, threads, u -> classifier.classify(Utterance.of(u)), true);
+    public static Config<String> changetalk(String name, Classifier classifier, int threads) {
+        return new Config<>(name, threads, u -> classifier.classify(Utterance.of(u)), true);
     }
 
-    /** Warms every configuration up, then runs {@code passes} rounds of one timed pass each. */
-    public static List<Phase> run(List<String> utterances, List<Config> configs, int warmup, int passes) {
-        List<String> warm = utterances.subList(0, Math.min(warmup, utterances.size()));
-        Map<Config, double[]> rates = new LinkedHashMap<>();
-        Map<Config, Instrumentation.Counts> counts = new LinkedHashMap<>();
-        Map<Config, Double> lastPassSeconds = new LinkedHashMap<>();
-        for (Config c : configs) {
+    /**
+     * Warms every configuration up on the first {@code warmup} items, then runs {@code passes} rounds of one
+     * timed pass each; a phase's rate is items per second.
+     */
+    public static <T> List<Phase> run(List<T> utterances, List<Config<T>> configs, int warmup, int passes) {
+        List<T> warm = utterances.subList(0, Math.min(warmup, utterances.size()));
+        Map<Config<T>, double[]> rates = new LinkedHashMap<>();
+        Map<Config<T>, Instrumentation.Counts> counts = new LinkedHashMap<>();
+        Map<Config<T>, Double> lastPassSeconds = new LinkedHashMap<>();
+        for (Config<T> c : configs) {
             runAll(c, warm);
             rates.put(c, new double[passes]);
         }
         for (int p = 0; p < passes; p++) {
             // Every other round runs the configurations in reverse order, so that none always runs
             // right after the same neighbour (machine drift, JIT warming within a round cancel out).
-            List<Config> order = new ArrayList<>(configs);
+            List<Config<T>> order = new ArrayList<>(configs);
             if (p % 2 == 1) {
                 java.util.Collections.reverse(order);
             }
-            for (Config c : order) {
+            for (Config<T> c : order) {
                 Instrumentation.reset();
                 Instrumentation.enable(c.instrumented());
                 long t0 = System.nanoTime();
@@ -91,7 +97,7 @@ public final class EndToEnd {
             }
         }
         List<Phase> out = new ArrayList<>();
-        for (Config c : configs) {
+        for (Config<T> c : configs) {
             Instrumentation.Counts k = counts.get(c);
             double threadNanos = lastPassSeconds.get(c) * 1e9 * c.threads();
             out.add(new Phase(c.name(), c.threads(), median(rates.get(c)), rates.get(c), k.sentences(), k.parsed(),
@@ -101,7 +107,7 @@ public final class EndToEnd {
         return out;
     }
 
-    private static void runAll(Config c, List<String> utterances) {
+    private static <T> void runAll(Config<T> c, List<T> utterances) {
         ExecutorService pool = Executors.newFixedThreadPool(c.threads(), r -> {
             Thread t = new Thread(r, "bench-worker");
             t.setDaemon(true);

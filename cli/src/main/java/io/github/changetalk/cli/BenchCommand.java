@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code changetalk bench FILE}: measures, in one run on the same input and threads, the bare CoreNLP
  * pipeline parsing every sentence and changetalk end to end, and prints the ratio, the share of
- * sentences parsed, the share of time in rule matching, peak heap and thread scaling.
+ * sentences parsed, the share of time in rule matching, peak heap and thread scaling; on a CSV transcript with
+ * counselor turns, also whole sessions with and without counselor coding, and the ratio of their times.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measures throughput against the bare CoreNLP parse-everything pipeline.",
@@ -45,6 +46,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--match-cost", description = "Also time rule matching alone for synthetic packs of 100, 300 and 1,000 rules.")
     private boolean matchCost;
 
+    @Option(names = "--no-counselor", negatable = false, description = {"Skip timing whole sessions with and without counselor coding",
+        "(done when FILE is a CSV transcript with speaker and session columns and counselor turns)."})
+    private boolean noCounselor;
+
     @Option(names = "--rules", paramLabel = "PACK", description = "Extra rule pack file (repeatable).")
     private List<Path> rules = new ArrayList<>();
 
@@ -68,7 +73,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         try {
             Bench.run(new Bench.Options(file, threads, passes, warmup, !noScaling, ungated,
-                    matchCost ? new int[] {100, 300, 1000} : new int[0], rules, noDefaultRules), spec.commandLine().getOut());
+                    matchCost ? new int[] {100, 300, 1000} : new int[0], rules, noDefaultRules, !noCounselor), spec.commandLine().getOut());
             return 0;
         } catch (RulePackException | IllegalArgumentException | java.io.UncheckedIOException e) {
             err.println("changetalk bench: " + e.getMessage());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.changetalk.Classifier;
+import io.github.changetalk.CounselorCoding;
 import io.github.changetalk.SentenceResult;
 import io.github.changetalk.Turn;
 import io.github.changetalk.UtteranceResult;
@@ -87,8 +88,52 @@ class TranscriptDoorsTest {
             r.get("sentences").forEach(s -> sentences.add(text(s.get("label")) + " " + text(s.get("rule"))));
             assertThat(sentences).as(where).isEqualTo(expected.sentences().stream()
                     .map((SentenceResult s) -> s.label().id() + " " + s.decidedBy()).toList());
+            // Counselor turns are coded alike: the command codes each on a worker and hands the coding to the
+            // client turn after it; the library codes them in order.
+            assertThat(coding(r.get("coding"))).as(where + " coding").isEqualTo(coding(expected.coding()));
         }
         return library;
+    }
+
+    /** A coding as the command writes it: code, rule, kinds, permission, the act answered, the talk reflected, each sentence. */
+    private static List<String> coding(JsonNode c) {
+        if (c == null || c.isNull()) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(List.of(text(c.get("behaviour")) + " " + text(c.get("code")) + " "
+                + text(c.get("rule")) + " " + text(c.get("question")) + " " + text(c.get("reflection")) + " "
+                + text(c.get("permission")) + " " + c.get("mi_inconsistent").asBoolean()));
+        JsonNode a = c.get("answered");
+        out.add(a.isNull() ? "answered none" : "answered " + a.get("sentence").asInt() + " " + text(a.get("code")) + " "
+                + text(a.get("rule")) + " " + text(a.get("function")) + " " + text(a.get("asks")) + " " + text(a.get("dimension")));
+        JsonNode t = c.get("reflected");
+        out.add(t.isNull() ? "reflected none" : "reflected " + text(t.get("rule")) + " " + text(t.get("label")) + " "
+                + text(t.get("kind")) + " " + text(t.get("words")));
+        c.get("sentences").forEach(s -> out.add(text(s.get("code")) + " " + text(s.get("rule")) + " "
+                + text(s.get("function")) + " " + text(s.get("asks")) + " " + text(s.get("dimension"))));
+        return out;
+    }
+
+    private static List<String> coding(CounselorCoding c) {
+        if (c == null) {
+            return null;
+        }
+        List<String> out = new ArrayList<>(List.of(c.behaviour().id() + " " + c.code().id() + " " + c.decidedBy() + " "
+                + id(c.questionKind()) + " " + id(c.reflectionKind()) + " " + c.permission().id() + " " + c.miInconsistent()));
+        CounselorCoding.Answered a = c.answered();
+        out.add(a == null ? "answered none" : "answered " + a.sentence() + " " + a.code().id() + " " + a.rule() + " "
+                + id(a.function()) + " " + id(a.asks()) + " " + id(a.dimension()));
+        CounselorCoding.ReflectedTalk t = c.reflected();
+        out.add(t == null ? "reflected none" : "reflected " + t.rule() + " " + t.label().id() + " " + id(t.kind()) + " " + t.words());
+        for (CounselorCoding.Sentence s : c.sentences()) {
+            out.add(id(s.code()) + " " + s.decidedBy() + " " + id(s.function()) + " " + id(s.asks()) + " " + id(s.dimension()));
+        }
+        return out;
+    }
+
+    /** The written id of a code, kind or function ({@code toString} gives it), or null. */
+    private static String id(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static String text(JsonNode n) {

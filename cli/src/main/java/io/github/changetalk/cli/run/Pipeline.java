@@ -3,7 +3,6 @@ package io.github.changetalk.cli.run;
 import io.github.changetalk.Classifier;
 import io.github.changetalk.ContextWindow;
 import io.github.changetalk.Reading;
-import io.github.changetalk.Speaker;
 import io.github.changetalk.Utterance;
 import io.github.changetalk.cli.CliException;
 import io.github.changetalk.cli.io.InputRecord;
@@ -104,19 +103,15 @@ public final class Pipeline {
                     f = CompletableFuture.completedFuture(new Processed(r, null, r.error()));
                 } else {
                     Utterance u = context.next(r);
-                    // A counselor turn is coded once; the client turn after it reads that coding. The pool takes
-                    // tasks in order, so the counselor turn's task has started before the client turn's waits on it.
-                    CompletableFuture<Processed> own = new CompletableFuture<>();
-                    Future<Processed> answered = context.answered(r, u, own);
-                    f = workers.submit(() -> {
-                        try {
-                            Processed p = classify(r, withCoding(u, answered));
-                            own.complete(p);
-                            return p;
-                        } finally {
-                            own.cancel(false); // no effect once completed; else the next turn stops waiting
-                        }
-                    });
+                    // A counselor turn is coded once; the client turn after it reads that coding. The client turn's
+                    // task is handed to the pool only once the counselor turn's is done, so no worker sits waiting
+                    // on another (with 2 threads, a waiting worker made each question and its answer take turns).
+                    CompletableFuture<Processed> answered = context.answered(r, u);
+                    CompletableFuture<Processed> own = answered == null
+                            ? CompletableFuture.supplyAsync(() -> classify(r, u), workers)
+                            : answered.handleAsync((p, failed) -> classify(r, withCoding(u, p)), workers);
+                    context.submitted(r, own);
+                    f = own;
                 }
                 put(queue, new Item(f, null), writerThread);
             }
@@ -136,21 +131,13 @@ public final class Pipeline {
         return new Outcome(writer.records, writer.errors, writer.failure);
     }
 
-    /** The utterance with the coding of the counselor turn it answers attached to its context, once that is done. */
-    private static Utterance withCoding(Utterance u, Future<Processed> answered) {
-        if (answered == null) {
-            return u;
-        }
-        try {
-            Processed p = answered.get();
-            return p.result() == null || p.result().coding() == null ? u
-                    : u.withContext(ContextWindow.withCoding(u.context(), p.result().coding()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return u;
-        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
-            return u; // the counselor turn failed on its own record; this one codes it afresh if it needs to
-        }
+    /**
+     * The utterance with the coding of the counselor turn it answers ({@code answered}, done; null when that
+     * turn failed on its own record: this one then codes it afresh if it needs to) attached to its context.
+     */
+    private static Utterance withCoding(Utterance u, Processed answered) {
+        return answered == null || answered.result() == null || answered.result().coding() == null ? u
+                : u.withContext(ContextWindow.withCoding(u.context(), answered.result().coding()));
     }
 
     private Processed classify(InputRecord r, Utterance u) {

@@ -7,7 +7,7 @@ import io.github.changetalk.Utterance;
 import io.github.changetalk.cli.io.InputRecord;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The turns before each record in its session (the session column, else the file), kept by a
@@ -46,16 +46,17 @@ final class SessionContext {
     /**
      * The result, once done, of the counselor turn an utterance of this record's session answers (the
      * record {@link #next} just gave, whose context names that turn), or null when it answers none: so that
-     * the client turn reads the counselor turn's coding instead of coding it again. {@code submitted} is
-     * this record's own result, remembered when it is a counselor turn.
+     * the client turn reads the counselor turn's coding instead of coding it again.
      */
-    Future<Processed> answered(InputRecord r, Utterance u, Future<Processed> submitted) {
-        Session s = session(r);
-        Future<Processed> before = ContextWindow.answeredTurn(u.context()) == null ? null : s.lastCounselor;
+    CompletableFuture<Processed> answered(InputRecord r, Utterance u) {
+        return ContextWindow.answeredTurn(u.context()) == null ? null : session(r).lastCounselor;
+    }
+
+    /** Remembers this record's result (the record {@link #answered} was just asked about), when it is a counselor turn. */
+    void submitted(InputRecord r, CompletableFuture<Processed> result) {
         if (!r.text().isBlank()) {
-            s.lastCounselor = r.speaker() == Speaker.COUNSELOR ? submitted : null;
+            session(r).lastCounselor = r.speaker() == Speaker.COUNSELOR ? result : null;
         }
-        return before;
     }
 
     private Session session(InputRecord r) {
@@ -65,7 +66,7 @@ final class SessionContext {
     /** One session's context window, and the result of its last counselor turn while no client turn has followed it. */
     private static final class Session {
         private final ContextWindow window;
-        private Future<Processed> lastCounselor;
+        private CompletableFuture<Processed> lastCounselor;
 
         Session(ContextWindow window) {
             this.window = window;

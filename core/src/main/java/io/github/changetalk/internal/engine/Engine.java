@@ -49,6 +49,14 @@ public final class Engine {
     @FunctionalInterface
     public interface Analysis {
         List<SentenceView> analyze(String text, Predicate<List<CoreLabel>> needsTags);
+
+        /**
+         * As {@link #analyze}, each sentence analysed when its supplier is first called (with the same
+         * result), for a reader that may stop early; by default, all at once.
+         */
+        default List<Supplier<SentenceView>> analyzeLazily(String text, Predicate<List<CoreLabel>> needsTags) {
+            return analyze(text, needsTags).stream().map(s -> (Supplier<SentenceView>) () -> s).toList();
+        }
     }
 
     /** The pattern name of the evidence a short answer takes from the counselor turn read in the client's voice. */
@@ -57,6 +65,7 @@ public final class Engine {
     private final Analysis analyzer;
     private final int maxCharacters;
     private final long matchStepLimit;
+    private final boolean readsVoiceFromEnd;
 
     /**
      * @param analyzer       text to analyzed sentences (the real pipeline, or pre-parsed fixtures in tests)
@@ -64,9 +73,20 @@ public final class Engine {
      * @param matchStepLimit how many tokens one pattern may read on one sentence before it is stopped
      */
     public Engine(Analysis analyzer, int maxCharacters, long matchStepLimit) {
+        this(analyzer, maxCharacters, matchStepLimit, false);
+    }
+
+    /**
+     * As above; {@code readsVoiceFromEnd}: a counselor turn read in the client's voice is read from its last
+     * sentence back, each sentence tagged, parsed and matched only until one decides (the roll-up takes the
+     * last sentence that is not neutral, so what comes before it cannot change the result); false reads every
+     * sentence, the plain way, which the differential tests compare it with.
+     */
+    public Engine(Analysis analyzer, int maxCharacters, long matchStepLimit, boolean readsVoiceFromEnd) {
         this.analyzer = analyzer;
         this.maxCharacters = maxCharacters;
         this.matchStepLimit = matchStepLimit;
+        this.readsVoiceFromEnd = readsVoiceFromEnd;
     }
 
     /**
@@ -238,11 +258,22 @@ public final class Engine {
      */
     private CounselorCoding.ReflectedTalk reflected(MatchingRules rules, String voiced) {
         RuleMatcher matcher = rules.matcher(List::of, voiced, false, matchStepLimit);
-        List<Match> decided = new ArrayList<>();
-        for (SentenceView s : analyzer.analyze(voiced, tokens -> rules.shortcuts().couldMatch(tokens, false))) {
-            Resolution.decide(matcher.match(s).matches(), s.tokens()).ifPresent(decided::add);
+        Predicate<List<CoreLabel>> needsTags = tokens -> rules.shortcuts().couldMatch(tokens, false);
+        Optional<Match> decider;
+        if (readsVoiceFromEnd) {
+            List<Supplier<Optional<Match>>> sentences = new ArrayList<>();
+            for (Supplier<SentenceView> s : analyzer.analyzeLazily(voiced, needsTags)) {
+                sentences.add(() -> Resolution.decide(matcher.match(s.get()).matches(), s.get().tokens()));
+            }
+            decider = Resolution.rollUpLazily(sentences, m -> m.rule().label());
+        } else {
+            List<Match> decided = new ArrayList<>();
+            for (SentenceView s : analyzer.analyze(voiced, needsTags)) {
+                Resolution.decide(matcher.match(s).matches(), s.tokens()).ifPresent(decided::add);
+            }
+            decider = Resolution.rollUp(decided, m -> m.rule().label());
         }
-        return Resolution.rollUp(decided, m -> m.rule().label()).map(m -> {
+        return decider.map(m -> {
             var spec = m.rule().spec();
             return new CounselorCoding.ReflectedTalk(spec.id(), spec.label(), spec.direction(), spec.kind(), spec.band(),
                     m.evidence().text());

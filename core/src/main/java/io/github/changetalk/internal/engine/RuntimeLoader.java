@@ -6,6 +6,7 @@ import io.github.changetalk.internal.compile.RuleCatalog;
 import io.github.changetalk.internal.match.MatchingRules;
 import io.github.changetalk.internal.nlp.Analyzer;
 import io.github.changetalk.internal.nlp.ParserLoader;
+import io.github.changetalk.internal.nlp.SentenceView;
 import io.github.changetalk.internal.pack.PackParser;
 import io.github.changetalk.internal.pack.PackSources;
 import io.github.changetalk.internal.pack.PackSpec;
@@ -23,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Builds a classifier's runtime from its {@link Settings}: reads and checks the packs, compiles the rules
@@ -71,7 +73,19 @@ public final class RuntimeLoader {
         if (!startup.parserOnDemand()) {
             analyzer.awaitTagger(); // as documented: building loads the tagger, and fails if it cannot
         }
-        Engine engine = new Engine(analyzer::analyze, limits.maxCharacters(), limits.matchStepLimit());
+        Engine.Analysis analysis = new Engine.Analysis() {
+            @Override
+            public List<SentenceView> analyze(String text, Predicate<List<CoreLabel>> needsTags) {
+                return analyzer.analyze(text, needsTags);
+            }
+
+            @Override
+            public List<Supplier<SentenceView>> analyzeLazily(String text, Predicate<List<CoreLabel>> needsTags) {
+                return analyzer.analyzeLazily(text, needsTags);
+            }
+        };
+        // Reading a counselor turn in the client's voice from its end is a shortcut: off with the others (gating off).
+        Engine engine = new Engine(analysis, limits.maxCharacters(), limits.matchStepLimit(), startup.triggerGating());
         ClassifierRuntime runtime = new ClassifierRuntime(catalog, selection, defaultRules, targetRules, analyzer, engine,
                 decision);
         if (taggerAfterCompile) {

@@ -15,6 +15,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The CoreNLP side: a tokenize/ssplit pipeline and a pos/lemma pipeline shared by all threads (each
@@ -185,6 +186,51 @@ public final class Analyzer {
         if (timed) {
             Instrumentation.nlp(System.nanoTime() - t0 - screened);
             Instrumentation.screened(screened);
+        }
+        return out;
+    }
+
+    /**
+     * As {@link #analyze(String, Predicate)}, for a reader that may stop before the last sentence: the text is
+     * tokenized and split now, and each sentence is tagged only when its supplier is first called (a sentence
+     * that fails {@code needsTags} while the tagger loads is left untagged, as there). A sentence tagged alone
+     * gets the tags and lemmas it gets among the others: the tagger and the lemmatizer read one sentence at a
+     * time. Each supplier belongs to the calling thread.
+     */
+    public List<Supplier<SentenceView>> analyzeLazily(String text, Predicate<List<CoreLabel>> needsTags) {
+        Predicate<List<CoreLabel>> screen = needsTags != null && tagger.isDone() ? null : needsTags;
+        Annotation annotation = new Annotation(text);
+        tokenizer.annotate(annotation);
+        List<CoreMap> split = annotation.get(CoreAnnotations.SentencesAnnotation.class);
+        if (split == null || split.isEmpty()) {
+            return List.of();
+        }
+        if (parser != null && parseOnDemand != null && !parser.started() && mayNeedParser(split)) {
+            parser.start();
+        }
+        LongInput.Prepared prepared = LongInput.prepare(text, split, maxSentenceTokens);
+        List<Supplier<SentenceView>> out = new ArrayList<>(prepared.sentences().size());
+        for (CoreMap s : prepared.sentences()) {
+            out.add(new Supplier<>() {
+                private SentenceView view;
+
+                @Override
+                public SentenceView get() {
+                    if (view == null) {
+                        List<CoreLabel> tokens = s.get(CoreAnnotations.TokensAnnotation.class);
+                        boolean tag = screen == null || screen.test(tokens);
+                        if (tag) {
+                            long t0 = Instrumentation.enabled() ? System.nanoTime() : 0;
+                            tagInBatches(text, List.of(s));
+                            if (t0 != 0) {
+                                Instrumentation.nlp(System.nanoTime() - t0);
+                            }
+                        }
+                        view = new AnalyzedSentence(s, tokens, Analyzer.this, prepared.noticesOf(s), tag);
+                    }
+                    return view;
+                }
+            });
         }
         return out;
     }

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The two resolution policies, in one place.
@@ -110,6 +111,20 @@ public final class Resolution {
             T s = sentences.get(i);
             if (label.apply(s) != Label.NEUTRAL) {
                 return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The same policy, each sentence's item (empty when the sentence is neutral by default) worked out only
+     * when asked for: they are asked for from the last back, and none before the one that decides.
+     */
+    public static <T> Optional<T> rollUpLazily(List<Supplier<Optional<T>>> sentences, Function<T, Label> label) {
+        for (int i = sentences.size() - 1; i >= 0; i--) {
+            Optional<T> s = sentences.get(i).get();
+            if (s.isPresent() && label.apply(s.get()) != Label.NEUTRAL) {
+                return s;
             }
         }
         return Optional.empty();

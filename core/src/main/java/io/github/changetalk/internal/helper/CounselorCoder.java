@@ -156,8 +156,11 @@ public final class CounselorCoder {
         boolean inconsistent = codes.stream().anyMatch(c -> c != null && c.miInconsistent());
         Answered answered = answered(coded);
         // Only a reflection or a closed question puts words in the client's mouth that a "yes" takes up (MI);
-        // reading the turn in the client's voice costs a second analysis, so other turns are not read.
-        boolean voiced = reflectionKind != null || (answered != null && answered.code() == MiscCode.CQ);
+        // reading the turn in the client's voice costs a second analysis, so other turns are not read. A
+        // sentence coded as something else that merely reads as reflective (a rising "So you're ready?" coded
+        // as a question) gives the turn a reflection kind but does not make the turn a reflection.
+        boolean holdsReflection = codes.stream().anyMatch(c -> c != null && c.behaviour() == Behaviour.REFLECTION);
+        boolean voiced = holdsReflection || (answered != null && answered.code() == MiscCode.CQ);
         return new Coded(new CounselorCoding(code.behaviour(), code, inconsistent, questionKind, reflectionKind, permission,
                 drafts.get(decider).coder().map(m -> m.rule().id()).orElse(null), answered, voiced ? reflected.get() : null,
                 coded), matches);

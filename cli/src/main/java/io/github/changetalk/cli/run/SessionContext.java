@@ -19,18 +19,27 @@ import java.util.concurrent.CompletableFuture;
 final class SessionContext {
     private static final int SESSIONS = 1024;
 
-    private final Map<String, Session> sessions = new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Session> eldest) {
-            return size() > SESSIONS;
-        }
-    };
+    private final Map<String, Session> sessions = recentSessions();
     private final String defaultTarget;
 
     SessionContext(String defaultTarget) {
         this.defaultTarget = defaultTarget;
+    }
+
+    /**
+     * A map by session {@link #key key} that remembers the most recently used 1,024 sessions and forgets the
+     * least recently used beyond them: what the run keeps per session, bounded however many sessions the
+     * input interleaves. One bound for every per-session memory, so they all see the same conversations.
+     */
+    static <V> Map<String, V> recentSessions() {
+        return new LinkedHashMap<>(16, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > SESSIONS;
+            }
+        };
     }
 
     /** The session a record belongs to: its file and its session column. */

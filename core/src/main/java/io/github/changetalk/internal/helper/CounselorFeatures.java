@@ -23,6 +23,8 @@ import java.util.TreeSet;
  *   <tr><td>{@code turn.words=1-2|3-5|6-12|13-25|26+}, {@code turn.sentences=1|2|3+}</td><td>the turn's length</td></tr>
  *   <tr><td>{@code asks}</td><td>the sentence ends with a question mark</td></tr>
  *   <tr><td>{@code turn.asks}</td><td>the turn's last sentence ends with a question mark</td></tr>
+ *   <tr><td>{@code cut-off}</td><td>the sentence breaks off (ends with a dash or an ellipsis, as transcripts
+ *       mark an interrupted utterance)</td></tr>
  *   <tr><td>{@code position=only|first|middle|last}</td><td>where the sentence is in the turn</td></tr>
  *   <tr><td>{@code function=F}</td><td>what a question sentence asks the client to do (ruler, evoking...)</td></tr>
  *   <tr><td>{@code permission=P}</td><td>the turn's permission, when there is some</td></tr>
@@ -76,6 +78,9 @@ public final class CounselorFeatures {
             }
             if (asks(sentences.get(n - 1).text())) {
                 f.add("turn.asks");
+            }
+            if (cutOff(s.text())) {
+                f.add("cut-off");
             }
             f.add("position=" + (n == 1 ? "only" : i == 0 ? "first" : i == n - 1 ? "last" : "middle"));
             if (s.function() != null) {
@@ -140,6 +145,11 @@ public final class CounselorFeatures {
 
     private static String bucket(int words) {
         return words <= 2 ? "1-2" : words <= 5 ? "3-5" : words <= 12 ? "6-12" : words <= 25 ? "13-25" : "26+";
+    }
+
+    private static boolean cutOff(String text) {
+        String t = text.strip();
+        return t.endsWith("-") || t.endsWith("\u2014") || t.endsWith("\u2013") || t.endsWith("...") || t.endsWith("\u2026");
     }
 
     private static boolean asks(String text) {

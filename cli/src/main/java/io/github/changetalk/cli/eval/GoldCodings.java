@@ -7,6 +7,7 @@ import io.github.changetalk.cli.run.PreviousTurns;
 import io.github.changetalk.cli.run.Processed;
 import io.github.changetalk.internal.helper.CounselorFeatures;
 import io.github.changetalk.internal.helper.WeightedBehaviour;
+import io.github.changetalk.internal.weights.EvidenceWeights;
 import io.github.changetalk.train.Example;
 import io.github.changetalk.train.FitSettings;
 import io.github.changetalk.train.WeightsTrainer;
@@ -118,11 +119,32 @@ public final class GoldCodings {
                 lambda = l;
             }
         }
-        Map<String, List<String>> prov = new java.util.LinkedHashMap<>(provenance);
-        prov.put("lambda-choice", List.of(lambda + " chosen by " + settings.folds() + "-fold cross-validation grouped by "
+        WeightsTrainer.Fit fit = WeightsTrainer.fit(WeightedBehaviour.DECIDES, WeightedBehaviour.CLASSES, examples(turns),
+                universe, settings.withLambda(lambda), provenance);
+        // The trainer's provenance says the penalty was given; say how it was chosen, from which values.
+        Map<String, List<String>> prov = new java.util.LinkedHashMap<>(fit.weights().provenance());
+        prov.put("fitting", List.of(prov.get("fitting").get(0).replace("lambda from [" + lambda + "]",
+                "lambda from " + settings.lambdas())));
+        prov.put("lambda", List.of(lambda + " chosen by " + settings.folds() + "-fold cross-validation grouped by "
                 + "session, maximising the macro-F1 of the turns' groups (sentences rolled up by words): " + tried));
-        return WeightsTrainer.fit(WeightedBehaviour.DECIDES, WeightedBehaviour.CLASSES, examples(turns), universe,
-                settings.withLambda(lambda), prov);
+        return new WeightsTrainer.Fit(withProvenance(fit.weights(), prov), lambda, fit.crossValidated(), fit.featureCounts());
+    }
+
+    private static EvidenceWeights withProvenance(EvidenceWeights w, Map<String, List<String>> provenance) {
+        int k = w.classes().size();
+        double[] bias = new double[k];
+        Map<String, double[]> weights = new java.util.TreeMap<>();
+        for (int c = 0; c < k; c++) {
+            bias[c] = w.bias(c);
+        }
+        for (String f : w.features()) {
+            double[] v = new double[k];
+            for (int c = 0; c < k; c++) {
+                v[c] = w.weight(f, c);
+            }
+            weights.put(f, v);
+        }
+        return new EvidenceWeights(w.decides(), w.classes(), bias, weights, provenance);
     }
 
     private static List<Example> examples(List<Turn> turns) {

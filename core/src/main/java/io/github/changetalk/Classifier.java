@@ -124,7 +124,9 @@ public final class Classifier {
         for (Turn t : turns) {
             Reading r = read(window.next(t, target));
             UtteranceResult result = decide(r, previous);
-            window.coded(result.coding()); // the client turn after a counselor turn reads its coding, not coding it again
+            // The client turn after a counselor turn reads its coding, not coding it again: the rules' coding, as the
+            // command line's pipeline hands it on, so that counselor weights never change a client label.
+            window.coded(r.rules().coding());
             out.add(result);
             if (t.speaker() == Speaker.CLIENT && !t.text().isBlank()) {
                 previous = r;

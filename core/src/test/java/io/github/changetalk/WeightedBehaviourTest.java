@@ -107,6 +107,15 @@ class WeightedBehaviourTest {
         CounselorCoding.BehaviourWeighing w = r.get(1).coding().weighing();
         assertThat(w.sentences().get(0).features()).contains(new Weighing.FeatureWeight("previous=change", 0.5));
         assertThat(w.sentences().get(0).features()).anyMatch(f -> f.feature().startsWith("overlap="));
+        // counselor weights never change a client label: the client turn after reads the rules' coding
+        List<Turn> longer = List.of(Turn.client("I really want to quit drinking."), Turn.counselor(TURN),
+                Turn.client("Yeah."), Turn.counselor("You need to stop before it costs you your job."), Turn.client("I know."));
+        List<UtteranceResult> byRules = SharedClassifier.get().classifyTranscript(longer, null);
+        List<UtteranceResult> byWeights = weighted.classifyTranscript(longer, null);
+        for (int i = 0; i < longer.size(); i += 2) {
+            assertThat(byWeights.get(i)).isEqualTo(byRules.get(i));
+        }
+        assertThat(byWeights.get(1).coding().behaviour()).isNotEqualTo(byRules.get(1).coding().behaviour());
         // alone, there is no client turn before it
         assertThat(code(weighted, TURN).weighing().sentences().get(0).features())
                 .noneMatch(f -> f.feature().startsWith("previous="));

@@ -94,6 +94,14 @@ public final class Classifier {
         return runtime.weights();
     }
 
+    /**
+     * The counselor evidence weights' file or resource name, or null when the counselor rules' roll-up decides
+     * each counselor turn's group ({@link CounselorCoding#weighing()} says how the weights decided).
+     */
+    public String counselorWeights() {
+        return runtime.counselorWeights();
+    }
+
     /** Classifies utterances one after another, in order. For parallel batches, call {@link #classify(Utterance)} from your own threads. */
     public List<UtteranceResult> classifyAll(List<Utterance> utterances) {
         List<UtteranceResult> out = new ArrayList<>(utterances.size());
@@ -116,7 +124,9 @@ public final class Classifier {
         for (Turn t : turns) {
             Reading r = read(window.next(t, target));
             UtteranceResult result = decide(r, previous);
-            window.coded(result.coding()); // the client turn after a counselor turn reads its coding, not coding it again
+            // The client turn after a counselor turn reads its coding, not coding it again: the rules' coding, as the
+            // command line's pipeline hands it on, so that counselor weights never change a client label.
+            window.coded(r.rules().coding());
             out.add(result);
             if (t.speaker() == Speaker.CLIENT && !t.text().isBlank()) {
                 previous = r;
@@ -287,7 +297,9 @@ public final class Classifier {
 
         /**
          * Evidence weights from a file (written by {@code changetalk train}): they decide each client
-         * utterance's direction from the rules that fired and named context features (see {@link Weighing}).
+         * utterance's direction from the rules that fired and named context features (see {@link Weighing}),
+         * or, for a file that {@code decides: counselor-behaviour}, each counselor turn's group (see
+         * {@link CounselorCoding.BehaviourWeighing}); the other side keeps its default weights.
          * The file is read by {@link #build()}, which fails with one line naming file and line when it is broken.
          */
         public Builder weights(Path file) {
@@ -303,7 +315,10 @@ public final class Classifier {
             return this;
         }
 
-        /** No evidence weights: the rules' bands and overrides decide, as documented in docs/rule-language.md. */
+        /**
+         * No evidence weights: the rules' bands and overrides decide client turns, as documented in
+         * docs/rule-language.md, and the counselor rules' roll-up decides counselor turns.
+         */
         public Builder noWeights() {
             weights = Settings.Weights.NONE;
             return this;

@@ -1,6 +1,7 @@
 package io.github.changetalk;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
@@ -31,12 +32,64 @@ import java.util.Locale;
  *                       client rules; read only for a turn holding a reflection or answered by a closed question
  *                       (what a client's "yes" takes up); null when it carries none or is not read
  * @param sentences      every sentence with its code, the rule that decided it and the rules that fired
+ * @param weighing       how the counselor's evidence weights decided {@code behaviour} (each sentence's fired rules
+ *                       and context features with their weights); null when the rules' roll-up decided it
+ *                       ({@code --weights none}, or no counselor weights loaded)
  */
 public record CounselorCoding(Behaviour behaviour, MiscCode code, boolean miInconsistent, QuestionKind questionKind,
                               ReflectionKind reflectionKind, Permission permission, String decidedBy, Answered answered,
-                              ReflectedTalk reflected, List<Sentence> sentences) {
+                              ReflectedTalk reflected, List<Sentence> sentences,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) BehaviourWeighing weighing) {
     public CounselorCoding {
         sentences = List.copyOf(sentences);
+        if (code != null && behaviour != null && code.behaviour() != behaviour) {
+            throw new IllegalArgumentException("code " + code + " is not of the group " + behaviour);
+        }
+    }
+
+    /** A coding decided by the rules' roll-up alone (no weighing). */
+    public CounselorCoding(Behaviour behaviour, MiscCode code, boolean miInconsistent, QuestionKind questionKind,
+                           ReflectionKind reflectionKind, Permission permission, String decidedBy, Answered answered,
+                           ReflectedTalk reflected, List<Sentence> sentences) {
+        this(behaviour, code, miInconsistent, questionKind, reflectionKind, permission, decidedBy, answered, reflected,
+                sentences, null);
+    }
+
+    /**
+     * How the counselor's evidence weights decided the turn's group: each sentence's probabilities of the four
+     * groups come from its features (the counselor rules that fired on it, its code, and named context
+     * features), and the turn's score of a group is the sum over its sentences of the sentence's words times
+     * the log of that probability; the highest wins.
+     *
+     * @param behaviour the group decided
+     * @param scores    the turn's score of each group
+     * @param sentences each sentence's part, in order
+     * @param weights   the weights file or resource that decided
+     */
+    public record BehaviourWeighing(Behaviour behaviour, java.util.Map<Behaviour, Double> scores,
+                                    List<SentenceWeighing> sentences, String weights) {
+        public BehaviourWeighing {
+            scores = java.util.Map.copyOf(scores);
+            sentences = List.copyOf(sentences);
+        }
+    }
+
+    /**
+     * One sentence's part in a {@link BehaviourWeighing}.
+     *
+     * @param index         the sentence's position in the turn
+     * @param words         its words: how much it counts in the turn's sum
+     * @param probabilities its probability of each group
+     * @param bias          the model's bias toward the decided group
+     * @param features      each feature present (a rule that fired, or a named feature) with its weight toward the
+     *                      turn's decided group (0 for one the weights do not know), largest first
+     */
+    public record SentenceWeighing(int index, int words, java.util.Map<Behaviour, Double> probabilities, double bias,
+                                   List<Weighing.FeatureWeight> features) {
+        public SentenceWeighing {
+            probabilities = java.util.Map.copyOf(probabilities);
+            features = List.copyOf(features);
+        }
     }
 
     /** The sentences coded MI-inconsistent (ADW, RCW, CO, DI, WA), in order: what a supervisor looks at. */

@@ -36,4 +36,36 @@ class DefaultWeightsTest {
         assertThat(DefaultWeights.ON).isFalse();
         assertThat(SharedClassifier.get().weights()).isNull();
     }
+
+    @Test
+    void theShippedCounselorFileReadsNamesOnlyCounselorRulesAndNamedFeaturesAndDecidesTurns() throws java.io.IOException {
+        EvidenceWeights w = WeightsFile.readResource(DefaultWeights.COUNSELOR_RESOURCE);
+        assertThat(w.decides()).isEqualTo("counselor-behaviour");
+        assertThat(w.classes()).containsExactly("question", "reflection", "input", "other");
+        Set<String> counselorRules = SharedClassifier.get().rules().stream().filter(r -> r.speaker() == Speaker.COUNSELOR)
+                .map(RuleInfo::id).collect(Collectors.toSet());
+        for (String f : w.features()) {
+            assertThat(counselorRules.contains(f) || f.contains("=") || Set.of("asks", "turn.asks", "cut-off").contains(f))
+                    .as("feature %s is a loaded counselor rule or a named feature", f).isTrue();
+        }
+        assertThat(w.features()).contains("code=OQ", "turn.code=SR", "previous=change", "Q_CLOSED");
+        assertThat(String.join(" ", w.provenance().get("corpora"))).contains("annomi-dev", "2039 coded counselor turns")
+                .doesNotContain("heldout", "annomi-check");
+        assertThat(w.provenance()).containsKeys("date", "commit", "command", "fitting", "lambda", "two-fold", "default");
+        // off by default (README, "Evidence weights"): it loses to the rules' roll-up on fold 0
+        assertThat(DefaultWeights.COUNSELOR_ON).isFalse();
+        assertThat(SharedClassifier.get().counselorWeights()).isNull();
+        // given by name, the file decides counselor turns and explains them
+        String text;
+        try (java.io.InputStream in = getClass().getClassLoader().getResourceAsStream(DefaultWeights.COUNSELOR_RESOURCE)) {
+            text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Classifier weighted = Classifier.builder().weights("counselor-behaviour.yaml", text).build();
+        CounselorCoding c = weighted.classify(new Utterance("What would you like to do about it?", Speaker.COUNSELOR,
+                java.util.List.of(), null)).coding();
+        assertThat(c.behaviour()).isEqualTo(Behaviour.QUESTION);
+        assertThat(c.weighing().sentences().get(0).features()).anyMatch(f -> f.feature().equals("code=OQ"));
+        assertThat(weighted.classify(new Utterance("Mm-hmm.", Speaker.COUNSELOR, java.util.List.of(), null)).coding()
+                .behaviour()).isEqualTo(Behaviour.OTHER);
+    }
 }

@@ -142,10 +142,17 @@ class WeightedDecisionTest {
                 .weights("bad.yaml", broken).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("bad.yaml:9: feature WT_WILL has 2 weights, but there are 3 classes");
-        String other = WEIGHTS.replace("decides: client-direction", "decides: counselor-behaviour");
+        String other = WEIGHTS.replace("decides: client-direction", "decides: session-quality");
         assertThatThrownBy(() -> Classifier.builder().noDefaultRules().addRules("weights-test.yaml", PACK)
                 .weights("other.yaml", other).build())
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("other.yaml: these weights decide 'counselor-behaviour', not 'client-direction'");
+                .hasMessage("other.yaml: these weights decide 'session-quality'; changetalk knows 'client-direction' and "
+                        + "'counselor-behaviour'");
+        // a counselor file is told apart by what it decides, and must have the counselor's four groups
+        String counselor = WEIGHTS.replace("decides: client-direction", "decides: counselor-behaviour");
+        assertThatThrownBy(() -> Classifier.builder().noDefaultRules().addRules("weights-test.yaml", PACK)
+                .weights("counselor.yaml", counselor).build())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("counselor.yaml: counselor weights have the classes [question, reflection, input, other]");
     }
 }

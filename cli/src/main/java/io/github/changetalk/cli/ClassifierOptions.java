@@ -22,9 +22,11 @@ public final class ClassifierOptions {
 
     @Option(names = "--weights", paramLabel = "FILE|none",
             description = "Evidence weights that decide each client turn from the rules that fired and its context "
-                    + "(a file written by changetalk train), or none: the rules' bands and overrides decide. Default: "
-                    + "the shipped default (" + (io.github.changetalk.internal.weights.DefaultWeights.ON ? "the fitted file"
-                    : "none") + ", see README).")
+                    + "(a file written by changetalk train), or, for a file that decides counselor-behaviour, each "
+                    + "counselor turn's group; or none: the rules' bands and overrides and the counselor roll-up decide. "
+                    + "Default: the shipped defaults (client " + (io.github.changetalk.internal.weights.DefaultWeights.ON
+                    ? "the fitted file" : "none") + ", counselor " + (io.github.changetalk.internal.weights.DefaultWeights.COUNSELOR_ON
+                    ? "the fitted file" : "none") + "; see README).")
     String weights;
 
     /** What {@code --weights} may say besides a file: the rules decide. */

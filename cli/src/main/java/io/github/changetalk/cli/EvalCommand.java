@@ -121,7 +121,7 @@ public final class EvalCommand implements Callable<Integer> {
         List<Scored> collected = new ArrayList<>();
         long[] unscored = {0};
         CliException[] bad = {null};
-        HelperEval helper = new HelperEval();
+        HelperFolds helper = new HelperFolds(folds != null, fit);
         PreviousTurns previous = new PreviousTurns();
         List<String> ruleIds = new ArrayList<>();
         Pipeline.Outcome outcome = Runner.run(golds.files, input, rules, debug.debug, out, err,
@@ -129,21 +129,22 @@ public final class EvalCommand implements Callable<Integer> {
             if (bad[0] != null) {
                 return;
             }
+            Reading before = null;
+            if (fit && p.reading() != null && !p.isError()) {
+                before = previous.before(p.input());
+                previous.record(p.input(), p.reading());
+            }
             try {
-                helper.add(p); // counselor turns against the helper gold columns; every row for mi_quality
+                helper.add(p, foldOf(p), before); // counselor turns against the helper gold columns; every row for mi_quality
             } catch (CliException e) {
                 bad[0] = e;
                 return;
             }
             GoldReadings.Turn turn = null;
             String g = goldOf(p);
-            if (fit && p.reading() != null && !p.isError()) {
-                Reading before = previous.before(p.input());
-                previous.record(p.input(), p.reading());
-                if (g != null && p.reading().decidable()) {
-                    turn = new GoldReadings.Turn(p.input().where(), p.input().source() + " / " + p.input().session(),
-                            foldOf(p), g, p.reading(), before);
-                }
+            if (fit && p.reading() != null && !p.isError() && g != null && p.reading().decidable()) {
+                turn = new GoldReadings.Turn(p.input().where(), p.input().source() + " / " + p.input().session(),
+                        foldOf(p), g, p.reading(), before);
             }
             if (g == null || p.isError()) {
                 unscored[0]++;
@@ -174,6 +175,7 @@ public final class EvalCommand implements Callable<Integer> {
         if (bad[0] != null) {
             throw bad[0];
         }
+        helper.finish();
         List<Scored> scored = collected;
         boolean helperGold = helper.hasGold() || (summary && helper.hasQuality());
         if (scored.isEmpty() && !helperGold) {
@@ -217,6 +219,8 @@ public final class EvalCommand implements Callable<Integer> {
             }
             if (helperReport != null) {
                 HelperEval.print(out, helperReport);
+                HelperFolds.printFolds(out, helperReport, fit ? "fitted on the other folds"
+                        : rules.weights == null ? "default" : rules.weights.strip());
             }
         }
         return 0;

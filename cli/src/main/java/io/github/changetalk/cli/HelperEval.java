@@ -110,7 +110,38 @@ final class HelperEval {
                 + column + " (expected " + expected + ")");
     }
 
-    private static String gold(Processed p, String column) {
+    /**
+     * Checks a record's helper gold values as {@link #add} does, scoring nothing: for records kept to be scored
+     * later ({@code eval --weights fit}), so that a bad value still fails where it is read.
+     */
+    static void check(Processed p) {
+        if (p.isError()) {
+            return;
+        }
+        String where = p.input().where();
+        String quality = gold(p, QUALITY);
+        if (quality != null && !quality.equals("high") && !quality.equals("low")) {
+            throw bad(where, QUALITY, quality, "high or low");
+        }
+        String b = gold(p, BEHAVIOUR);
+        if (b != null) {
+            try {
+                Behaviour.fromId(b);
+            } catch (IllegalArgumentException e) {
+                throw bad(where, BEHAVIOUR, b, "question, reflection, therapist_input, input or other");
+            }
+        }
+        String q = gold(p, QUESTION);
+        if (q != null && !q.equals("open") && !q.equals("closed")) {
+            throw bad(where, QUESTION, q, "open or closed");
+        }
+        String r = gold(p, REFLECTION);
+        if (r != null && !r.equals("simple") && !r.equals("complex")) {
+            throw bad(where, REFLECTION, r, "simple or complex");
+        }
+    }
+
+    static String gold(Processed p, String column) {
         Object v = p.input().fields().get(column);
         if (v == null) {
             return null;

@@ -1,6 +1,11 @@
 package io.github.changetalk.cli;
 
+import io.github.changetalk.Behaviour;
 import io.github.changetalk.RuleInfo;
+import io.github.changetalk.Speaker;
+import io.github.changetalk.cli.eval.GoldCodings;
+import io.github.changetalk.internal.engine.WeightedDecision;
+import io.github.changetalk.internal.helper.WeightedBehaviour;
 import io.github.changetalk.cli.eval.Gold;
 import io.github.changetalk.cli.eval.GoldReadings;
 import io.github.changetalk.cli.run.Pipeline;
@@ -52,6 +57,13 @@ final class TrainCommand implements Callable<Integer> {
             description = "A column naming folds, counted in the provenance (default: ${DEFAULT-VALUE}).")
     String foldColumn;
 
+    @Option(names = "--decides", paramLabel = "MODEL", defaultValue = WeightedDecision.DECIDES,
+            description = {"What the weights decide: ${DEFAULT-VALUE} (each client turn's direction, gold in --gold-column) "
+                    + "or " + WeightedBehaviour.DECIDES + " (each counselor turn's group, question, reflection, input or "
+                    + "other, gold in column " + HelperEval.BEHAVIOUR + "; one example per counselor sentence, the turn "
+                    + "decided by the word-weighted sum of its sentences' log-probabilities)."})
+    String decides;
+
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "Where to write the weights (replaced in one step).")
     Path out;
 
@@ -83,6 +95,13 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         FitSettings settings = settings(lambdas, cvFolds);
+        if (decides.strip().equals(WeightedBehaviour.DECIDES)) {
+            return counselor(err, lambdas.isEmpty() ? settings(COUNSELOR_LAMBDAS, cvFolds) : settings);
+        }
+        if (!decides.strip().equals(WeightedDecision.DECIDES)) {
+            throw new CliException(CliException.USAGE, "--decides: expected " + WeightedDecision.DECIDES + " or "
+                    + WeightedBehaviour.DECIDES + ", not '" + decides + "'");
+        }
         GoldReadings readings = new GoldReadings();
         List<String> ruleIds = new ArrayList<>();
         Map<String, Map<String, Integer>> perFile = new LinkedHashMap<>();
@@ -115,13 +134,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new CliException(CliException.FAILED, "no client turn with a gold label in column '" + golds.column
                     + "' to fit on (choose it with --gold-column)");
         }
-        Map<String, List<String>> provenance = new LinkedHashMap<>();
-        provenance.put("corpora", corpora(perFile));
-        provenance.put("date", List.of(LocalDate.now(ZoneOffset.UTC).toString()));
-        provenance.put("changetalk", List.of(new Main.Version().getVersion()[0] + ", " + ruleIds.size() + " rules loaded"
-                + (rules.onlyRules.isEmpty() && rules.rules.isEmpty() ? " (default packs)" : " (packs given)")
-                + (rules.disable.isEmpty() ? "" : ", disabled " + String.join(" ", rules.disable))));
-        extra.forEach((k, v) -> provenance.put(k, List.of(v)));
+        Map<String, List<String>> provenance = provenance(perFile, ruleIds, "coded client turns");
         WeightsTrainer.Fit fit;
         try {
             fit = GoldReadings.fit(turns, ruleIds, settings, provenance);
@@ -133,6 +146,89 @@ final class TrainCommand implements Callable<Integer> {
                 + turns.size() + " coded client turns, lambda " + fit.lambda());
         return 0;
     }
+
+    /** Fits counselor-behaviour weights on the counselor turns with a gold group (column {@value HelperEval#BEHAVIOUR}). */
+    private int counselor(PrintWriter err, FitSettings settings) {
+        GoldCodings codings = new GoldCodings();
+        List<String> ruleIds = new ArrayList<>();
+        List<String> counselorRules = new ArrayList<>();
+        Map<String, Map<String, Integer>> perFile = new LinkedHashMap<>();
+        CliException[] bad = {null};
+        Pipeline.Outcome outcome = Runner.run(golds.files, input, rules, debug.debug, spec.commandLine().getOut(), err,
+                c -> c.rules().forEach(r -> {
+                    ruleIds.add(r.id());
+                    if (r.speaker() == Speaker.COUNSELOR) {
+                        counselorRules.add(r.id());
+                    }
+                }), p -> {
+                    if (bad[0] != null || p.isError()) {
+                        return;
+                    }
+                    try {
+                        HelperEval.check(p);
+                    } catch (CliException e) {
+                        bad[0] = e;
+                        return;
+                    }
+                    String g = HelperEval.gold(p, HelperEval.BEHAVIOUR);
+                    String fold = Gold.value(p.input(), foldColumn);
+                    codings.add(p, g == null ? null : Behaviour.fromId(g), fold);
+                    if (g != null && p.reading() != null && p.reading().rules().coding() != null) {
+                        perFile.computeIfAbsent(p.input().source(), k -> new TreeMap<>())
+                                .merge(fold == null ? "" : fold, 1, Integer::sum);
+                    }
+                }, true);
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        if (bad[0] != null) {
+            throw bad[0];
+        }
+        List<GoldCodings.Turn> turns = codings.turns();
+        if (turns.isEmpty()) {
+            throw new CliException(CliException.FAILED, "no counselor turn coded by the rules with a gold group in column '"
+                    + HelperEval.BEHAVIOUR + "' to fit on (are counselor packs loaded?)");
+        }
+        Map<String, List<String>> provenance = provenance(perFile, ruleIds, "coded counselor turns");
+        WeightsTrainer.Fit fit;
+        try {
+            fit = GoldCodings.fit(turns, counselorRules, settings, provenance);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(CliException.FAILED, "cannot fit weights: " + e.getMessage());
+        }
+        write(out, WeightsFile.write(fit.weights(), COUNSELOR_HEADER, fit.featureCounts()));
+        err.println("changetalk: wrote " + out + ": " + fit.weights().features().size() + " features fitted on "
+                + turns.size() + " coded counselor turns, lambda " + fit.lambda());
+        return 0;
+    }
+
+    /** The provenance every weights file starts with: the corpora, the date, the packs, and --provenance lines. */
+    private Map<String, List<String>> provenance(Map<String, Map<String, Integer>> perFile, List<String> ruleIds,
+                                                 String what) {
+        Map<String, List<String>> provenance = new LinkedHashMap<>();
+        provenance.put("corpora", corpora(perFile, what));
+        provenance.put("date", List.of(LocalDate.now(ZoneOffset.UTC).toString()));
+        provenance.put("changetalk", List.of(new Main.Version().getVersion()[0] + ", " + ruleIds.size() + " rules loaded"
+                + (rules.onlyRules.isEmpty() && rules.rules.isEmpty() ? " (default packs)" : " (packs given)")
+                + (rules.disable.isEmpty() ? "" : ", disabled " + String.join(" ", rules.disable))));
+        extra.forEach((k, v) -> provenance.put(k, List.of(v)));
+        return provenance;
+    }
+
+    /**
+     * The penalties the counselor weights choose among by default: those of the client weights and a weaker one,
+     * as counselor turns have several sentences each and dense features (the turn's code, its word shares).
+     */
+    static final List<Double> COUNSELOR_LAMBDAS = List.of(0.3, 1.0, 3.0, 10.0, 30.0, 100.0);
+
+    /** The counselor weights file's opening comment. */
+    static final List<String> COUNSELOR_HEADER = List.of(
+            "changetalk evidence weights for counselor turns: how much each counselor rule that fired on a sentence,",
+            "and each named feature of the sentence and its context, counts toward each group (question, reflection,",
+            "input, other). A sentence's probabilities are the softmax of bias + the weights present; the turn's group",
+            "is the highest sum over its sentences of words x log-probability. Written by changetalk train --decides",
+            "counselor-behaviour. Features: docs/rule-language.md, Counselor weights. Counts (n=) are counselor",
+            "sentences of the training data with the feature; no text from the data is here.");
 
     /** The weights file's opening comment. */
     static final List<String> HEADER = List.of(
@@ -153,11 +249,11 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private static List<String> corpora(Map<String, Map<String, Integer>> perFile) {
+    private static List<String> corpora(Map<String, Map<String, Integer>> perFile, String what) {
         List<String> out = new ArrayList<>();
         perFile.forEach((file, folds) -> {
             int n = folds.values().stream().mapToInt(Integer::intValue).sum();
-            StringBuilder b = new StringBuilder(file).append(": ").append(n).append(" coded client turns");
+            StringBuilder b = new StringBuilder(file).append(": ").append(n).append(' ').append(what);
             if (!(folds.size() == 1 && folds.containsKey(""))) {
                 b.append(", folds");
                 folds.forEach((f, c) -> b.append(' ').append(f.isEmpty() ? "(none)" : f).append(" (").append(c).append(')'));

@@ -167,7 +167,7 @@ public final class WeightsTrainer {
     }
 
     /** Each example's fold: groups in the order of a checksum of their names, dealt round the folds. */
-    static int[] folds(List<Example> examples, int k) {
+    public static int[] folds(List<Example> examples, int k) {
         TreeMap<String, String> byChecksum = new TreeMap<>();
         for (Example e : examples) {
             CRC32 crc = new CRC32();
@@ -237,7 +237,7 @@ public final class WeightsTrainer {
     }
 
     /** Macro-F1 over the classes that occur in the gold or the predictions. */
-    static double macroF1(int[] gold, int[] predicted, int k) {
+    public static double macroF1(int[] gold, int[] predicted, int k) {
         int[] tp = new int[k];
         int[] fp = new int[k];
         int[] fn = new int[k];

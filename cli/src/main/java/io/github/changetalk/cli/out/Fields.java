@@ -358,6 +358,29 @@ public final class Fields {
                     fired.addObject().put("rule", e.rule()).put("pattern", e.pattern()).put("words", e.text())
                             .put("begin", e.begin()).put("end", e.end());
                 }
+                if (c.weighing() != null) {
+                    CounselorCoding.SentenceWeighing w = c.weighing().sentences().get(s.index());
+                    ObjectNode weights = n.putObject("weights");
+                    weights.put("words", w.words());
+                    ObjectNode p = weights.putObject("probabilities");
+                    for (io.github.changetalk.Behaviour b : io.github.changetalk.Behaviour.values()) {
+                        p.put(b.id(), round(w.probabilities().get(b)));
+                    }
+                    weights.put("bias", round(w.bias()));
+                    ArrayNode features = weights.putArray("features");
+                    for (io.github.changetalk.Weighing.FeatureWeight f : w.features()) {
+                        features.addObject().put("feature", f.feature()).put("weight", round(f.weight()));
+                    }
+                }
+            }
+        }
+        if (explain && c.weighing() != null) {
+            ObjectNode w = o.putObject("weights");
+            w.put("file", c.weighing().weights());
+            w.put("behaviour", c.weighing().behaviour().id());
+            ObjectNode scores = w.putObject("scores");
+            for (io.github.changetalk.Behaviour b : io.github.changetalk.Behaviour.values()) {
+                scores.put(b.id(), round(c.weighing().scores().get(b)));
             }
         }
         return o;

@@ -71,6 +71,13 @@ public final class TextWriter implements RecordWriter {
             if (coding != null && explain) {
                 for (CounselorCoding.Sentence s : coding.sentences()) {
                     b.append('\n').append(pad("")).append("   ").append(paint(DIM, counselorSentence(s)));
+                    if (coding.weighing() != null) {
+                        b.append('\n').append(pad("")).append("     ")
+                                .append(paint(DIM, sentenceWeighing(coding.weighing(), coding.weighing().sentences().get(s.index()))));
+                    }
+                }
+                if (coding.weighing() != null) {
+                    b.append('\n').append(pad("")).append("   ").append(behaviourWeighing(coding.weighing()));
                 }
             }
         } else {
@@ -214,6 +221,24 @@ public final class TextWriter implements RecordWriter {
                 .collect(Collectors.joining(", ")));
         b.append("; toward ").append(w.direction().id()).append(": bias ").append(Fields.weight(w.bias()));
         for (io.github.changetalk.Weighing.FeatureWeight f : w.features()) {
+            b.append(", ").append(f.feature()).append(' ').append(Fields.weight(f.weight()));
+        }
+        return b.toString();
+    }
+
+    /** The counselor weights' decision of a turn: each group's score (words x log-probability, summed). */
+    private static String behaviourWeighing(CounselorCoding.BehaviourWeighing w) {
+        return "weights " + safe(w.weights()) + ": " + java.util.Arrays.stream(io.github.changetalk.Behaviour.values())
+                .map(g -> g.id() + " " + Fields.weight(w.scores().get(g))).collect(Collectors.joining(", "))
+                + " (words x log-probability over the sentences); " + w.behaviour().id() + " wins";
+    }
+
+    /** One sentence's part: its words, its probability of the group decided, each feature with its weight toward it. */
+    private static String sentenceWeighing(CounselorCoding.BehaviourWeighing w, CounselorCoding.SentenceWeighing s) {
+        StringBuilder b = new StringBuilder("weights: ").append(s.words()).append(s.words() == 1 ? " word, p(" : " words, p(")
+                .append(w.behaviour().id()).append(") ").append(Fields.weight(s.probabilities().get(w.behaviour())))
+                .append("; toward ").append(w.behaviour().id()).append(": bias ").append(Fields.weight(s.bias()));
+        for (io.github.changetalk.Weighing.FeatureWeight f : s.features()) {
             b.append(", ").append(f.feature()).append(' ').append(Fields.weight(f.weight()));
         }
         return b.toString();

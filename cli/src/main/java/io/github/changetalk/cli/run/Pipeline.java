@@ -73,7 +73,7 @@ public final class Pipeline {
         this.defaultTarget = defaultTarget;
         this.warn = warn;
         this.trace = trace;
-        this.readings = readings || classifier.weights() != null;
+        this.readings = readings || classifier.weights() != null || classifier.counselorWeights() != null;
     }
 
     /** {@code sink} gets each record in order; {@code flush} is called when the writer has caught up. */

@@ -8,6 +8,8 @@ import io.github.changetalk.Utterance;
 import io.github.changetalk.UtteranceResult;
 import io.github.changetalk.internal.compile.CompiledRule;
 import io.github.changetalk.internal.compile.RuleCatalog;
+import io.github.changetalk.internal.helper.CounselorFeatures;
+import io.github.changetalk.internal.helper.WeightedBehaviour;
 import io.github.changetalk.internal.match.MatchingRules;
 import io.github.changetalk.internal.nlp.Analyzer;
 import io.github.changetalk.internal.pack.ExampleSpec;
@@ -42,9 +44,11 @@ public final class ClassifierRuntime {
     private final Analyzer analyzer;
     private final Engine engine;
     private final WeightedDecision decision; // null: --weights none
+    private final WeightedBehaviour behaviour; // null: the rules' roll-up decides counselor turns
 
     ClassifierRuntime(RuleCatalog catalog, Set<String> defaultTargets, RuleSets defaultRules, TargetRules targetRules,
-                      Analyzer analyzer, Engine engine, WeightedDecision decision) {
+                      Analyzer analyzer, Engine engine, WeightedDecision decision, WeightedBehaviour behaviour) {
+        this.behaviour = behaviour;
         this.catalog = catalog;
         this.defaultTargets = defaultTargets;
         this.defaultRules = defaultRules;
@@ -56,10 +60,10 @@ public final class ClassifierRuntime {
 
     /** Classifies with no previous client turn known: the rules' result, or the weights' decision. */
     public UtteranceResult classify(Utterance utterance) {
-        if (decision == null) {
+        if (decision == null && behaviour == null) {
             return engine.classify(rulesFor(utterance.target()), utterance, false).result();
         }
-        return decision.decide(read(utterance), null);
+        return decide(read(utterance), null);
     }
 
     /** The utterance read by the rules, with the features the evidence weights read (whether or not weights are loaded). */
@@ -69,7 +73,22 @@ public final class ClassifierRuntime {
 
     /** The weights' decision of a reading, given the reading of the client's turn before (may be null); without weights, the rules' result. */
     public UtteranceResult decide(Reading reading, Reading previous) {
-        return decision == null ? reading.rules() : decision.decide(reading, previous);
+        UtteranceResult r = decision == null ? reading.rules() : decision.decide(reading, previous);
+        return behaviour == null ? r : weighCounselorTurn(r, previous);
+    }
+
+    /**
+     * A counselor turn's result with its group decided by the counselor weights, given the reading of the
+     * client's turn before it (null: unknown or none); any other result as it is.
+     */
+    private UtteranceResult weighCounselorTurn(UtteranceResult r, Reading previous) {
+        if (r.coding() == null) {
+            return r;
+        }
+        CounselorFeatures.ClientBefore before = previous == null ? null
+                : new CounselorFeatures.ClientBefore(previous.rules().direction(), previous.rules().text());
+        return new UtteranceResult(r.text(), r.speaker(), r.label(), r.direction(), r.kind(), r.sentences(), r.notices(),
+                behaviour.decide(r.coding(), before), r.weighing());
     }
 
     /** The weights' file or resource name, or null without weights. */
@@ -77,9 +96,15 @@ public final class ClassifierRuntime {
         return decision == null ? null : decision.source();
     }
 
+    /** The counselor weights' file or resource name, or null when the rules' roll-up decides counselor turns. */
+    public String counselorWeights() {
+        return behaviour == null ? null : behaviour.source();
+    }
+
     public Explanation explain(Utterance utterance) {
         Engine.Outcome o = engine.classify(rulesFor(utterance.target()), utterance, true, decision != null);
-        return new Explanation(decision == null ? o.result() : decision.decide(o.reading(), null), o.explained());
+        UtteranceResult r = decision == null ? o.result() : decision.decide(o.reading(), null);
+        return new Explanation(behaviour == null ? r : weighCounselorTurn(r, null), o.explained());
     }
 
     /** Runs every example of every enabled rule, against all targets. */

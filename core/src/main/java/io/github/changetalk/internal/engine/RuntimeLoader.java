@@ -18,6 +18,8 @@ import io.github.changetalk.internal.startup.Startup;
 import io.github.changetalk.internal.weights.DefaultWeights;
 import io.github.changetalk.internal.weights.EvidenceWeights;
 import io.github.changetalk.internal.weights.WeightsFile;
+import io.github.changetalk.internal.weights.WeightsFileException;
+import io.github.changetalk.internal.helper.WeightedBehaviour;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,7 +40,7 @@ public final class RuntimeLoader {
 
     /** @throws io.github.changetalk.RulePackException when a pack is broken */
     public static ClassifierRuntime load(Settings settings) {
-        WeightedDecision decision = weights(settings.weights()); // a bad file fails before any model loads
+        Decisions decisions = weights(settings.weights()); // a bad file fails before any model loads
         Startup startup = Startup.current();
         PatternIndex index = startup.readPatternIndex();
         String first = startup.firstInput();
@@ -87,7 +89,7 @@ public final class RuntimeLoader {
         // Reading a counselor turn in the client's voice from its end is a shortcut: off with the others (gating off).
         Engine engine = new Engine(analysis, limits.maxCharacters(), limits.matchStepLimit(), startup.triggerGating());
         ClassifierRuntime runtime = new ClassifierRuntime(catalog, selection, defaultRules, targetRules, analyzer, engine,
-                decision);
+                decisions.client(), decisions.counselor());
         if (taggerAfterCompile) {
             Analyzer.loadTaggerInBackground().whenComplete((loaded, failure) -> {
                 if (failure != null) {
@@ -100,23 +102,47 @@ public final class RuntimeLoader {
         return runtime;
     }
 
-    /** The weighted decision the settings ask for, or null for none. */
-    static WeightedDecision weights(Settings.Weights weights) {
-        EvidenceWeights model;
-        String name;
+    /** The weighted decisions of client and counselor turns; either null: the rules decide those turns. */
+    record Decisions(WeightedDecision client, WeightedBehaviour counselor) {
+    }
+
+    /**
+     * The weighted decisions the settings ask for. A weights file replaces the default weights of what it
+     * decides ({@code decides: client-direction} or {@code counselor-behaviour}); the other keeps its default.
+     * No weights at all ({@code --weights none}) turns both off.
+     */
+    static Decisions weights(Settings.Weights weights) {
+        EvidenceWeights model = null;
+        String name = null;
         if (weights.file() != null) {
             name = weights.file().toString();
             model = WeightsFile.read(weights.file());
         } else if (weights.source() != null) {
             name = weights.source().name();
             model = WeightsFile.read(name, weights.source().text());
-        } else if (weights.defaults() && DefaultWeights.ON) {
-            name = DefaultWeights.RESOURCE;
-            model = WeightsFile.readResource(name);
-        } else {
-            return null;
+        } else if (!weights.defaults()) {
+            return new Decisions(null, null);
         }
-        return new WeightedDecision(model, name);
+        if (model != null && !WeightedDecision.DECIDES.equals(model.decides())
+                && !WeightedBehaviour.DECIDES.equals(model.decides())) {
+            throw new WeightsFileException(name, 0, "these weights decide '" + model.decides() + "'; changetalk knows '"
+                    + WeightedDecision.DECIDES + "' and '" + WeightedBehaviour.DECIDES + "'");
+        }
+        WeightedDecision client;
+        if (model != null && model.decides().equals(WeightedDecision.DECIDES)) {
+            client = new WeightedDecision(model, name);
+        } else {
+            client = DefaultWeights.ON ? new WeightedDecision(WeightsFile.readResource(DefaultWeights.RESOURCE),
+                    DefaultWeights.RESOURCE) : null;
+        }
+        WeightedBehaviour counselor;
+        if (model != null && model.decides().equals(WeightedBehaviour.DECIDES)) {
+            counselor = new WeightedBehaviour(model, name);
+        } else {
+            counselor = DefaultWeights.COUNSELOR_ON ? new WeightedBehaviour(
+                    WeightsFile.readResource(DefaultWeights.COUNSELOR_RESOURCE), DefaultWeights.COUNSELOR_RESOURCE) : null;
+        }
+        return new Decisions(client, counselor);
     }
 
     /** Parses each pack, or takes it from the index when the index holds it parsed from the same text. */

@@ -14,6 +14,15 @@ public final class DefaultWeights {
     /** Whether classifiers use {@link #RESOURCE} unless told otherwise. */
     public static final boolean ON = false;
 
+    /**
+     * The classpath resource of the default counselor weights, which decide a counselor turn's group
+     * (question, reflection, input, other) from its sentences' rules and context
+     * ({@code rules/weights/counselor-behaviour.yaml}).
+     */
+    public static final String COUNSELOR_RESOURCE = "io/github/changetalk/rules/weights/counselor-behaviour.yaml";
+    /** Whether classifiers use {@link #COUNSELOR_RESOURCE} unless told otherwise (README, "Evidence weights"). */
+    public static final boolean COUNSELOR_ON = false;
+
     private DefaultWeights() {
     }
 }

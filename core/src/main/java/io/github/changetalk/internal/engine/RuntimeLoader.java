@@ -85,7 +85,8 @@ public final class RuntimeLoader {
             }
         };
         // Reading a counselor turn in the client's voice from its end is a shortcut: off with the others (gating off).
-        Engine engine = new Engine(analysis, limits.maxCharacters(), limits.matchStepLimit(), startup.triggerGating());
+        Engine engine = new Engine(analysis, limits.maxCharacters(), limits.matchStepLimit(), startup.triggerGating(),
+                settings.readsReflectedTalk());
         ClassifierRuntime runtime = new ClassifierRuntime(catalog, selection, defaultRules, targetRules, analyzer, engine,
                 decision);
         if (taggerAfterCompile) {

@@ -57,6 +57,15 @@ public final class Engine {
         default List<Supplier<SentenceView>> analyzeLazily(String text, Predicate<List<CoreLabel>> needsTags) {
             return analyze(text, needsTags).stream().map(s -> (Supplier<SentenceView>) () -> s).toList();
         }
+
+        /**
+         * The caller is done with {@code sentences}, the full analysis of {@code text} ({@link #analyze} with
+         * {@code needsTags} null): an implementation may give them to the next call asking for the same
+         * ({@link HandedOn}: a counselor turn coded, then read as said by the client turn after it). By
+         * default they are dropped.
+         */
+        default void done(String text, List<SentenceView> sentences) {
+        }
     }
 
     /** The pattern name of the evidence a short answer takes from the counselor turn read in the client's voice. */
@@ -173,7 +182,7 @@ public final class Engine {
         String text = prepared(original, notices);
         CounselorTurn counselor = CounselorTurn.before(utterance.context(), this::prepared, analyzer,
                 (turnText, before) -> ruleSets.counselor().codesTurns()
-                        ? codeCounselorTurn(ruleSets, turnText, before, false).coding() : null);
+                        ? codeCounselorTurn(ruleSets, turnText, before, false).handOn(analyzer, turnText) : null);
         // A sentence that no rule could match, judged by its words and their lemmas under every tag, is
         // not tagged: it is neutral whatever its tags, and a short input of such sentences is answered
         // without waiting for the tagger to load. Explanations list every token's tag, so they tag all.
@@ -319,6 +328,9 @@ public final class Engine {
                 }
             }
         }
+        if (!trace) {
+            coded.handOn(analyzer, text);
+        }
         return new Outcome(new UtteranceResult(utterance.text(), Speaker.COUNSELOR, null, null, null, List.of(), notices,
                 coded.coding(), null), explained);
     }
@@ -341,6 +353,13 @@ public final class Engine {
 
     /** A counselor turn coded, with its analysed sentences and what the rules did on each. */
     private record Coded(CounselorCoding coding, List<SentenceView> sentences, List<SentenceMatch> matches) {
+        /** Done with the sentences, the full analysis of {@code text}: the client turn after may read them as said. */
+        CounselorCoding handOn(Analysis analyzer, String text) {
+            if (!sentences.isEmpty()) {
+                analyzer.done(text, sentences);
+            }
+            return coding;
+        }
     }
 
     /**

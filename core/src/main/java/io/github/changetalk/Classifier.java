@@ -189,6 +189,7 @@ public final class Classifier {
         private int maxSentenceTokens = Settings.Limits.DEFAULTS.maxSentenceTokens();
         private long matchStepLimit = Settings.Limits.DEFAULTS.matchStepLimit();
         private Settings.Weights weights = Settings.Weights.DEFAULT;
+        private boolean readReflectedTalk;
 
         private Builder() {
         }
@@ -324,10 +325,24 @@ public final class Classifier {
             return this;
         }
 
+        /**
+         * Whether every coded counselor turn that puts words in the client's mouth (a reflection, a closed
+         * question: {@link CounselorCoding#putsWordsInClientsMouth()}) is read in the client's voice as it is
+         * coded, so that its coding's {@link CounselorCoding#reflected()} says what talk it carries. Default
+         * false: a coding's {@code reflected} is then null (not read), and the client turn after it reads the
+         * turn only when it needs to (a short answer; a rule's {@code after: reflected}), which saves a second
+         * analysis of most counselor turns. Client labels are the same either way.
+         */
+        public Builder readReflectedTalk(boolean read) {
+            readReflectedTalk = read;
+            return this;
+        }
+
         /** Loads and checks every pack, compiles every pattern, and loads the NLP models. */
         public Classifier build() {
             Settings settings = new Settings(defaults, packs, disabled, targets,
-                    new Settings.Limits(maxParseTokens, maxCharacters, maxSentenceTokens, matchStepLimit), weights);
+                    new Settings.Limits(maxParseTokens, maxCharacters, maxSentenceTokens, matchStepLimit), weights,
+                    readReflectedTalk);
             return new Classifier(RuntimeLoader.load(settings));
         }
     }

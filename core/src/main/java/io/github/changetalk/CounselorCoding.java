@@ -27,10 +27,13 @@ import java.util.Locale;
  *                       null when no rule coded any sentence
  * @param answered       the act the client's next turn answers (the last sentence that is not a backchannel
  *                       or pleasantry), or null when the turn holds none
- * @param reflected      the change or sustain talk the turn carries read in the client's voice ("So you're
- *                       worried about your liver" reads "I'm worried about my liver": reason, change), by the
- *                       client rules; read only for a turn holding a reflection or answered by a closed question
- *                       (what a client's "yes" takes up); null when it carries none or is not read
+ * @param reflected      the turn read in the client's voice ("So you're worried about your liver" reads "I'm
+ *                       worried about my liver": reason, change), by the client rules: the change or sustain
+ *                       talk it carries, or {@link ReflectedTalk#NONE} when it carries none; null when it was not
+ *                       read. Only a turn that {@linkplain #putsWordsInClientsMouth() puts words in the client's
+ *                       mouth} is read here, and only when the classifier is asked to
+ *                       ({@code Classifier.Builder.readReflectedTalk}); otherwise the client turn after it reads
+ *                       it when it needs it (a short answer, a rule's {@code after: reflected}), once
  * @param sentences      every sentence with its code, the rule that decided it and the rules that fired
  * @param weighing       how the counselor's evidence weights decided {@code behaviour} (each sentence's fired rules
  *                       and context features with their weights); null when the rules' roll-up decided it
@@ -92,6 +95,24 @@ public record CounselorCoding(Behaviour behaviour, MiscCode code, boolean miInco
         }
     }
 
+    /**
+     * Whether the turn puts words in the client's mouth that a "yes" takes up (MI): it holds a sentence coded
+     * as a reflection, or the act the client answers is a closed question. Only such a turn carries talk for a
+     * rule's {@code after: reflected} condition (another turn's is none). A sentence coded as something else
+     * that merely reads as reflective (a rising "So you're ready?" coded as a question) gives the turn a
+     * reflection kind but does not make it one.
+     */
+    public boolean putsWordsInClientsMouth() {
+        return sentences.stream().anyMatch(s -> s.code() != null && s.code().behaviour() == Behaviour.REFLECTION)
+                || answered != null && answered.code() == MiscCode.CQ;
+    }
+
+    /** This coding with the turn read in the client's voice ({@code talk}: the talk found, or {@link ReflectedTalk#NONE}). */
+    public CounselorCoding withReflected(ReflectedTalk talk) {
+        return new CounselorCoding(behaviour, code, miInconsistent, questionKind, reflectionKind, permission, decidedBy,
+                answered, talk, sentences);
+    }
+
     /** The sentences coded MI-inconsistent (ADW, RCW, CO, DI, WA), in order: what a supervisor looks at. */
     public List<Sentence> inconsistentSentences() {
         return sentences.stream().filter(s -> s.code() != null && s.code().miInconsistent()).toList();
@@ -142,9 +163,17 @@ public record CounselorCoding(Behaviour behaviour, MiscCode code, boolean miInco
     /**
      * The change or sustain talk a counselor turn carries when read in the client's voice, as the client
      * rules hear it: the rule that decided, its label, direction and kind, its band, and the words it
-     * matched in the turn as rewritten in the client's voice.
+     * matched in the turn as rewritten in the client's voice. {@link #NONE} says the turn was read and
+     * carries no change or sustain talk (neutral, and no rule, band or words).
      */
     public record ReflectedTalk(String rule, Label label, Direction direction, Kind kind, Band band, String words) {
+        /** Read, and no change or sustain talk found. */
+        public static final ReflectedTalk NONE = new ReflectedTalk(null, Label.NEUTRAL, Direction.NEUTRAL, null, null, null);
+
+        /** Whether the turn carries change or sustain talk (this is not {@link #NONE}). */
+        public boolean found() {
+            return rule != null;
+        }
     }
 
     /** Open or closed question (MISC 2.5: closed if it can be answered yes or no, or with one fact). */

@@ -100,17 +100,32 @@ class AfterConditionTest {
 
     @Test
     void everyKeyGivenMustHoldAndAMissingTurnMeetsNone() {
+        CounselorCoding.Sentence reflective = new CounselorCoding.Sentence(0, "w", 0, 1, MiscCode.CR, "R", null, null, null,
+                List.of(), List.of(), List.of());
+        CounselorCoding.ReflectedTalk change = new CounselorCoding.ReflectedTalk("X", Label.REASON, Direction.CHANGE,
+                Kind.REASON, Band.SPECIFIC, "w");
         CounselorCoding reflection = new CounselorCoding(Behaviour.REFLECTION, MiscCode.CR, false, null,
-                CounselorCoding.ReflectionKind.COMPLEX, CounselorCoding.Permission.NONE, "R", null,
-                new CounselorCoding.ReflectedTalk("X", Label.REASON, Direction.CHANGE, Kind.REASON, Band.SPECIFIC, "w"), List.of());
+                CounselorCoding.ReflectionKind.COMPLEX, CounselorCoding.Permission.NONE, "R", null, null, List.of(reflective));
         AfterSpec both = new AfterSpec(Set.of(Behaviour.REFLECTION), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(),
                 Set.of(Direction.CHANGE));
         AfterSpec none = new AfterSpec(Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(Direction.NEUTRAL));
         AfterSpec question = new AfterSpec(Set.of(Behaviour.QUESTION), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of());
-        assertThat(both.test(reflection)).isTrue();
-        assertThat(none.test(reflection)).as("reflected: none").isFalse();
-        assertThat(question.test(reflection)).isFalse();
-        assertThat(both.test(null)).as("no counselor turn before").isFalse();
+        assertThat(both.test(reflection, () -> change)).isTrue();
+        assertThat(none.test(reflection, () -> change)).as("reflected: none").isFalse();
+        assertThat(none.test(reflection, () -> CounselorCoding.ReflectedTalk.NONE)).as("read, and no talk").isTrue();
+        assertThat(question.test(reflection, () -> {
+            throw new AssertionError("the voice is read only for a reflected: key");
+        })).isFalse();
+        assertThat(both.test(null, () -> change)).as("no counselor turn before").isFalse();
+
+        CounselorCoding.Sentence information = new CounselorCoding.Sentence(0, "w", 0, 1, MiscCode.GI, "G", null, null,
+                null, List.of(), List.of(), List.of());
+        CounselorCoding input = new CounselorCoding(Behaviour.INPUT, MiscCode.GI, false, null, null,
+                CounselorCoding.Permission.NONE, "G", null, null, List.of(information));
+        assertThat(input.putsWordsInClientsMouth()).isFalse();
+        assertThat(none.test(input, () -> {
+            throw new AssertionError("a turn that puts no words in the client's mouth carries none, unread");
+        })).as("information carries no reflected talk").isTrue();
     }
 
     private static String error(String yaml) {

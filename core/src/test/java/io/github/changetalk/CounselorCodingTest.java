@@ -78,15 +78,30 @@ class CounselorCodingTest {
 
     @Test
     void theClientTurnAfterReadsTheCodingItAnswers() {
-        CounselorCoding reflection = code("So you're worried about what it's doing to your liver.");
+        String said = "So you're worried about what it's doing to your liver.";
+        CounselorCoding reflection = code(said);
         assertThat(reflection.behaviour()).isEqualTo(Behaviour.REFLECTION);
-        assertThat(reflection.reflected()).as("the reflection read in the client's voice").isNotNull();
-        assertThat(reflection.reflected().direction()).isEqualTo(Direction.CHANGE);
-        Turn coded = Turn.counselor("So you're worried about what it's doing to your liver.", reflection);
-        UtteranceResult yes = SharedClassifier.get().classify(new Utterance("Exactly.", Speaker.CLIENT, List.of(coded), null));
-        UtteranceResult uncoded = SharedClassifier.get().classify(Utterance.answering(
-                "So you're worried about what it's doing to your liver.", "Exactly."));
-        assertThat(yes.label()).isEqualTo(uncoded.label()).isEqualTo(Label.of(Direction.CHANGE, reflection.reflected().kind()));
+        assertThat(reflection.putsWordsInClientsMouth()).isTrue();
+        assertThat(reflection.reflected()).as("by default the client turn after reads it, when it needs it").isNull();
+        Classifier reading = Classifier.builder().readReflectedTalk(true).build();
+        CounselorCoding read = reading.classify(new Utterance(said, Speaker.COUNSELOR, List.of(), null)).coding();
+        assertThat(read.reflected()).as("the reflection read in the client's voice").isNotNull();
+        assertThat(read.reflected().found()).isTrue();
+        assertThat(read.reflected().direction()).isEqualTo(Direction.CHANGE);
+        assertThat(read.withReflected(null)).as("the same coding but for the talk read").isEqualTo(reflection);
+        CounselorCoding question = reading.classify(new Utterance("What do you make of what she says?",
+                Speaker.COUNSELOR, List.of(), null)).coding();
+        assertThat(question.code()).isEqualTo(MiscCode.OQ);
+        assertThat(question.putsWordsInClientsMouth()).isFalse();
+        assertThat(question.reflected()).as("an open question is not read").isNull();
+
+        Utterance afterUnread = new Utterance("Exactly.", Speaker.CLIENT, List.of(Turn.counselor(said, reflection)), null);
+        Utterance afterRead = new Utterance("Exactly.", Speaker.CLIENT, List.of(Turn.counselor(said, read)), null);
+        UtteranceResult uncoded = SharedClassifier.get().classify(Utterance.answering(said, "Exactly."));
+        assertThat(SharedClassifier.get().classify(afterUnread).label()).isEqualTo(uncoded.label())
+                .isEqualTo(SharedClassifier.get().classify(afterRead).label())
+                .isEqualTo(reading.classify(afterUnread).label())
+                .isEqualTo(Label.of(Direction.CHANGE, read.reflected().kind()));
     }
 
     @Test

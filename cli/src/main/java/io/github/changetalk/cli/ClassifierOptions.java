@@ -29,6 +29,13 @@ public final class ClassifierOptions {
                     ? "the fitted file" : "none") + "; see README).")
     String weights;
 
+    @Option(names = "--reflected-talk",
+            description = "Read every counselor turn that holds a reflection or ends in a closed question in the client's "
+                    + "voice as it is coded, so that its coding's reflected field says what talk it carries. Slower; "
+                    + "client labels are the same. Default: reflected is null (not read); the client turn after reads "
+                    + "the counselor turn only when it needs to.")
+    boolean reflectedTalk;
+
     /** What {@code --weights} may say besides a file: the rules decide. */
     static final String NONE = "none";
     /** {@code eval --folds COLUMN --weights fit}: fit on the other folds, score each fold (eval only). */
@@ -55,7 +62,7 @@ public final class ClassifierOptions {
      * a classifier built now start loading the parser at once when that text will need it.
      */
     public Classifier build(String firstInput) {
-        boolean defaults = rules.isEmpty() && onlyRules.isEmpty() && disable.isEmpty() && weights == null;
+        boolean defaults = rules.isEmpty() && onlyRules.isEmpty() && disable.isEmpty() && weights == null && !reflectedTalk;
         if (defaults) {
             Classifier c = shared;
             if (c == null) {
@@ -87,6 +94,7 @@ public final class ClassifierOptions {
         if (!disable.isEmpty()) {
             b.disable(disabled());
         }
+        b.readReflectedTalk(reflectedTalk);
         if (weights != null) {
             String w = weights.strip();
             if (w.equals(NONE) || w.equals(FIT)) {

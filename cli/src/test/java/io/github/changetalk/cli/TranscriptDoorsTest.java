@@ -68,6 +68,43 @@ class TranscriptDoorsTest {
                 .startsWith(null, "neutral", "desire", null, null);
     }
 
+    @Test
+    void reflectedTalkIsReadOnAskingAndChangesNoLabel() throws IOException {
+        Path session = dir.resolve("reflections.txt");
+        Files.writeString(session, String.join("\n",
+                "Counselor: So you're worried about what it's doing to your liver.",
+                "Client: It does worry me.",
+                "Counselor: What else would you like to talk about?",
+                "Client: My sleep, I suppose.",
+                "Counselor: So cutting down matters to you.",
+                "Client: Yes.",
+                ""), StandardCharsets.UTF_8);
+        Cli.Result plain = Cli.run("", "--format", "jsonl", session.toString());
+        Cli.Result read = Cli.run("", "--format", "jsonl", "--reflected-talk", session.toString());
+        assertThat(plain.code()).as(plain.err()).isZero();
+        assertThat(read.code()).as(read.err()).isZero();
+        List<JsonNode> a = new ArrayList<>();
+        List<JsonNode> b = new ArrayList<>();
+        for (String line : plain.lines()) {
+            a.add(JSON.readTree(line));
+        }
+        for (String line : read.lines()) {
+            b.add(JSON.readTree(line));
+        }
+        assertThat(a).hasSize(6).hasSameSizeAs(b);
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(a.get(i).get("label")).as("record " + (i + 1)).isEqualTo(b.get(i).get("label"));
+            assertThat(a.get(i).get("sentences")).isEqualTo(b.get(i).get("sentences"));
+        }
+        assertThat(a.get(0).get("coding").get("reflected").isNull()).as("not read by default").isTrue();
+        JsonNode reflection = b.get(0).get("coding").get("reflected");
+        assertThat(text(reflection.get("direction"))).as("a reflection, read as it is coded").isEqualTo("change");
+        assertThat(b.get(2).get("coding").get("reflected").isNull()).as("an open question is never read").isTrue();
+        JsonNode none = b.get(4).get("coding").get("reflected");
+        assertThat(text(none.get("direction"))).as("read, and no change or sustain talk in it").isEqualTo("neutral");
+        assertThat(none.get("rule").isNull()).isTrue();
+    }
+
     /** Classifies the file through the command and through the library; returns the library's results. */
     private static List<UtteranceResult> assertSameThroughBothDoors(Path file) throws IOException {
         Cli.Result command = Cli.run("", "--format", "jsonl", file.toString());
@@ -107,7 +144,7 @@ class TranscriptDoorsTest {
         out.add(a.isNull() ? "answered none" : "answered " + a.get("sentence").asInt() + " " + text(a.get("code")) + " "
                 + text(a.get("rule")) + " " + text(a.get("function")) + " " + text(a.get("asks")) + " " + text(a.get("dimension")));
         JsonNode t = c.get("reflected");
-        out.add(t.isNull() ? "reflected none" : "reflected " + text(t.get("rule")) + " " + text(t.get("label")) + " "
+        out.add(t.isNull() ? "reflected not read" : "reflected " + text(t.get("rule")) + " " + text(t.get("label")) + " "
                 + text(t.get("kind")) + " " + text(t.get("words")));
         c.get("sentences").forEach(s -> out.add(text(s.get("code")) + " " + text(s.get("rule")) + " "
                 + text(s.get("function")) + " " + text(s.get("asks")) + " " + text(s.get("dimension"))));
@@ -124,7 +161,7 @@ class TranscriptDoorsTest {
         out.add(a == null ? "answered none" : "answered " + a.sentence() + " " + a.code().id() + " " + a.rule() + " "
                 + id(a.function()) + " " + id(a.asks()) + " " + id(a.dimension()));
         CounselorCoding.ReflectedTalk t = c.reflected();
-        out.add(t == null ? "reflected none" : "reflected " + t.rule() + " " + t.label().id() + " " + id(t.kind()) + " " + t.words());
+        out.add(t == null ? "reflected not read" : "reflected " + t.rule() + " " + t.label().id() + " " + id(t.kind()) + " " + t.words());
         for (CounselorCoding.Sentence s : c.sentences()) {
             out.add(id(s.code()) + " " + s.decidedBy() + " " + id(s.function()) + " " + id(s.asks()) + " " + id(s.dimension()));
         }

@@ -80,6 +80,11 @@ final class CounselorTurn {
         return coded;
     }
 
+    /** The turn's coding when it is known without coding it now (attached, or coded already); else null. */
+    CounselorCoding codingIfKnown() {
+        return attached != null ? attached : coded;
+    }
+
     /** The turn's sentences as said; none when there is no turn. */
     List<SentenceView> asSaid() {
         if (asSaid == null) {

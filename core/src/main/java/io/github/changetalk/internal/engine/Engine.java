@@ -57,6 +57,15 @@ public final class Engine {
         default List<Supplier<SentenceView>> analyzeLazily(String text, Predicate<List<CoreLabel>> needsTags) {
             return analyze(text, needsTags).stream().map(s -> (Supplier<SentenceView>) () -> s).toList();
         }
+
+        /**
+         * The caller is done with {@code sentences}, the full analysis of {@code text} ({@link #analyze} with
+         * {@code needsTags} null): an implementation may give them to the next call asking for the same
+         * ({@link HandedOn}: a counselor turn coded, then read as said by the client turn after it). By
+         * default they are dropped.
+         */
+        default void done(String text, List<SentenceView> sentences) {
+        }
     }
 
     /** The pattern name of the evidence a short answer takes from the counselor turn read in the client's voice. */
@@ -66,6 +75,7 @@ public final class Engine {
     private final int maxCharacters;
     private final long matchStepLimit;
     private final boolean readsVoiceFromEnd;
+    private final boolean readsReflectedTalk;
 
     /**
      * @param analyzer       text to analyzed sentences (the real pipeline, or pre-parsed fixtures in tests)
@@ -83,10 +93,22 @@ public final class Engine {
      * sentence, the plain way, which the differential tests compare it with.
      */
     public Engine(Analysis analyzer, int maxCharacters, long matchStepLimit, boolean readsVoiceFromEnd) {
+        this(analyzer, maxCharacters, matchStepLimit, readsVoiceFromEnd, false);
+    }
+
+    /**
+     * As above; {@code readsReflectedTalk}: every counselor turn that puts words in the client's mouth is read
+     * in the client's voice when it is coded, and its coding says what it carries
+     * ({@link CounselorCoding#reflected()}); false leaves that to the client turn after it, which reads the
+     * turn only when it needs to (a short answer, an {@code after: reflected} condition). Labels are the same.
+     */
+    public Engine(Analysis analyzer, int maxCharacters, long matchStepLimit, boolean readsVoiceFromEnd,
+                  boolean readsReflectedTalk) {
         this.analyzer = analyzer;
         this.maxCharacters = maxCharacters;
         this.matchStepLimit = matchStepLimit;
         this.readsVoiceFromEnd = readsVoiceFromEnd;
+        this.readsReflectedTalk = readsReflectedTalk;
     }
 
     /**
@@ -160,7 +182,7 @@ public final class Engine {
         String text = prepared(original, notices);
         CounselorTurn counselor = CounselorTurn.before(utterance.context(), this::prepared, analyzer,
                 (turnText, before) -> ruleSets.counselor().codesTurns()
-                        ? codeCounselorTurn(ruleSets, turnText, before, false).coding() : null);
+                        ? codeCounselorTurn(ruleSets, turnText, before, false).handOn(analyzer, turnText) : null);
         // A sentence that no rule could match, judged by its words and their lemmas under every tag, is
         // not tagged: it is neutral whatever its tags, and a short input of such sentences is answered
         // without waiting for the tagger to load. Explanations list every token's tag, so they tag all.
@@ -170,14 +192,16 @@ public final class Engine {
         if (sentences.isEmpty()) {
             notices.add(new Notice("empty", "the text has no words; it is labelled neutral"));
         }
-        // A short answer reads the counselor turn in the client's voice: from the turn's coding when it came
-        // with one (worked out once, for the turn itself), else here.
-        // (A coding read only reflections and closed questions so; for another turn it is read here, on demand.)
-        Supplier<Optional<CounselorCoding.ReflectedTalk>> echo = memoize(() -> counselor.attached() != null
-                && counselor.attached().reflected() != null ? Optional.of(counselor.attached().reflected())
-                : Optional.ofNullable(counselor.present() ? reflected(rules, counselor.voiced()) : null));
-        SentenceMatcher matcher = TimedMatcher.of(rules.matcher(counselor::asSaid, counselor::coding, original, trace,
-                matchStepLimit));
+        // A short answer (and an after: reflected condition) reads the counselor turn in the client's voice: as
+        // the turn's coding read it when it did, else here, on first use; either way once.
+        Supplier<CounselorCoding.ReflectedTalk> voice = memoize(() -> {
+            CounselorCoding known = counselor.codingIfKnown();
+            return known != null && known.reflected() != null ? known.reflected() : reflected(rules, counselor.voiced());
+        });
+        Supplier<Optional<CounselorCoding.ReflectedTalk>> echo = () -> counselor.present()
+                ? Optional.of(voice.get()).filter(CounselorCoding.ReflectedTalk::found) : Optional.empty();
+        SentenceMatcher matcher = TimedMatcher.of(rules.matcher(counselor::asSaid, counselor::coding, voice, original,
+                trace, matchStepLimit));
         List<SentenceResult> results = new ArrayList<>(sentences.size());
         List<Explanation.Sentence> explained = new ArrayList<>();
         for (SentenceView s : sentences) {
@@ -253,8 +277,8 @@ public final class Engine {
     /**
      * What a counselor turn says when read in the client's voice ({@link ClientVoice}; {@code voiced} is the
      * turn so rewritten): the match that decides it, by the client rules and the same resolution as client
-     * speech (within each sentence, then across them). Null when it holds no change or sustain talk. A
-     * sentence no client rule could match is left untagged, which changes no match.
+     * speech (within each sentence, then across them). {@link CounselorCoding.ReflectedTalk#NONE} when it holds
+     * no change or sustain talk. A sentence no client rule could match is left untagged, which changes no match.
      */
     private CounselorCoding.ReflectedTalk reflected(MatchingRules rules, String voiced) {
         RuleMatcher matcher = rules.matcher(List::of, voiced, false, matchStepLimit);
@@ -277,7 +301,7 @@ public final class Engine {
             var spec = m.rule().spec();
             return new CounselorCoding.ReflectedTalk(spec.id(), spec.label(), spec.direction(), spec.kind(), spec.band(),
                     m.evidence().text());
-        }).orElse(null);
+        }).orElse(CounselorCoding.ReflectedTalk.NONE);
     }
 
     /** Codes a counselor utterance: its own result. */
@@ -304,6 +328,9 @@ public final class Engine {
                 }
             }
         }
+        if (!trace) {
+            coded.handOn(analyzer, text);
+        }
         return new Outcome(new UtteranceResult(utterance.text(), Speaker.COUNSELOR, null, null, null, List.of(), notices,
                 coded.coding(), null), explained);
     }
@@ -326,6 +353,13 @@ public final class Engine {
 
     /** A counselor turn coded, with its analysed sentences and what the rules did on each. */
     private record Coded(CounselorCoding coding, List<SentenceView> sentences, List<SentenceMatch> matches) {
+        /** Done with the sentences, the full analysis of {@code text}: the client turn after may read them as said. */
+        CounselorCoding handOn(Analysis analyzer, String text) {
+            if (!sentences.isEmpty()) {
+                analyzer.done(text, sentences);
+            }
+            return coding;
+        }
     }
 
     /**
@@ -340,7 +374,7 @@ public final class Engine {
         CounselorCoder.Context context = counselorContext(before);
         MatchingRules client = rules.client();
         CounselorCoder.Coded coded = new CounselorCoder(rules.counselor(), matchStepLimit).code(text, sentences, context,
-                () -> reflected(client, ClientVoice.of(text)), trace);
+                () -> readsReflectedTalk ? reflected(client, ClientVoice.of(text)) : null, trace);
         return new Coded(coded.coding(), sentences, coded.matches());
     }
 

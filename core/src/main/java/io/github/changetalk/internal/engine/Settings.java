@@ -10,11 +10,13 @@ import java.util.Set;
 
 /**
  * What a {@code Classifier.Builder} was told, fixed: which packs to load (the default packs or not, then
- * the added ones in order), which rules to turn off, the default targets (null: every target), and the
- * limits. The loader ({@link RuntimeLoader}) builds the classifier's runtime from it.
+ * the added ones in order), which rules to turn off, the default targets (null: every target), the
+ * limits, the weights, and whether each coded counselor turn that puts words in the client's mouth is read in
+ * the client's voice as it is coded ({@code readsReflectedTalk}, see {@link Engine}). The loader
+ * ({@link RuntimeLoader}) builds the classifier's runtime from it.
  */
 public record Settings(boolean defaultPacks, List<PackSources.Source> packs, Set<String> disabled, List<String> targets,
-                       Limits limits, Weights weights) {
+                       Limits limits, Weights weights, boolean readsReflectedTalk) {
     /**
      * Which evidence weights decide client utterances: the default ones ({@code defaults}, when the project
      * ships them on: {@link io.github.changetalk.internal.weights.DefaultWeights}), a file ({@code file}), YAML
@@ -29,6 +31,12 @@ public record Settings(boolean defaultPacks, List<PackSources.Source> packs, Set
     public Settings(boolean defaultPacks, List<PackSources.Source> packs, Set<String> disabled, List<String> targets,
                     Limits limits) {
         this(defaultPacks, packs, disabled, targets, limits, Weights.DEFAULT);
+    }
+
+    /** Settings that leave a counselor turn's talk in the client's voice to the client turn that needs it. */
+    public Settings(boolean defaultPacks, List<PackSources.Source> packs, Set<String> disabled, List<String> targets,
+                    Limits limits, Weights weights) {
+        this(defaultPacks, packs, disabled, targets, limits, weights, false);
     }
 
     public Settings {

@@ -83,7 +83,9 @@ public final class CounselorCoder {
      *
      * @param text      the turn's text as analysed (sentence offsets point into it)
      * @param sentences its sentences, tagged
-     * @param reflected what the turn carries in the client's voice (asked once, at the end)
+     * @param reflected what the turn carries in the client's voice (asked once, at the end, for a turn that
+     *                  {@linkplain CounselorCoding#putsWordsInClientsMouth() puts words in the client's mouth});
+     *                  null when the turn is not to be read here
      */
     public Coded code(String text, List<SentenceView> sentences, Context context,
                       Supplier<CounselorCoding.ReflectedTalk> reflected, boolean trace) {
@@ -154,16 +156,11 @@ public final class CounselorCoder {
             coded.add(sentence(i, drafts.get(i), codes.get(i), text));
         }
         boolean inconsistent = codes.stream().anyMatch(c -> c != null && c.miInconsistent());
-        Answered answered = answered(coded);
-        // Only a reflection or a closed question puts words in the client's mouth that a "yes" takes up (MI);
-        // reading the turn in the client's voice costs a second analysis, so other turns are not read. A
-        // sentence coded as something else that merely reads as reflective (a rising "So you're ready?" coded
-        // as a question) gives the turn a reflection kind but does not make the turn a reflection.
-        boolean holdsReflection = codes.stream().anyMatch(c -> c != null && c.behaviour() == Behaviour.REFLECTION);
-        boolean voiced = holdsReflection || (answered != null && answered.code() == MiscCode.CQ);
-        return new Coded(new CounselorCoding(code.behaviour(), code, inconsistent, questionKind, reflectionKind, permission,
-                drafts.get(decider).coder().map(m -> m.rule().id()).orElse(null), answered, voiced ? reflected.get() : null,
-                coded), matches);
+        CounselorCoding coding = new CounselorCoding(code.behaviour(), code, inconsistent, questionKind, reflectionKind,
+                permission, drafts.get(decider).coder().map(m -> m.rule().id()).orElse(null), answered(coded), null, coded);
+        // Only a turn that puts words in the client's mouth carries talk a "yes" takes up (MI); reading the turn
+        // in the client's voice costs a second analysis, so other turns are not read.
+        return new Coded(coding.putsWordsInClientsMouth() ? coding.withReflected(reflected.get()) : coding, matches);
     }
 
     /**

@@ -27,15 +27,18 @@ public record MatchingRules(RuleSet rules, Shortcuts shortcuts) {
      *                      runs over is treated as not matching, and the result carries a {@code match-limit} notice
      */
     public RuleMatcher matcher(Supplier<List<SentenceView>> counselorTurn, String text, boolean trace, long stepLimit) {
-        return matcher(counselorTurn, () -> null, text, trace, stepLimit);
+        return matcher(counselorTurn, () -> null, () -> CounselorCoding.ReflectedTalk.NONE, text, trace, stepLimit);
     }
 
     /**
      * As above, for utterances after a coded counselor turn: {@code counselorCoding} gives that turn's coding
-     * on first use (null when there is none), which rules' {@code after:} conditions test.
+     * on first use (null when there is none), which rules' {@code after:} conditions test, and
+     * {@code reflectedTalk} that turn read in the client's voice (never null), asked only by an
+     * {@code after: reflected} condition on a turn that puts words in the client's mouth.
      */
     public RuleMatcher matcher(Supplier<List<SentenceView>> counselorTurn, Supplier<CounselorCoding> counselorCoding,
-                               String text, boolean trace, long stepLimit) {
-        return new RuleMatcher(this, counselorTurn, counselorCoding, text, trace, stepLimit);
+                               Supplier<CounselorCoding.ReflectedTalk> reflectedTalk, String text, boolean trace,
+                               long stepLimit) {
+        return new RuleMatcher(this, counselorTurn, counselorCoding, reflectedTalk, text, trace, stepLimit);
     }
 }

@@ -46,6 +46,7 @@ public final class RuleMatcher implements SentenceMatcher {
     private final Shortcuts shortcuts;
     private final Supplier<List<SentenceView>> counselorTurn;
     private final Supplier<CounselorCoding> counselorCoding;
+    private final Supplier<CounselorCoding.ReflectedTalk> reflectedTalk; // asked only by after: reflected
     private final String text;
     private final boolean trace;
     private final long stepLimit;
@@ -56,11 +57,12 @@ public final class RuleMatcher implements SentenceMatcher {
     }
 
     RuleMatcher(MatchingRules rules, Supplier<List<SentenceView>> counselorTurn, Supplier<CounselorCoding> counselorCoding,
-                String text, boolean trace, long stepLimit) {
+                Supplier<CounselorCoding.ReflectedTalk> reflectedTalk, String text, boolean trace, long stepLimit) {
         this.rules = rules.rules();
         this.shortcuts = rules.shortcuts();
         this.counselorTurn = counselorTurn;
         this.counselorCoding = counselorCoding;
+        this.reflectedTalk = reflectedTalk;
         this.text = text;
         this.trace = trace;
         this.stepLimit = stepLimit;
@@ -120,7 +122,7 @@ public final class RuleMatcher implements SentenceMatcher {
             return;
         }
         AfterSpec after = rule.spec().after();
-        if (after != null && !after.test(counselorCoding.get())) {
+        if (after != null && !after.test(counselorCoding.get(), reflectedTalk)) {
             if (trace) {
                 found.verdict(rule, Outcome.NO_CONTEXT, hit.slot() + " matched '" + hit.text()
                         + "' but the counselor turn before is not as the rule's after: condition asks");

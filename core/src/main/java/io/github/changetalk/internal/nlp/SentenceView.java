@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * One analyzed sentence as the matcher sees it. Implementations parse lazily: {@link #graph} runs the
  * dependency parser on first call, so a sentence no dependency rule could match is never parsed.
- * Not thread-safe: a view belongs to the call that made it.
+ * Not thread-safe: a view belongs to one call at a time, the call that made it or the one it was handed on to
+ * once that call was done with it (a counselor turn's analysis, for the client turn after it).
  */
 public interface SentenceView {
     /** Tokens with word, lemma, tag and character offsets into the utterance text. */

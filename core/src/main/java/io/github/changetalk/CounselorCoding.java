@@ -110,7 +110,7 @@ public record CounselorCoding(Behaviour behaviour, MiscCode code, boolean miInco
     /** This coding with the turn read in the client's voice ({@code talk}: the talk found, or {@link ReflectedTalk#NONE}). */
     public CounselorCoding withReflected(ReflectedTalk talk) {
         return new CounselorCoding(behaviour, code, miInconsistent, questionKind, reflectionKind, permission, decidedBy,
-                answered, talk, sentences);
+                answered, talk, sentences, weighing);
     }
 
     /** The sentences coded MI-inconsistent (ADW, RCW, CO, DI, WA), in order: what a supervisor looks at. */

@@ -11,6 +11,7 @@ import io.github.changetalk.Weighing;
 import io.github.changetalk.internal.weights.EvidenceWeights;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,25 +41,12 @@ public final class WeightedDecision {
 
     private final EvidenceWeights model;
     private final String source;
-    private final int[] index = new int[Direction.values().length]; // direction -> class index
+    private final int[] index; // direction (ordinal) -> class index
 
     /** @throws IllegalArgumentException when the model does not decide the client direction */
     public WeightedDecision(EvidenceWeights model, String source) {
-        if (!DECIDES.equals(model.decides())) {
-            throw new IllegalArgumentException(source + ": these weights decide '" + model.decides() + "', not '"
-                    + DECIDES + "'");
-        }
-        if (model.classes().size() != 3) {
-            throw new IllegalArgumentException(source + ": client weights have the classes change, sustain and neutral, not "
-                    + model.classes());
-        }
-        for (Direction d : Direction.values()) {
-            index[d.ordinal()] = model.classIndex(d.id());
-            if (index[d.ordinal()] < 0) {
-                throw new IllegalArgumentException(source + ": client weights have the classes change, sustain and neutral, not "
-                        + model.classes());
-            }
-        }
+        index = model.classIndexes(DECIDES, Arrays.stream(Direction.values()).map(Direction::id).toList(), source,
+                "client weights have the classes change, sustain and neutral");
         this.model = model;
         this.source = source;
     }

@@ -7,6 +7,7 @@ import io.github.changetalk.Weighing;
 import io.github.changetalk.internal.weights.EvidenceWeights;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,25 +44,12 @@ public final class WeightedBehaviour {
 
     private final EvidenceWeights model;
     private final String source;
-    private final int[] index = new int[Behaviour.values().length]; // behaviour -> class index
+    private final int[] index; // behaviour (ordinal) -> class index
 
     /** @throws IllegalArgumentException when the model does not decide the counselor behaviour group */
     public WeightedBehaviour(EvidenceWeights model, String source) {
-        if (!DECIDES.equals(model.decides())) {
-            throw new IllegalArgumentException(source + ": these weights decide '" + model.decides() + "', not '"
-                    + DECIDES + "'");
-        }
-        if (model.classes().size() != CLASSES.size()) {
-            throw new IllegalArgumentException(source + ": counselor weights have the classes " + CLASSES + ", not "
-                    + model.classes());
-        }
-        for (Behaviour b : Behaviour.values()) {
-            index[b.ordinal()] = model.classIndex(b.id());
-            if (index[b.ordinal()] < 0) {
-                throw new IllegalArgumentException(source + ": counselor weights have the classes " + CLASSES + ", not "
-                        + model.classes());
-            }
-        }
+        index = model.classIndexes(DECIDES, Arrays.stream(Behaviour.values()).map(Behaviour::id).toList(), source,
+                "counselor weights have the classes " + CLASSES);
         this.model = model;
         this.source = source;
     }

@@ -103,6 +103,28 @@ public final class EvidenceWeights {
         return classes.indexOf(name);
     }
 
+    /**
+     * The position of each of {@code expected} among these weights' classes, in order, for a reader of weights
+     * that decide {@code decides} with exactly those classes.
+     *
+     * @param source       the weights' file or resource name, for the messages
+     * @param classesSaid  how a message names the classes expected ("client weights have the classes ...")
+     * @throws IllegalArgumentException when the weights decide something else or have other classes
+     */
+    public int[] classIndexes(String decides, List<String> expected, String source, String classesSaid) {
+        if (!decides.equals(this.decides)) {
+            throw new IllegalArgumentException(source + ": these weights decide '" + this.decides + "', not '" + decides + "'");
+        }
+        int[] index = new int[expected.size()];
+        for (int i = 0; i < index.length; i++) {
+            index[i] = classes.size() == expected.size() ? classIndex(expected.get(i)) : -1;
+            if (index[i] < 0) {
+                throw new IllegalArgumentException(source + ": " + classesSaid + ", not " + classes);
+            }
+        }
+        return index;
+    }
+
     public double bias(int cls) {
         return bias[cls];
     }

@@ -9,6 +9,7 @@ import io.github.changetalk.internal.helper.WeightedBehaviour;
 import io.github.changetalk.cli.eval.Gold;
 import io.github.changetalk.cli.eval.GoldReadings;
 import io.github.changetalk.cli.run.Pipeline;
+import io.github.changetalk.cli.run.Processed;
 import io.github.changetalk.internal.weights.WeightsFile;
 import io.github.changetalk.train.FitSettings;
 import io.github.changetalk.train.WeightsTrainer;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -119,32 +121,18 @@ final class TrainCommand implements Callable<Integer> {
                     String fold = Gold.value(p.input(), foldColumn);
                     readings.add(p, g, fold);
                     if (g != null && p.reading() != null && p.reading().decidable()) {
-                        perFile.computeIfAbsent(p.input().source(), k -> new TreeMap<>())
-                                .merge(fold == null ? "" : fold, 1, Integer::sum);
+                        count(perFile, p, fold);
                     }
                 }, true);
-        if (outcome.failure() != null) {
-            throw outcome.failure();
-        }
-        if (bad[0] != null) {
-            throw bad[0];
-        }
+        rethrow(outcome, bad[0]);
         List<GoldReadings.Turn> turns = readings.turns();
         if (turns.isEmpty()) {
             throw new CliException(CliException.FAILED, "no client turn with a gold label in column '" + golds.column
                     + "' to fit on (choose it with --gold-column)");
         }
         Map<String, List<String>> provenance = provenance(perFile, ruleIds, "coded client turns");
-        WeightsTrainer.Fit fit;
-        try {
-            fit = GoldReadings.fit(turns, ruleIds, settings, provenance);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(CliException.FAILED, "cannot fit weights: " + e.getMessage());
-        }
-        write(out, WeightsFile.write(fit.weights(), HEADER, fit.featureCounts()));
-        err.println("changetalk: wrote " + out + ": " + fit.weights().features().size() + " features fitted on "
-                + turns.size() + " coded client turns, lambda " + fit.lambda());
-        return 0;
+        return fitAndWrite(err, () -> GoldReadings.fit(turns, ruleIds, settings, provenance), HEADER, turns.size(),
+                "coded client turns");
     }
 
     /** Fits counselor-behaviour weights on the counselor turns with a gold group (column {@value HelperEval#BEHAVIOUR}). */
@@ -174,31 +162,47 @@ final class TrainCommand implements Callable<Integer> {
                     String fold = Gold.value(p.input(), foldColumn);
                     codings.add(p, g == null ? null : Behaviour.fromId(g), fold);
                     if (g != null && p.reading() != null && p.reading().rules().coding() != null) {
-                        perFile.computeIfAbsent(p.input().source(), k -> new TreeMap<>())
-                                .merge(fold == null ? "" : fold, 1, Integer::sum);
+                        count(perFile, p, fold);
                     }
                 }, true);
-        if (outcome.failure() != null) {
-            throw outcome.failure();
-        }
-        if (bad[0] != null) {
-            throw bad[0];
-        }
+        rethrow(outcome, bad[0]);
         List<GoldCodings.Turn> turns = codings.turns();
         if (turns.isEmpty()) {
             throw new CliException(CliException.FAILED, "no counselor turn coded by the rules with a gold group in column '"
                     + HelperEval.BEHAVIOUR + "' to fit on (are counselor packs loaded?)");
         }
         Map<String, List<String>> provenance = provenance(perFile, ruleIds, "coded counselor turns");
+        return fitAndWrite(err, () -> GoldCodings.fit(turns, counselorRules, settings, provenance), COUNSELOR_HEADER,
+                turns.size(), "coded counselor turns");
+    }
+
+    /** Counts a turn fitted on, by file and fold, for the provenance's corpora line. */
+    private static void count(Map<String, Map<String, Integer>> perFile, Processed p, String fold) {
+        perFile.computeIfAbsent(p.input().source(), k -> new TreeMap<>()).merge(fold == null ? "" : fold, 1, Integer::sum);
+    }
+
+    /** Stops with the run's failure, else with the first bad record (null: none). */
+    private static void rethrow(Pipeline.Outcome outcome, CliException bad) {
+        if (outcome.failure() != null) {
+            throw outcome.failure();
+        }
+        if (bad != null) {
+            throw bad;
+        }
+    }
+
+    /** Fits the weights, writes them with {@code header} to --out, and says so on {@code err}. */
+    private int fitAndWrite(PrintWriter err, Supplier<WeightsTrainer.Fit> fitting, List<String> header, int turns,
+                            String what) {
         WeightsTrainer.Fit fit;
         try {
-            fit = GoldCodings.fit(turns, counselorRules, settings, provenance);
+            fit = fitting.get();
         } catch (IllegalArgumentException e) {
             throw new CliException(CliException.FAILED, "cannot fit weights: " + e.getMessage());
         }
-        write(out, WeightsFile.write(fit.weights(), COUNSELOR_HEADER, fit.featureCounts()));
+        write(out, WeightsFile.write(fit.weights(), header, fit.featureCounts()));
         err.println("changetalk: wrote " + out + ": " + fit.weights().features().size() + " features fitted on "
-                + turns.size() + " coded counselor turns, lambda " + fit.lambda());
+                + turns + " " + what + ", lambda " + fit.lambda());
         return 0;
     }
 

@@ -83,7 +83,7 @@ final class HelperEval {
         }
         if (coding == null) {
             if (goldCode != null) {
-                MiscCodeEval.check(p);
+                codes.notCoded(where, goldCode);
             }
             notCoded++;
             return;

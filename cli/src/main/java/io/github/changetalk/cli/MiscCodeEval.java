@@ -59,6 +59,7 @@ final class MiscCodeEval {
 
     private final Confusion codes = new Confusion(CODES);
     private final Confusion groups = new Confusion(Arrays.stream(Group.values()).map(g -> g.id).toList());
+    private long inconsistentNotCoded;
 
     private static List<String> codes() {
         List<String> all = new ArrayList<>(Arrays.stream(MiscCode.values()).map(MiscCode::id).toList());
@@ -112,6 +113,16 @@ final class MiscCodeEval {
         groups.add(g.group().id, predicted.id);
     }
 
+    /**
+     * Notes a counselor turn with a gold code that no rule coded (checking the code): it is not scored, but a
+     * righting reflex among them is one the coder missed, and is reported beside the figures.
+     */
+    void notCoded(String where, String value) {
+        if (parse(where, value).group() == Group.MI_INCONSISTENT) {
+            inconsistentNotCoded++;
+        }
+    }
+
     long total() {
         return codes.total();
     }
@@ -130,6 +141,7 @@ final class MiscCodeEval {
         rr.put("recall", EvalCommand.round(gold == 0 ? Double.NaN : both / (double) gold));
         rr.put("f1", EvalCommand.round(gold + flagged == 0 ? Double.NaN : 2.0 * both / (gold + flagged)));
         rr.put("gold", gold).put("flagged", flagged).put("both", both);
+        rr.put("gold_not_coded", inconsistentNotCoded);
         ObjectNode g = o.putObject("groups");
         g.put("accuracy", EvalCommand.round(groups.accuracy()));
         g.set("confusion", EvalCommand.figures(groups).get("confusion"));
@@ -160,6 +172,10 @@ final class MiscCodeEval {
         out.println("  precision " + EvalCommand.num(rr.get("precision")) + "  recall " + EvalCommand.num(rr.get("recall"))
                 + "  F1 " + EvalCommand.num(rr.get("f1")) + "  (gold " + rr.get("gold").asLong() + ", flagged "
                 + rr.get("flagged").asLong() + ", both " + rr.get("both").asLong() + ")");
+        if (rr.get("gold_not_coded").asLong() > 0) {
+            out.println("  and " + rr.get("gold_not_coded").asLong() + " more gold MI-inconsistent turns that no rule coded"
+                    + " (not scored above; each is a righting reflex missed)");
+        }
         out.println("MI-adherent / neutral / MI-inconsistent: accuracy " + EvalCommand.num(c.get("groups").get("accuracy"))
                 + " (rows gold, columns predicted; a flagged turn counts as MI-inconsistent)");
         EvalCommand.printConfusion(out, c.get("groups").get("confusion"));

@@ -92,6 +92,7 @@ class MiscCodeEvalCommandTest {
         assertThat(rr.get("precision").asDouble()).isEqualTo(0.667);
         assertThat(rr.get("recall").asDouble()).isEqualTo(0.667);
         assertThat(rr.get("f1").asDouble()).isEqualTo(0.667);
+        assertThat(rr.get("gold_not_coded").asInt()).isZero(); // b7 is an open question
         JsonNode g = c.get("groups");
         assertThat(g.get("accuracy").asDouble()).isEqualTo(0.778); // 7 of 9
         JsonNode gc = g.get("confusion");
@@ -143,6 +144,15 @@ class MiscCodeEvalCommandTest {
         assertThat(h.get("scored").asInt()).isEqualTo(2);
         assertThat(h.get("behaviour").get("accuracy").asDouble()).isEqualTo(1.0);
         assertThat(h.get("code").get("turns").asInt()).isEqualTo(9);
+    }
+
+    @Test
+    void aRightingReflexNoRuleCodedIsReportedBesideTheFigures() throws IOException {
+        Path g = gold(GOLD.replace("Tell me more.,,,drinking,OQ", "Tell me more.,,,drinking,co"));
+        JsonNode rr = JSON.readTree(eval(g, "--format", "json").out()).get("helper").get("code").get("righting_reflex");
+        assertThat(rr.get("gold_not_coded").asInt()).isEqualTo(1);
+        assertThat(rr.get("recall").asDouble()).isEqualTo(0.667); // the scored turns only
+        assertThat(eval(g).out()).contains("  and 1 more gold MI-inconsistent turns that no rule coded");
     }
 
     @Test

@@ -147,6 +147,21 @@ class MiscCodeEvalCommandTest {
     }
 
     @Test
+    void eachFoldHasItsOwnCodeFigures() throws IOException {
+        Cli.Result r = eval(gold(GOLD), "--folds", "session", "--format", "json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode folds = JSON.readTree(r.out()).get("helper").get("folds");
+        // a: OQ, REC->SR, DI, FA; b: quc, WA->DI, RF->SR, EC->DI, ADW->SR
+        assertThat(folds.get("a").get("code").get("turns").asInt()).isEqualTo(4);
+        assertThat(folds.get("a").get("code").get("accuracy").asDouble()).isEqualTo(0.75);
+        assertThat(folds.get("a").get("code").get("righting_reflex").get("f1").asDouble()).isEqualTo(1.0);
+        assertThat(folds.get("b").get("code").get("turns").asInt()).isEqualTo(5);
+        assertThat(folds.get("b").get("code").get("righting_reflex").get("precision").asDouble()).isEqualTo(0.5);
+        assertThat(folds.get("b").get("code").get("righting_reflex").get("recall").asDouble()).isEqualTo(0.5);
+        assertThat(eval(gold(GOLD), "--folds", "session").out()).contains("code accuracy").contains("righting reflex F1");
+    }
+
+    @Test
     void aRightingReflexNoRuleCodedIsReportedBesideTheFigures() throws IOException {
         Path g = gold(GOLD.replace("Tell me more.,,,drinking,OQ", "Tell me more.,,,drinking,co"));
         JsonNode rr = JSON.readTree(eval(g, "--format", "json").out()).get("helper").get("code").get("righting_reflex");

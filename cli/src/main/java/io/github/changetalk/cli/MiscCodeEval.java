@@ -33,7 +33,7 @@ final class MiscCodeEval {
     static final Map<String, MiscCode> ALIASES = Map.of("QUO", MiscCode.OQ, "QUC", MiscCode.CQ,
             "RES", MiscCode.SR, "REC", MiscCode.CR);
 
-    /** MISC codes changetalk's coder never gives, with the group MISC counts them in (a reframe is MI-consistent). */
+    /** MISC codes changetalk's coder never gives, with their group (a reframe offers a new meaning without opposing: adherent). */
     static final Map<String, Group> NOT_GIVEN = Map.of("RF", Group.MI_ADHERENT);
 
     /** How MI counts a code: the groups of the stance confusion, as named in the report. */

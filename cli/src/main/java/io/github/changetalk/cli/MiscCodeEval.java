@@ -38,12 +38,11 @@ final class MiscCodeEval {
 
     /** How MI counts a code: the groups of the stance confusion, as named in the report. */
     enum Group {
-        MI_ADHERENT("mi_adherent"), NEUTRAL("neutral"), MI_INCONSISTENT("mi_inconsistent");
+        MI_ADHERENT, NEUTRAL, MI_INCONSISTENT;
 
-        final String id;
-
-        Group(String id) {
-            this.id = id;
+        /** As reported: mi_adherent, neutral, mi_inconsistent. */
+        String id() {
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static Group of(MiscCode c) {
@@ -58,7 +57,7 @@ final class MiscCodeEval {
     private static final List<String> CODES = codes();
 
     private final Confusion codes = new Confusion(CODES);
-    private final Confusion groups = new Confusion(Arrays.stream(Group.values()).map(g -> g.id).toList());
+    private final Confusion groups = new Confusion(Arrays.stream(Group.values()).map(Group::id).toList());
     private long inconsistentNotCoded;
 
     private static List<String> codes() {
@@ -110,7 +109,7 @@ final class MiscCodeEval {
         // A turn flagged for the righting reflex counts as MI-inconsistent whatever its turn code (a question after
         // an order): the stance confusion's last column is then exactly the flag the righting-reflex figures score.
         Group predicted = coding.miInconsistent() ? Group.MI_INCONSISTENT : Group.of(coding.code());
-        groups.add(g.group().id, predicted.id);
+        groups.add(g.group().id(), predicted.id());
     }
 
     /**
@@ -132,7 +131,7 @@ final class MiscCodeEval {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.put("column", CODE);
         o.put("turns", codes.total());
-        String inc = Group.MI_INCONSISTENT.id;
+        String inc = Group.MI_INCONSISTENT.id();
         long gold = groups.goldCount(inc);
         long flagged = groups.predictedCount(inc);
         long both = groups.count(inc, inc);

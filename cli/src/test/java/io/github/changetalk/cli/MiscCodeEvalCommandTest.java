@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,16 +55,11 @@ class MiscCodeEvalCommandTest {
     Path dir;
 
     private Path gold(String content) throws IOException {
-        Path p = dir.resolve("misc-gold.csv");
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
+        return Cli.write(dir, "misc-gold.csv", content);
     }
 
     private Cli.Result eval(Path gold, String... more) {
-        List<String> args = new ArrayList<>(List.of("eval", "--gold", gold.toString(),
-                "--only-rules", Cli.TEST_PACK, "--only-rules", Cli.COUNSELOR_PACK));
-        args.addAll(List.of(more));
-        return Cli.run("", args.toArray(String[]::new));
+        return Cli.evalWithTestPacks(gold, more);
     }
 
     @Test

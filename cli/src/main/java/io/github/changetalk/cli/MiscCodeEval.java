@@ -66,7 +66,7 @@ final class MiscCodeEval {
         return List.copyOf(all);
     }
 
-    /** The gold code of a counselor row (checked), or null when it has none or is not a counselor row. */
+    /** The gold code of a counselor row as written (not yet checked), or null when it has none or is not a counselor row. */
     static String goldValue(Processed p) {
         if (p.isError() || p.input().speaker() != Speaker.COUNSELOR) {
             return null;
@@ -104,6 +104,10 @@ final class MiscCodeEval {
 
     /** Scores a counselor turn's coding against its gold code {@code value} (from {@link #goldValue}). */
     void add(String where, String value, CounselorCoding coding) {
+        if (coding.code() == null) { // the coder always gives a coded turn a code; a hand-built coding may not
+            notCoded(where, value);
+            return;
+        }
         Gold g = parse(where, value);
         codes.add(g.code(), coding.code().id());
         // A turn flagged for the righting reflex counts as MI-inconsistent whatever its turn code (a question after

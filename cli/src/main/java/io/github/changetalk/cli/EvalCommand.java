@@ -47,6 +47,11 @@ import picocli.CommandLine.Option;
                     + "therapist_input, other), question (open, closed) or reflection (simple, complex): behaviour "
                     + "accuracy, per-class P/R/F1, macro-F1 and confusion, and open/closed and simple/complex accuracy "
                     + "on the turns whose gold has them (counselor packs must be loaded).",
+            "Counselor rows with a MISC 2.5 code in the column code (OQ CQ SR CR AF EC SU GI ADP ADW RCP RCW CO DI WA "
+                    + "FA FI ST, any case; QUO QUC RES REC for OQ CQ SR CR; RF, which changetalk never gives, is a class "
+                    + "of its own) are scored against the turn's code: the righting reflex (mi_inconsistent against a gold "
+                    + "ADW RCW CO DI or WA) precision, recall and F1, the MI-adherent / neutral / MI-inconsistent confusion, "
+                    + "and code accuracy with per-code P/R/F1. Client rows' codes are not read.",
         },
         footer = {
             "",
@@ -181,7 +186,8 @@ public final class EvalCommand implements Callable<Integer> {
         if (scored.isEmpty() && !helperGold) {
             throw new CliException(CliException.FAILED, "no utterance with a gold label in column '" + golds.column
                     + "' to score (choose it with --gold-column), and no counselor turn with a gold '"
-                    + HelperEval.BEHAVIOUR + "', '" + HelperEval.QUESTION + "' or '" + HelperEval.REFLECTION + "'");
+                    + HelperEval.BEHAVIOUR + "', '" + HelperEval.QUESTION + "', '" + HelperEval.REFLECTION + "' or '"
+                    + MiscCodeEval.CODE + "'");
         }
         boolean threeWayGold = scored.stream().anyMatch(s -> s.gold().equals("change"));
         ObjectNode fitted = null;

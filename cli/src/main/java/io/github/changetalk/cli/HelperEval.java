@@ -23,7 +23,8 @@ import java.util.Map;
  * gold columns {@code behaviour} (question, reflection, therapist_input or input, other), {@code question}
  * (open, closed) and {@code reflection} (simple, complex), as AnnoMI codes them; and, per session, ranks
  * sessions by {@code mi_adherence} against the gold {@code mi_quality} column (high, low) by the area under
- * the ROC curve. A column the gold lacks, or leaves empty on a row, is not scored there. Not thread-safe:
+ * the ROC curve; and the MISC 2.5 code of each counselor turn against the gold column {@code code}, with the
+ * righting reflex ({@link MiscCodeEval}). A column the gold lacks, or leaves empty on a row, is not scored there. Not thread-safe:
  * fed by the pipeline's single writer thread.
  */
 final class HelperEval {
@@ -39,6 +40,7 @@ final class HelperEval {
     private final Confusion behaviour = new Confusion(BEHAVIOURS);
     private final Confusion question = new Confusion(List.of("open", "closed", NONE));
     private final Confusion reflection = new Confusion(List.of("simple", "complex", NONE));
+    private final MiscCodeEval codes = new MiscCodeEval();
     private final Map<String, Session> sessions = new LinkedHashMap<>();
     private long notCoded;
 
@@ -75,12 +77,19 @@ final class HelperEval {
         String goldBehaviour = gold(p, BEHAVIOUR);
         String goldQuestion = gold(p, QUESTION);
         String goldReflection = gold(p, REFLECTION);
-        if (goldBehaviour == null && goldQuestion == null && goldReflection == null) {
+        String goldCode = MiscCodeEval.goldValue(p);
+        if (goldBehaviour == null && goldQuestion == null && goldReflection == null && goldCode == null) {
             return;
         }
         if (coding == null) {
+            if (goldCode != null) {
+                codes.notCoded(where, goldCode);
+            }
             notCoded++;
             return;
+        }
+        if (goldCode != null) {
+            codes.add(where, goldCode, coding);
         }
         if (goldBehaviour != null) {
             Behaviour b;
@@ -139,21 +148,28 @@ final class HelperEval {
         if (r != null && !r.equals("simple") && !r.equals("complex")) {
             throw bad(where, REFLECTION, r, "simple or complex");
         }
+        MiscCodeEval.check(p);
     }
 
     static String gold(Processed p, String column) {
+        String s = raw(p, column);
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+
+    /** A gold cell as written, stripped; null when the record lacks the column or leaves it empty. */
+    static String raw(Processed p, String column) {
         Object v = p.input().fields().get(column);
         if (v == null) {
             return null;
         }
         String s = v instanceof JsonNode n ? (n.isNull() ? "" : n.asText()) : v.toString();
-        s = s.strip().toLowerCase(Locale.ROOT);
+        s = s.strip();
         return s.isEmpty() ? null : s;
     }
 
     /** True when some counselor turn had a helper gold value (scored or not). */
     boolean hasGold() {
-        return behaviour.total() + question.total() + reflection.total() + notCoded > 0;
+        return behaviour.total() + question.total() + reflection.total() + codes.total() + notCoded > 0;
     }
 
     /** True when some session has a gold practice quality. */
@@ -167,6 +183,9 @@ final class HelperEval {
         ObjectNode r = f.objectNode();
         r.put("scored", behaviour.total());
         r.put("not_coded", notCoded);
+        if (codes.total() > 0) {
+            r.set(MiscCodeEval.CODE, codes.report());
+        }
         if (behaviour.total() > 0) {
             r.set("behaviour", EvalCommand.figures(behaviour));
         }
@@ -243,9 +262,14 @@ final class HelperEval {
     /** The helper figures as text, from {@link #report}'s JSON. */
     static void print(PrintWriter out, ObjectNode r) {
         out.println();
-        out.println("helper turns: " + r.get("scored").asLong() + " scored against column " + BEHAVIOUR
+        boolean codesOnly = r.has(MiscCodeEval.CODE) && !r.has("behaviour");
+        out.println("helper turns: " + (codesOnly ? r.get(MiscCodeEval.CODE).get("turns").asLong() : r.get("scored").asLong())
+                + " scored against column " + (codesOnly ? MiscCodeEval.CODE : BEHAVIOUR)
                 + (r.get("not_coded").asLong() > 0 ? " (" + r.get("not_coded").asLong()
                 + " counselor turns with gold were not coded: are counselor packs loaded?)" : ""));
+        if (r.has(MiscCodeEval.CODE)) {
+            MiscCodeEval.print(out, r.get(MiscCodeEval.CODE));
+        }
         if (r.has("behaviour")) {
             EvalCommand.printFigures(out, "helper behaviour (question / reflection / input / other)", (ObjectNode) r.get("behaviour"));
         }

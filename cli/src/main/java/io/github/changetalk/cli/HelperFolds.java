@@ -141,7 +141,10 @@ final class HelperFolds {
         return r;
     }
 
-    /** One line per fold: behaviour macro-F1 and per-group F1, open/closed and simple/complex accuracy, AUC. */
+    /**
+     * One line per fold: behaviour macro-F1 and per-group F1, open/closed and simple/complex accuracy, AUC; and with
+     * a gold code column, the turns with a code, code accuracy and the righting reflex's F1.
+     */
     static void printFolds(PrintWriter out, ObjectNode r, String weights) {
         if (!r.has("folds")) {
             return;
@@ -149,8 +152,13 @@ final class HelperFolds {
         out.println();
         out.println("helper turns per fold (counselor weights: " + weights + "):");
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("fold", "scored", "macro-F1", "question F1", "reflection F1", "input F1", "other F1",
-                "open/closed", "simple/complex", "AUC", "fitted on (lambda)"));
+        boolean codes = r.has(MiscCodeEval.CODE);
+        List<String> head = new ArrayList<>(List.of("fold", "scored", "macro-F1", "question F1", "reflection F1",
+                "input F1", "other F1", "open/closed", "simple/complex", "AUC", "fitted on (lambda)"));
+        if (codes) {
+            head.addAll(List.of("code turns", "code accuracy", "righting reflex F1"));
+        }
+        rows.add(head);
         r.get("folds").fields().forEachRemaining(e -> {
             JsonNode f = e.getValue();
             JsonNode b = f.get("behaviour");
@@ -164,6 +172,11 @@ final class HelperFolds {
             row.add(f.has("mi_adherence_auc") ? EvalCommand.num(f.get("mi_adherence_auc").get("auc")) : "");
             JsonNode fit = f.get("fitted");
             row.add(fit == null ? "" : fit.get("trained_on").asText() + " turns (" + fit.get("lambda").asText() + ")");
+            if (codes) {
+                JsonNode c = f.get(MiscCodeEval.CODE);
+                row.addAll(c == null ? List.of("0", "", "") : List.of(c.get("turns").asText(),
+                        EvalCommand.num(c.get("accuracy")), EvalCommand.num(c.get("righting_reflex").get("f1"))));
+            }
             rows.add(row);
         });
         RulesCommand.printTable(out, rows);

@@ -40,6 +40,14 @@ final class Cli {
         return p;
     }
 
+    /** {@code eval} of {@code gold} with the tests' client and counselor packs ({@link #TEST_PACK}, {@link #COUNSELOR_PACK}), then {@code more} options. */
+    static Result evalWithTestPacks(Path gold, String... more) {
+        java.util.List<String> args = new java.util.ArrayList<>(List.of("eval", "--gold", gold.toString(),
+                "--only-rules", TEST_PACK, "--only-rules", COUNSELOR_PACK));
+        args.addAll(List.of(more));
+        return run("", args.toArray(String[]::new));
+    }
+
     static Result run(String stdin, String... args) {
         return run(stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8), args);
     }

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,17 +47,11 @@ class HelperEvalCommandTest {
     Path dir;
 
     private Path gold(String content) throws IOException {
-        Path p = dir.resolve("helper-gold.csv");
-        Files.writeString(p, content, StandardCharsets.UTF_8);
-        return p;
+        return Cli.write(dir, "helper-gold.csv", content);
     }
 
-    /** eval of {@code gold} with the tests' client and counselor packs, then {@code more} options. */
     private Cli.Result eval(Path gold, String... more) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("eval", "--gold", gold.toString(),
-                "--only-rules", Cli.TEST_PACK, "--only-rules", Cli.COUNSELOR_PACK));
-        args.addAll(java.util.List.of(more));
-        return Cli.run("", args.toArray(String[]::new));
+        return Cli.evalWithTestPacks(gold, more);
     }
 
     @Test
